@@ -1,0 +1,21 @@
+package dev.qrbeam.core.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The seam between front ends (CLI, desktop app, tests) and the transfer engine.
+ * Implementations never block the caller for network work: {@code send} returns once the code is known,
+ * {@code receive} returns at once; progress arrives through the listener.
+ */
+public interface TransferEngine extends AutoCloseable {
+    /** Starts sending files and folders; returns once the relay gave an id and the pairing code is ready. */
+    SendHandle send(List<Path> sources, TransferListener listener) throws IOException;
+
+    /** Starts receiving into {@code destination} (created if missing). A bad code fails the handle with CODE_INVALID. */
+    TransferHandle receive(String pairingCode, Path destination, TransferListener listener);
+
+    @Override
+    void close();
+}
