@@ -131,6 +131,7 @@ public final class RelayCore {
             } else {
                 out = message.replacePrefix(TransferFrameHeader.ID_OFFSET + h.connectionId().length(), prefix(sender));
             }
+            counters.forwarded(message.length(), true);
             try {
                 target.sendBinary(out);
             } finally {
@@ -138,7 +139,6 @@ public final class RelayCore {
                     out.release();
                 }
             }
-            counters.forwarded(message.length(), true);
             return target;
         } catch (ProtocolException e) {
             reject(from, e);
@@ -181,8 +181,9 @@ public final class RelayCore {
         }
         Session target = target(from, targetId);
         m.body().put(Fields.CONNECTION_ID, from.id());
-        target.sendText(json.write(m.root()));
+        String out = json.write(m.root());
         counters.forwarded(size, false);
+        target.sendText(out);
         return target;
     }
 
