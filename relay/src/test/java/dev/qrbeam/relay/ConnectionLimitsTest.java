@@ -38,7 +38,7 @@ class ConnectionLimitsTest {
 
     @Test
     void connectionsPerAddressAreCapped() throws Exception {
-        RelayLimits limits = TestRelays.limits().withMaxConnectionsPerAddress(3);
+        RelayLimits limits = TestRelays.limits().withMaxConnectionsPerAddress(3).withLoopbackCapped(true);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, limits);
              TestWsClient a = TestWsClient.connect(relay.uri());
              TestWsClient b = TestWsClient.connect(relay.uri())) {
@@ -77,6 +77,18 @@ class ConnectionLimitsTest {
             try (TestWsClient c = TestWsClient.connect(relay.uri().resolve("/r/1/x"))) {
                 assertThat(c.connectId()).hasSize(22);
             }
+        }
+    }
+
+    @Test
+    void loopbackClientsAreNotCappedByDefault() {
+        RelayLimits limits = RelayLimits.defaults().withMaxConnectionsPerAddress(2).withStatsLogInterval(Duration.ZERO);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, limits);
+             TestWsClient a = TestWsClient.connect(relay.uri());
+             TestWsClient b = TestWsClient.connect(relay.uri());
+             TestWsClient c = TestWsClient.connect(relay.uri())) {
+            assertThat(c.connectId()).hasSize(22);
+            assertThat(relay.stats().rejectedConnections()).isZero();
         }
     }
 
