@@ -1,6 +1,6 @@
 package dev.qrbeam.core.relay;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qrbeam.protocol.json.WireJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -31,7 +31,7 @@ public final class RelayClient implements AutoCloseable {
     private final URI uri;
     private final RelayEvents events;
     private final RelayClientOptions options;
-    private final ObjectMapper mapper;
+    private final WireJson wire;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
@@ -46,11 +46,11 @@ public final class RelayClient implements AutoCloseable {
     private volatile long disconnectedSince;
     private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
-    private RelayClient(URI uri, RelayEvents events, RelayClientOptions options, ObjectMapper mapper) {
+    private RelayClient(URI uri, RelayEvents events, RelayClientOptions options, WireJson wire) {
         this.uri = uri;
         this.events = events;
         this.options = options;
-        this.mapper = mapper;
+        this.wire = wire;
         this.connectionId = options.resumeId();
         this.resumeToken = options.resumeToken();
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
@@ -62,9 +62,9 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /** Connects and waits for the relay's Connect reply; afterwards the client keeps itself connected. */
-    public static RelayClient connect(URI uri, RelayEvents events, RelayClientOptions options, ObjectMapper mapper)
+    public static RelayClient connect(URI uri, RelayEvents events, RelayClientOptions options, WireJson wire)
             throws IOException {
-        RelayClient client = new RelayClient(uri, events, options, mapper);
+        RelayClient client = new RelayClient(uri, events, options, wire);
         try {
             client.connectOnce();
         } catch (IOException e) {
@@ -201,20 +201,20 @@ public final class RelayClient implements AutoCloseable {
 
     private void connectOnce() throws IOException {
         Link l = new Link();
-        String request = ConnectReply.request(mapper, connectionId, resumeToken);
+        String request = ConnectExchange.request(wire, connectionId, resumeToken);
         try {
             WebSocket ws = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
                     .buildAsync(uri, l).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             l.ws = ws;
             ws.sendText(request, true).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            ConnectReply reply;
+            ConnectExchange reply;
             try {
                 reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RelayErrorException re && "bad-resume".equals(re.code())) {
                     LOG.warn("relay refused to resume id {}: taking a new id", connectionId);
                     l.reply = new CompletableFuture<>();
-                    ws.sendText(ConnectReply.request(mapper, null, null), true)
+                    ws.sendText(ConnectExchange.request(wire, null, null), true)
                             .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 } else {
@@ -348,7 +348,7 @@ public final class RelayClient implements AutoCloseable {
     /** One WebSocket connection and its reader state. */
     private final class Link implements WebSocket.Listener {
         final MessageAssembler assembler = new MessageAssembler(PRE_CONNECT_MAX);
-        volatile CompletableFuture<ConnectReply> reply = new CompletableFuture<>();
+        volatile CompletableFuture<ConnectExchange> reply = new CompletableFuture<>();
         volatile WebSocket ws;
         volatile boolean ready;
         volatile long lastHeard = System.nanoTime();
@@ -375,7 +375,7 @@ public final class RelayClient implements AutoCloseable {
         private void deliverText(String whole) {
             if (!reply.isDone()) {
                 try {
-                    ConnectReply r = ConnectReply.parse(mapper, whole);
+                    ConnectExchange r = ConnectExchange.parse(wire, whole);
                     if (r != null) {
                         reply.complete(r);
                         return;
