@@ -31,12 +31,17 @@ public final class PeerLink implements RelayEvents {
 
     private final WireJson wire;
     private final MessageValidator validator = new MessageValidator();
-    private final PeerHandler handler;
+    private volatile PeerHandler handler;
     private volatile RelayClient client;
 
     public PeerLink(WireJson wire, PeerHandler handler) {
         this.wire = wire;
         this.handler = handler;
+    }
+
+    /** Replaces the handler (the session is often built after the first connect gave it an id). */
+    public void handler(PeerHandler h) {
+        this.handler = h;
     }
 
     public void attach(RelayClient client) {

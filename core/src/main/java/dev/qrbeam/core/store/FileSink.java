@@ -2,6 +2,7 @@ package dev.qrbeam.core.store;
 
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.protocol.chunk.ChunkLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,13 +21,15 @@ final class FileSink implements AutoCloseable {
     private final Path part;
     private final ChunkLayout layout;
     private final int file;
+    private final long size;
     private final FileChannel channel;
     private final MessageDigest digest;
     private long hashedChunks;
     private boolean dirty;
 
-    FileSink(Path part, ChunkLayout layout, int file) throws IOException {
+    FileSink(Path part, ChunkLayout layout, int file, long size) throws IOException {
         this.part = part;
+        this.size = size;
         this.layout = layout;
         this.file = file;
         this.channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -73,7 +76,7 @@ final class FileSink implements AutoCloseable {
     }
 
     private void readChunk(long id, ByteBuffer into) throws IOException {
-        into.clear().limit(layout.length(id));
+        into.clear().limit(layout.ref(id).length());
         long pos = (id - layout.firstChunk(file)) * layout.chunkSize();
         while (into.hasRemaining()) {
             int n = channel.read(into, pos + into.position());
@@ -93,8 +96,8 @@ final class FileSink implements AutoCloseable {
 
     /** Completes the whole-file SHA-256 (reading what was not hashed yet) and checks the length on disk. */
     byte[] finish(BitSet have) throws IOException {
-        if (channel.size() != layout.size(file)) {
-            channel.truncate(layout.size(file));
+        if (channel.size() != size) {
+            channel.truncate(size);
         }
         catchUp(have);
         if (hashedChunks != layout.chunkCount(file)) {

@@ -2,6 +2,7 @@ package dev.qrbeam.core.store;
 
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.protocol.chunk.ChunkLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
@@ -57,7 +58,7 @@ public final class ReceiveStore implements AutoCloseable {
             state.put("chunksize", String.valueOf(layout.chunkSize()));
             state.save();
         }
-        this.journal = Journal.open(journalFile, layout.totalChunks(), have);
+        this.journal = Journal.open(journalFile, layout.chunkTotal(), have);
         for (int i = 0; i < files.size(); i++) {
             int first = (int) layout.firstChunk(i);
             int end = (int) (first + layout.chunkCount(i));
@@ -85,7 +86,7 @@ public final class ReceiveStore implements AutoCloseable {
         Files.createDirectories(destination);
         Path root = destination.toRealPath();
         long[] sizes = files.stream().mapToLong(StoreFile::size).toArray();
-        ReceiveStore store = new ReceiveStore(root, stateDir, manifestId, new ChunkLayout(chunkSize, sizes), files,
+        ReceiveStore store = new ReceiveStore(root, stateDir, manifestId, new ChunkLayout(sizes, chunkSize), files,
                 uniqueName);
         store.checkSpace();
         return store;
@@ -147,15 +148,47 @@ public final class ReceiveStore implements AutoCloseable {
     public List<Long> missing(int max) {
         List<Long> out = new ArrayList<>();
         int id = have.nextClearBit(0);
-        while (id < layout.totalChunks() && out.size() < max) {
+        while (id < layout.chunkTotal() && out.size() < max) {
             out.add((long) id);
             id = have.nextClearBit(id + 1);
         }
         return out;
     }
 
+    /** Missing ids as {@code [start, end)} ranges, at most {@code max}; {@code truncated} if there were more. */
+    public MissingRanges missingRanges(int max) {
+        List<long[]> out = new ArrayList<>();
+        long total = layout.chunkTotal();
+        int i = have.nextClearBit(0);
+        while (i < total && out.size() < max) {
+            int next = have.nextSetBit(i);
+            long end = next < 0 || next > total ? total : next;
+            out.add(new long[] {i, end});
+            i = have.nextClearBit((int) end);
+        }
+        return new MissingRanges(out, i < total);
+    }
+
+    /** See {@link #missingRanges(int)}. */
+    public record MissingRanges(List<long[]> ranges, boolean truncated) {
+    }
+
+    /** Deletes the {@code .part} files of unfinished files (cancel); finished files stay. */
+    public void discardParts() throws IOException {
+        for (int i = 0; i < files.size(); i++) {
+            if (sinks[i] != null) {
+                sinks[i].close();
+                sinks[i] = null;
+            }
+            String part = state.get("part." + i);
+            if (!isDone(i) && part != null && !part.isEmpty()) {
+                Files.deleteIfExists(root.resolve(part));
+            }
+        }
+    }
+
     public long missingCount() {
-        return layout.totalChunks() - have.cardinality();
+        return layout.chunkTotal() - have.cardinality();
     }
 
     /**
@@ -165,17 +198,17 @@ public final class ReceiveStore implements AutoCloseable {
      * @throws TransferException INTEGRITY if the length disagrees or the whole-file hash fails
      */
     public int accept(long chunkId, ByteBuffer plain) throws IOException {
-        if (chunkId < 0 || chunkId >= layout.totalChunks()) {
+        if (chunkId < 0 || chunkId >= layout.chunkTotal()) {
             throw new TransferException(FailureCode.PROTOCOL, "chunk id out of range: " + chunkId);
         }
-        int file = layout.fileOf(chunkId);
+        int file = layout.ref(chunkId).fileIndex();
         if (have.get((int) chunkId)) {
             return -1;
         }
-        if (plain.remaining() != layout.length(chunkId)) {
+        if (plain.remaining() != layout.ref(chunkId).length()) {
             throw new TransferException(FailureCode.INTEGRITY, String.format(
                     "chunk %d of %s has %d bytes, the manifest implies %d", chunkId,
-                    SafeDirs.printable(files.get(file).relativePath()), plain.remaining(), layout.length(chunkId)));
+                    SafeDirs.printable(files.get(file).relativePath()), plain.remaining(), layout.ref(chunkId).length()));
         }
         sink(file).write(chunkId, plain, have);
         have.set((int) chunkId);
@@ -215,7 +248,7 @@ public final class ReceiveStore implements AutoCloseable {
             if (Files.isSymbolicLink(part)) {
                 throw new TransferException(FailureCode.IO, "refused to write through a symbolic link: " + part);
             }
-            sinks[file] = new FileSink(part, layout, file);
+            sinks[file] = new FileSink(part, layout, file, files.get(file).size());
         }
         return sinks[file];
     }
@@ -286,7 +319,7 @@ public final class ReceiveStore implements AutoCloseable {
         long first = layout.firstChunk(file);
         for (long id = first; id < first + layout.chunkCount(file); id++) {
             if (have.get((int) id)) {
-                sum += layout.length(id);
+                sum += layout.ref(id).length();
             }
         }
         return sum;
