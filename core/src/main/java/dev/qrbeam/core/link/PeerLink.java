@@ -34,9 +34,45 @@ public final class PeerLink implements RelayEvents {
     private volatile PeerHandler handler;
     private volatile RelayClient client;
 
+    /** @param handler receives inbound messages; null drops them until {@link #handler(PeerHandler)} is called */
     public PeerLink(WireJson wire, PeerHandler handler) {
         this.wire = wire;
-        this.handler = handler;
+        this.handler = handler == null ? new Dropping() : handler;
+    }
+
+    /** Drops everything: the state before a session exists. */
+    private static final class Dropping implements PeerHandler {
+        @Override
+        public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
+        }
+
+        @Override
+        public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
+        }
+
+        @Override
+        public void onControl(String from, byte[] record) {
+        }
+
+        @Override
+        public void onHandshake(String from, ObjectNode body) {
+        }
+
+        @Override
+        public void onError(String code, String message) {
+        }
+
+        @Override
+        public void onConnected(String ownId, boolean resumed) {
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+        }
+
+        @Override
+        public void onClosed(String reason) {
+        }
     }
 
     /** Replaces the handler (the session is often built after the first connect gave it an id). */
