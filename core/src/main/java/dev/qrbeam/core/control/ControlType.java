@@ -14,6 +14,8 @@ public enum ControlType {
     PROGRESS("progress"),
     /** Receiver to sender: every file is verified and in place. */
     DONE("done"),
+    /** Sender to receiver: got DONE; the receiver may close. */
+    BYE("bye"),
     /** Either side: the user cancelled. */
     CANCEL("cancel"),
     /** Either side: the transfer failed for the given code. */

@@ -51,7 +51,9 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     private final byte[] token;
     private final long startedAt = System.nanoTime();
 
+    private static final long LINGER_NANOS = 3_000_000_000L;
     private final Object lock = new Object();
+    private volatile long completedAt;
     private Handshake pending;
     private long handshakeSentAt;
     private int handshakeAttempts;
@@ -199,6 +201,14 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             return;
         }
         lastData = System.nanoTime();
+        if (completedAt != 0) {
+            if (m.kind() == ControlType.BYE) {
+                byeOrLinger(true);
+            } else if (m.kind() == ControlType.SYNC) {
+                sendControl(Control.of(ControlType.DONE));
+            }
+            return;
+        }
         switch (m.kind()) {
             case MANIFEST -> intake.manifestPart(m);
             case SYNC -> {
@@ -269,6 +279,10 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         if (isTerminal()) {
             return;
         }
+        if (completedAt != 0) {
+            byeOrLinger(false);
+            return;
+        }
         long now = System.nanoTime();
         intake.flushRequests();
         boolean retry = false;
@@ -309,18 +323,35 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                 || e.code() == FailureCode.CODE_ALREADY_USED);
     }
 
-    /** All files verified and in place: tell the sender, clean the resume state, end DONE. */
+    /**
+     * All files verified and in place: clean the resume state and tell the sender, repeating DONE (also in answer to
+     * a sync) until it says BYE or {@value #LINGER_NANOS} ns passed, so a lost message cannot leave the sender
+     * waiting. Only then the transfer ends DONE.
+     */
     void completed() {
-        sendAcknowledge(true, List.of());
-        sendControl(Control.of(ControlType.DONE));
+        synchronized (lock) {
+            if (completedAt != 0) {
+                return;
+            }
+            completedAt = System.nanoTime();
+        }
         intake.close(false);
         try {
             state.delete();
         } catch (IOException e) {
             LOG.debug("could not delete receive state: {}", e.getMessage());
         }
-        ctx.threads.progress.state(TransferState.DONE);
-        SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
+        sendAcknowledge(true, List.of());
+        sendControl(Control.of(ControlType.DONE));
+    }
+
+    private void byeOrLinger(boolean bye) {
+        if (bye || System.nanoTime() - completedAt > LINGER_NANOS) {
+            ctx.threads.progress.state(TransferState.DONE);
+            SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
+        } else if ((System.nanoTime() - completedAt) / 100_000_000L % 10 == 9) {
+            sendControl(Control.of(ControlType.DONE));
+        }
     }
 
     private void finish(TransferState terminal, TransferFailure why, boolean discard) {

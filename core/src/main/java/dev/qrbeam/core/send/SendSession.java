@@ -251,7 +251,7 @@ public final class SendSession implements PeerHandler, SendHandle {
             }
             case STALLED -> requestSync();
             case DONE -> {
-                ctx.threads.progress.state(TransferState.DONE);
+                ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.BYE))));
                 finish(TransferState.DONE, null);
             }
             case CANCEL -> finish(TransferState.CANCELLED,
