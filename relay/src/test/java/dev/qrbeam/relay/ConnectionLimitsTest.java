@@ -66,6 +66,21 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void aPhoneOpeningThePairingLinkGetsAnExplanationPage() throws Exception {
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits())) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + relay.address().getPort()
+                            + "/r/1/AAAAAAAAAAAAAAAAAAAAAA")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("QRBeam");
+            try (TestWsClient c = TestWsClient.connect(relay.uri().resolve("/r/1/x"))) {
+                assertThat(c.connectId()).hasSize(22);
+            }
+        }
+    }
+
+    @Test
     void textOnlyRelayRefusesBinaryWith1003AndSaysSoInLimits() {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits().withBinary(false));
              TestWsClient c = TestWsClient.connect(relay.uri())) {
