@@ -80,7 +80,8 @@ public final class QRBeamApp extends Application {
             Platform.exit();
             return;
         }
-        app = new AppComposition(new AppComposition.Options(paths, new CoreEngineFactory(), CodeScannerFactory.NONE,
+        app = new AppComposition(new AppComposition.Options(paths, new CoreEngineFactory(
+                System.getProperty(AppPaths.HOME_PROPERTY) != null ? paths.home().resolve("state") : null), CodeScannerFactory.NONE,
                 FileOpener.system(), Clock.systemDefaultZone(), osDark));
         stage.setTitle("QRBeam");
         stage.setScene(app.createScene(1040, 700));

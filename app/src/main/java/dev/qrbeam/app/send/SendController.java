@@ -6,7 +6,7 @@ import dev.qrbeam.app.history.HistoryRecorder;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FxUpdates;
-import dev.qrbeam.app.qr.QrCodes;
+import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
 import dev.qrbeam.app.ui.Views;
@@ -249,11 +249,11 @@ public final class SendController {
                 record.accept(p);
                 ui.post(p);
             });
-            return new Ready(h, QrCodes.render(h.pairingCode(), QR_PIXELS));
+            return new Ready(h, QrImages.render(h.pairingCode(), QR_PIXELS));
         }).whenComplete((ready, err) -> FxUpdates.fx(() -> {
             if (err != null) {
                 if (gen == generation) {
-                    showError(m.format("send.error.start", rootMessage(err)));
+                    showError(describe(err));
                     Views.showOnly(null, view.preparing, view.qrCard, view.transferBox);
                 }
                 return;
@@ -414,6 +414,15 @@ public final class SendController {
 
     private void hideError() {
         view.error.setVisible(false);
+    }
+
+    private String describe(Throwable err) {
+        for (Throwable t = err; t != null; t = t.getCause()) {
+            if (t instanceof dev.qrbeam.core.api.TransferException te) {
+                return failures.describe(te.code());
+            }
+        }
+        return m.format("send.error.start", rootMessage(err));
     }
 
     private static String rootMessage(Throwable t) {
