@@ -123,6 +123,10 @@ public final class AppComposition implements AutoCloseable {
         return history;
     }
 
+    /**
+     * Closes the window's services. Running transfers are not cancelled: their connections drop, so an
+     * unfinished receive stays in History as interrupted and can be resumed after a restart.
+     */
     @Override
     public void close() {
         send.shutdown();

@@ -326,12 +326,8 @@ public final class ReceiveController {
         view.error.setVisible(false);
     }
 
-    /** Cancels a running receive and releases the camera (window closing). */
+    /** Window closing: releases the camera; a running receive is not cancelled, so it can be resumed later. */
     public void shutdown() {
         stopScan();
-        TransferHandle h = handle;
-        if (h != null) {
-            h.cancel();
-        }
     }
 }

@@ -432,10 +432,10 @@ public final class SendController {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** Cancels a running send (window closing). */
+    /** Window closing: stops the countdown; a code nobody used yet is withdrawn, a running transfer is left to the engine. */
     public void shutdown() {
         countdown.stop();
-        if (handle != null) {
+        if (handle != null && !locked.get()) {
             handle.cancel();
         }
     }
