@@ -50,7 +50,7 @@ import java.util.function.Consumer;
  * {@link Background}.
  */
 public final class SendController {
-    static final int QR_PIXELS = 300;
+    static final int QR_PIXELS = 320;
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     private final SendView view;
