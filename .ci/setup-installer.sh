@@ -5,9 +5,10 @@
 #  - checks: x11-utils (xwininfo), xdotool (window wait), imagemagick (import), zbar-tools (zbarimg, an
 #    independent QR decoder)
 #  - icons: librsvg2-bin (rsvg-convert), icnsutils (png2icns)
+#  - the .deb's own dependency for menu integration: xdg-utils (+ desktop-file-utils for the MIME cache)
 set -euo pipefail
 pkgs=(fakeroot dpkg-dev rpm xvfb xauth libgtk-3-0 libgl1-mesa-dri x11-utils xdotool imagemagick zbar-tools
-      librsvg2-bin icnsutils binutils)
+      librsvg2-bin icnsutils xdg-utils desktop-file-utils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
