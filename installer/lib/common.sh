@@ -14,8 +14,9 @@ MAIN_CLASS=dev.qrbeam.app.Launcher
 VENDOR=QRBeam
 DESCRIPTION="Send files between computers by showing and scanning a QR code"
 COPYRIGHT="Copyright (c) 2026 the QRBeam authors"
-# JDK service providers jdeps cannot see: elliptic-curve key exchange for TLS to wss:// relays (AWS).
-EXTRA_MODULES="jdk.crypto.ec"
+# Always linked, whatever jdeps sees: the relay client (java.net.http WebSocket), and the service provider
+# jdeps cannot see: elliptic-curve key exchange for TLS to wss:// relays (jdk.crypto.ec).
+EXTRA_MODULES="java.net.http,jdk.crypto.ec"
 
 log() { printf '[installer] %s\n' "$*" >&2; }
 die() { printf '[installer] ERROR: %s\n' "$*" >&2; exit 1; }
