@@ -34,7 +34,14 @@ foreach ($t in 'jdeps', 'jlink', 'jpackage') {
     if (-not (Test-Path (Join-Path $JdkBin "$t.exe"))) { throw "$t.exe not found in $JdkBin (need a full JDK 17+)" }
 }
 if (-not (Test-Path (Join-Path $JavaHome 'jmods'))) { throw "$JavaHome\jmods missing (jlink needs the JDK's jmods)" }
-if (-not (Get-Command candle.exe -ErrorAction SilentlyContinue)) { throw 'WiX Toolset 3 (candle.exe, light.exe) not on PATH' }
+if (-not (Get-Command candle.exe -ErrorAction SilentlyContinue)) {
+    $wixBin = @($env:WIX, ${env:ProgramFiles(x86)}, $env:ProgramFiles) | Where-Object { $_ } |
+        ForEach-Object { Get-ChildItem -Path $_ -Filter 'candle.exe' -Recurse -Depth 2 -ErrorAction SilentlyContinue } |
+        Where-Object { $_.DirectoryName -match 'WiX Toolset v3' -or $_.DirectoryName -like "$env:WIX*" } |
+        Select-Object -First 1
+    if (-not $wixBin) { throw 'WiX Toolset 3 not found (candle.exe, light.exe): install it (choco install wixtoolset --version 3.14.1)' }
+    $env:PATH = "$($wixBin.DirectoryName);$env:PATH"
+}
 
 # Version: QRBEAM_VERSION or the parent pom's, without -SNAPSHOT
 if ($env:QRBEAM_VERSION) { $Version = $env:QRBEAM_VERSION }
