@@ -90,6 +90,7 @@ public final class AppComposition implements AutoCloseable {
         Scene scene = new Scene(shell.view(), width, height);
         theme.style(scene);
         shell.installShortcuts(scene);
+        send.installPaste(scene, () -> shell.current() == Page.SEND);
         return scene;
     }
 

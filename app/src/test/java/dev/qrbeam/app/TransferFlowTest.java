@@ -104,6 +104,24 @@ class TransferFlowTest {
     }
 
     @Test
+    void aPictureOfTheQrCodeOpenedInReceiveStartsTheTransfer() throws Exception {
+        open(Engines.embedded());
+        Path a = file("scan-me.bin", 200_000);
+        Path dest = tmp.resolve("downloads");
+        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
+        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(a));
+        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
+        Node qr = Ui.find(sender, "send-qr");
+        Path picture = tmp.resolve("photo-of-screen.png");
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(Ui.fx(() -> qr.snapshot(null, null)), null),
+                "png", picture.toFile());
+        Ui.fxRun(() -> receiver.app().shell().show(dev.qrbeam.app.shell.Page.RECEIVE));
+        Ui.fxRun(() -> receiver.app().receive().decodeImage(picture));
+        Ui.waitFor(60, () -> state(receiver) == TransferState.DONE, sender, receiver);
+        assertThat(dest.resolve("scan-me.bin")).hasSameBinaryContentAs(a);
+    }
+
+    @Test
     void cancelOnTheSenderShowsCancelledOnBothAndLeavesNoCompleteFile() throws Exception {
         cancelMidTransfer(true);
     }

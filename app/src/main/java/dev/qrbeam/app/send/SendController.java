@@ -26,7 +26,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -127,14 +126,20 @@ public final class SendController {
             e.setDropCompleted(ok);
             e.consume();
         });
-        view.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (PASTE.match(e)) {
-                pasteFromClipboard();
-                e.consume();
-            }
-        });
         countdown.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
         countdown.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * Shortcut+V pastes files while {@code active} (the Send page is shown); text fields keep their own paste,
+     * since a scene accelerator only sees key presses nobody consumed.
+     */
+    public void installPaste(javafx.scene.Scene scene, java.util.function.BooleanSupplier active) {
+        scene.getAccelerators().put(PASTE, () -> {
+            if (active.getAsBoolean()) {
+                pasteFromClipboard();
+            }
+        });
     }
 
     /** Adds files and folders (drop, chooser, clipboard, command line, second launch) and makes a new code. */
