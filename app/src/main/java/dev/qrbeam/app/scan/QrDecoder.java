@@ -1,0 +1,77 @@
+package dev.qrbeam.app.scan;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds a QR code in one luminance frame with a cascade that stops at the first hit: the whole frame, a center
+ * crop (small codes far from the camera), the inverted frame (codes shown in dark mode), and finally ZXing's
+ * {@code TRY_HARDER} mode. QR codes only. Not thread-safe: one instance per decoding thread.
+ */
+public final class QrDecoder {
+    /** Which cascade step found the code. */
+    public enum Stage { WHOLE, CENTER, INVERTED, HARDER }
+
+    /** A decoded QR text and the step that found it. */
+    public record Decoded(String text, Stage stage) {
+    }
+
+    /** Side of the center crop as a fraction of the frame's shorter side. */
+    private static final double CENTER_FRACTION = 0.6;
+
+    private final QRCodeReader reader = new QRCodeReader();
+    private final Map<DecodeHintType, Object> fast = hints(false);
+    private final Map<DecodeHintType, Object> harder = hints(true);
+
+    /** Decodes the frame {@code luma} (row-major, {@code width·height} bytes). */
+    public Optional<Decoded> decode(byte[] luma, int width, int height) {
+        LuminanceSource whole = new PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false);
+        String text = attempt(whole, fast);
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.WHOLE));
+        }
+        int side = (int) (Math.min(width, height) * CENTER_FRACTION);
+        LuminanceSource center = new PlanarYUVLuminanceSource(luma, width, height,
+                (width - side) / 2, (height - side) / 2, side, side, false);
+        text = attempt(center, fast);
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.CENTER));
+        }
+        text = attempt(whole.invert(), fast);
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.INVERTED));
+        }
+        text = attempt(whole, harder);
+        return Optional.ofNullable(text).map(t -> new Decoded(t, Stage.HARDER));
+    }
+
+    private String attempt(LuminanceSource source, Map<DecodeHintType, Object> hints) {
+        try {
+            return reader.decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+        } catch (ReaderException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return null;
+        } finally {
+            reader.reset();
+        }
+    }
+
+    private static Map<DecodeHintType, Object> hints(boolean tryHarder) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
+        if (tryHarder) {
+            hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+        return hints;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.qrbeam.app.scan;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The webcam part of the Receive view: a mirrored live preview, a camera selector (shown only when there are
+ * several cameras) and a status line. The Receive view hosts it and uses only {@link #start()}, {@link #stop()},
+ * {@link #setOnCode} and, optionally, {@link #statusProperty()} (e.g. to focus the paste field when
+ * {@link ScanState#FAILED}) and {@link #preferredCameraProperty()} (bind to the camera setting).
+ * All methods must be called on the FX thread; camera work never runs there.
+ */
+public final class ScanView extends VBox {
+    private final Scanner scanner;
+    private final ScanText text = new ScanText();
+    private final FxPreview preview = new FxPreview();
+    private final ReadOnlyObjectWrapper<ScanStatus> status =
+            new ReadOnlyObjectWrapper<>(this, "status", ScanStatus.of(ScanState.STOPPED, null));
+    private final StringProperty preferredCamera = new SimpleStringProperty(this, "preferredCamera");
+    private final ComboBox<String> cameraBox = new ComboBox<>();
+    private final Label statusLabel = new Label();
+    private final VBox placeholder;
+    private final ImageView view = new ImageView();
+    private Consumer<String> onCode = code -> { };
+    private ScanSession session;
+    private int generation;
+    private boolean updatingCameras;
+
+    public ScanView(Scanner scanner) {
+        this.scanner = scanner;
+        getStyleClass().add("scan-view");
+        setSpacing(8);
+
+        view.setId("scan-preview");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.imageProperty().bind(preview.imageProperty());
+        view.setAccessibleText(text.get("scan.preview"));
+
+        FontIcon icon = new FontIcon(Feather.CAMERA);
+        icon.setIconSize(40);
+        icon.getStyleClass().add(Styles.TEXT_MUTED);
+        placeholder = new VBox(icon);
+        placeholder.setAlignment(Pos.CENTER);
+
+        StackPane stage = new StackPane(placeholder, view);
+        stage.getStyleClass().add("scan-preview");
+        stage.setMinSize(240, 180);
+        stage.setPrefSize(480, 270);
+        view.fitWidthProperty().bind(stage.widthProperty());
+        view.fitHeightProperty().bind(stage.heightProperty());
+        VBox.setVgrow(stage, Priority.ALWAYS);
+
+        cameraBox.setId("scan-camera");
+        cameraBox.setPromptText(text.get("scan.camera"));
+        cameraBox.setAccessibleText(text.get("scan.camera"));
+        cameraBox.managedProperty().bind(cameraBox.visibleProperty());
+        cameraBox.setVisible(false);
+        cameraBox.valueProperty().addListener((obs, old, name) -> cameraChosen(name));
+
+        statusLabel.setId("scan-status");
+        statusLabel.setWrapText(true);
+        statusLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(statusLabel, Priority.ALWAYS);
+        HBox footer = new HBox(8, cameraBox, statusLabel);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(stage, footer);
+        status.addListener((obs, old, now) -> showStatus(now));
+        showStatus(status.get());
+    }
+
+    /** Called once per session with the pairing code, on the FX thread; the camera is already released. */
+    public void setOnCode(Consumer<String> onCode) {
+        this.onCode = onCode == null ? code -> { } : onCode;
+    }
+
+    /** Lists the cameras and starts scanning with the preferred (else the first) one. */
+    public void start() {
+        if (session != null || status.get().state() == ScanState.OPENING) {
+            return;
+        }
+        int gen = ++generation;
+        status.set(ScanStatus.of(ScanState.OPENING, null));
+        scanner.listCameras().whenComplete((names, error) -> Platform.runLater(() -> {
+            if (gen == generation) {
+                camerasListed(names, error);
+            }
+        }));
+    }
+
+    /** Stops scanning and releases the camera (in the background). */
+    public void stop() {
+        generation++;
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
+        status.set(ScanStatus.of(ScanState.STOPPED, status.get().camera()));
+    }
+
+    public ReadOnlyObjectProperty<ScanStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The camera to use when present; updated when the user picks another one. */
+    public StringProperty preferredCameraProperty() {
+        return preferredCamera;
+    }
+
+    /** The preview (for tests and for showing frame counts). */
+    public FxPreview preview() {
+        return preview;
+    }
+
+    private void camerasListed(List<String> names, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            CameraFailure failure = cause instanceof CameraException e ? e.failure() : CameraFailure.ERROR;
+            status.set(ScanStatus.failed(failure, null));
+            return;
+        }
+        if (names.isEmpty()) {
+            status.set(ScanStatus.failed(CameraFailure.NO_CAMERA, null));
+            return;
+        }
+        String chosen = names.contains(preferredCamera.get()) ? preferredCamera.get() : names.get(0);
+        updatingCameras = true;
+        cameraBox.getItems().setAll(names);
+        cameraBox.setValue(chosen);
+        cameraBox.setVisible(names.size() > 1);
+        updatingCameras = false;
+        startSession(chosen);
+    }
+
+    private void cameraChosen(String name) {
+        if (updatingCameras || name == null) {
+            return;
+        }
+        preferredCamera.set(name);
+        if (session != null && !name.equals(session.cameraName())) {
+            session.stop();
+            session = null;
+            startSession(name);
+        }
+    }
+
+    private void startSession(String camera) {
+        int gen = ++generation;
+        session = scanner.start(camera, new ScanListener() {
+            @Override
+            public void statusChanged(ScanStatus s) {
+                Platform.runLater(() -> {
+                    if (gen == generation) {
+                        status.set(s);
+                    }
+                });
+            }
+
+            @Override
+            public void codeFound(String code) {
+                Platform.runLater(() -> {
+                    if (gen == generation) {
+                        session = null;
+                        onCode.accept(code);
+                    }
+                });
+            }
+        }, preview);
+    }
+
+    private void showStatus(ScanStatus s) {
+        statusLabel.setText(text.status(s));
+        statusLabel.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.WARNING, Styles.DANGER, Styles.SUCCESS);
+        statusLabel.getStyleClass().add(switch (s.state()) {
+            case FAILED -> Styles.DANGER;
+            case FOREIGN_CODE, NO_PICTURE -> Styles.WARNING;
+            case FOUND -> Styles.SUCCESS;
+            default -> Styles.TEXT_MUTED;
+        });
+        boolean live = s.state() == ScanState.SCANNING || s.state() == ScanState.FOREIGN_CODE;
+        placeholder.setVisible(!live);
+        view.setVisible(live);
+        ((FontIcon) placeholder.getChildren().get(0)).setIconCode(
+                s.state() == ScanState.FAILED ? Feather.CAMERA_OFF : Feather.CAMERA);
+        if (s.state().isFinal() && s.state() != ScanState.FOUND) {
+            session = null;
+        }
+    }
+}
