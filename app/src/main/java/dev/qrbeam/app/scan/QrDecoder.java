@@ -6,6 +6,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.util.EnumMap;
@@ -16,11 +17,12 @@ import java.util.Optional;
 /**
  * Finds a QR code in one luminance frame with a cascade that stops at the first hit: the whole frame, a center
  * crop (small codes far from the camera), the inverted frame (codes shown in dark mode), and finally ZXing's
- * {@code TRY_HARDER} mode. QR codes only. Not thread-safe: one instance per decoding thread.
+ * {@code TRY_HARDER} mode, first with the local (hybrid) threshold, then with a global histogram threshold, which
+ * reads low-contrast screens whose large uniform areas the hybrid binarizer washes out. QR codes only. Not thread-safe: one instance per decoding thread.
  */
 public final class QrDecoder {
     /** Which cascade step found the code. */
-    public enum Stage { WHOLE, CENTER, INVERTED, HARDER }
+    public enum Stage { WHOLE, CENTER, INVERTED, HARDER, HARDER_GLOBAL }
 
     /** A decoded QR text and the step that found it. */
     public record Decoded(String text, Stage stage) {
@@ -52,12 +54,20 @@ public final class QrDecoder {
             return Optional.of(new Decoded(text, Stage.INVERTED));
         }
         text = attempt(whole, harder);
-        return Optional.ofNullable(text).map(t -> new Decoded(t, Stage.HARDER));
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.HARDER));
+        }
+        text = attempt(new BinaryBitmap(new GlobalHistogramBinarizer(whole)), harder);
+        return Optional.ofNullable(text).map(t -> new Decoded(t, Stage.HARDER_GLOBAL));
     }
 
     private String attempt(LuminanceSource source, Map<DecodeHintType, Object> hints) {
+        return attempt(new BinaryBitmap(new HybridBinarizer(source)), hints);
+    }
+
+    private String attempt(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
         try {
-            return reader.decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+            return reader.decode(bitmap, hints).getText();
         } catch (ReaderException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return null;
         } finally {
