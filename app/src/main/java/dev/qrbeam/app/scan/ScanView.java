@@ -39,7 +39,8 @@ public final class ScanView extends VBox {
     private final VBox placeholder;
     private final ImageView view = new ImageView();
     private Consumer<String> onCode = code -> { };
-    private ScanSession session;
+    private volatile ScanSession session;
+    private boolean failureShownElsewhere;
     private int generation;
     private boolean updatingCameras;
 
@@ -116,6 +117,25 @@ public final class ScanView extends VBox {
         status.set(ScanStatus.of(ScanState.STOPPED, status.get().camera()));
     }
 
+    /** Releases the camera from any thread; the view itself is updated by {@link #stop()} on the FX thread. */
+    public void releaseCamera() {
+        ScanSession s = session;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    /** When the host shows camera failures itself (e.g. in its error line), the status line leaves them out. */
+    public void setFailureShownElsewhere(boolean elsewhere) {
+        this.failureShownElsewhere = elsewhere;
+        showStatus(status.get());
+    }
+
+    /** The user-facing text for {@code s}. */
+    public String text(ScanStatus s) {
+        return text.status(s);
+    }
+
     public ReadOnlyObjectProperty<ScanStatus> statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -187,7 +207,7 @@ public final class ScanView extends VBox {
     }
 
     private void showStatus(ScanStatus s) {
-        statusLabel.setText(text.status(s));
+        statusLabel.setText(s.state() == ScanState.FAILED && failureShownElsewhere ? "" : text.status(s));
         statusLabel.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.WARNING, Styles.DANGER, Styles.SUCCESS);
         statusLabel.getStyleClass().add(switch (s.state()) {
             case FAILED -> Styles.DANGER;

@@ -17,7 +17,7 @@ final class ScanFixture {
 
     static Scanner scanner(WebcamDriver driver) {
         new CameraDrivers().install(driver, new CameraDrivers.DriverInfo("synthetic", true));
-        return new Scanner(new WebcamCatalog(TIMINGS.discovery()), new UrlPairingCodeCheck(), TIMINGS);
+        return new Scanner(new WebcamCatalog(TIMINGS.discovery()), new ProtocolPairingCodeCheck(), TIMINGS);
     }
 
     /** Camera names unique across processes: webcam-capture keeps a lock file per camera name in the temp dir. */

@@ -1,9 +1,11 @@
 package dev.qrbeam.app.scan;
 
+import dev.qrbeam.protocol.pairing.PairingCode;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Pairing codes in the wire-contract shape (contract 7), with fresh random ids and secrets. */
+/** Real pairing codes (protocol's {@link PairingCode}) with fresh random ids and secrets. */
 final class TestCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -11,7 +13,8 @@ final class TestCodes {
     }
 
     static String pairingCode() {
-        return "http://127.0.0.1:" + (20000 + RANDOM.nextInt(40000)) + "/r/1/" + random(16) + "#" + random(32);
+        URI relay = URI.create("http://127.0.0.1:" + (20000 + RANDOM.nextInt(40000)));
+        return PairingCode.create(relay, random(16), RANDOM).format();
     }
 
     static String foreignCode() {
