@@ -24,6 +24,7 @@ final class SceneBuilder {
     private final int width;
     private final int height;
     private String text;
+    private BufferedImage picture;
     private int codeSize = 300;
     private double centerX = 0.5;
     private double centerY = 0.5;
@@ -40,6 +41,8 @@ final class SceneBuilder {
     }
 
     SceneBuilder code(String text) { this.text = text; return this; }
+    /** Shows {@code image} (e.g. a snapshot of the sender's QR node) scaled to {@link #size} instead of a code. */
+    SceneBuilder picture(BufferedImage image) { this.picture = image; return this; }
     SceneBuilder size(int pixels) { this.codeSize = pixels; return this; }
     SceneBuilder at(double fx, double fy) { this.centerX = fx; this.centerY = fy; return this; }
     /** Places the code so that {@code fraction} of its width (quiet zone included) lies left of the frame. */
@@ -57,8 +60,8 @@ final class SceneBuilder {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         background(g, random);
-        if (text != null) {
-            BufferedImage code = qr(text, codeSize, dark, light);
+        if (text != null || picture != null) {
+            BufferedImage code = picture != null ? scaled(picture, codeSize) : qr(text, codeSize, dark, light);
             double cx = centerX * width;
             double cy = centerY * height;
             g.rotate(Math.toRadians(degrees), cx, cy);
@@ -125,6 +128,15 @@ final class SceneBuilder {
             }
         }
         return img;
+    }
+
+    private static BufferedImage scaled(BufferedImage src, int size) {
+        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, size, size, null);
+        g.dispose();
+        return out;
     }
 
     private static BufferedImage blur(BufferedImage img, int radius) {
