@@ -32,13 +32,13 @@ public final class CameraDrivers {
     /** Installs the native driver (or the empty one where none exists) and describes it. */
     public DriverInfo installNative() {
         DriverInfo info = describe();
-        return install(info.supported() ? new NativeDriver(false) : new NoCameraDriver(), info);
+        install(info.supported() ? new NativeDriver(false) : new NoCameraDriver());
+        return info;
     }
 
     /** Installs {@code driver} as the process-wide capture driver (tests pass a synthetic one). */
-    public DriverInfo install(WebcamDriver driver, DriverInfo info) {
+    public void install(WebcamDriver driver) {
         Webcam.setDriver(driver);
-        return info;
     }
 
     /** Which backend the native driver uses on this OS/CPU. */

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds a QR code in one luminance frame with a cascade that stops at the first hit: the whole frame, a center
- * crop (small codes far from the camera), the inverted frame (codes shown in dark mode), and finally ZXing's
+ * Finds a QR code in one luminance frame with a cascade that stops at the first hit: the whole frame, a
+ * contrast-stretched center crop (small codes far from the camera, dim screens), the inverted frame (codes shown in dark mode), and finally ZXing's
  * {@code TRY_HARDER} mode, first with the local (hybrid) threshold, then with a global histogram threshold, which
  * reads low-contrast screens whose large uniform areas the hybrid binarizer washes out. QR codes only. Not thread-safe: one instance per decoding thread.
  */
@@ -34,6 +34,7 @@ public final class QrDecoder {
     private final QRCodeReader reader = new QRCodeReader();
     private final Map<DecodeHintType, Object> fast = hints(false);
     private final Map<DecodeHintType, Object> harder = hints(true);
+    private byte[] crop = new byte[0];
 
     /** Decodes the frame {@code luma} (row-major, {@code width·height} bytes). */
     public Optional<Decoded> decode(byte[] luma, int width, int height) {
@@ -42,10 +43,7 @@ public final class QrDecoder {
         if (text != null) {
             return Optional.of(new Decoded(text, Stage.WHOLE));
         }
-        int side = (int) (Math.min(width, height) * CENTER_FRACTION);
-        LuminanceSource center = new PlanarYUVLuminanceSource(luma, width, height,
-                (width - side) / 2, (height - side) / 2, side, side, false);
-        text = attempt(center, fast);
+        text = attempt(stretchedCenter(luma, width, height), fast);
         if (text != null) {
             return Optional.of(new Decoded(text, Stage.CENTER));
         }
@@ -59,6 +57,37 @@ public final class QrDecoder {
         }
         text = attempt(new BinaryBitmap(new GlobalHistogramBinarizer(whole)), harder);
         return Optional.ofNullable(text).map(t -> new Decoded(t, Stage.HARDER_GLOBAL));
+    }
+
+    /**
+     * The center square, contrast-stretched to 0..255: a small code gets more pixels per finder-pattern row, and a
+     * dim or washed-out screen gets the dynamic range the hybrid binarizer needs in its uniform blocks.
+     */
+    private LuminanceSource stretchedCenter(byte[] luma, int width, int height) {
+        int side = (int) (Math.min(width, height) * CENTER_FRACTION);
+        int left = (width - side) / 2;
+        int top = (height - side) / 2;
+        if (crop.length != side * side) {
+            crop = new byte[side * side];
+        }
+        int min = 255;
+        int max = 0;
+        for (int y = 0; y < side; y++) {
+            int row = (top + y) * width + left;
+            for (int x = 0; x < side; x++) {
+                int v = luma[row + x] & 0xFF;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        int range = Math.max(1, max - min);
+        for (int y = 0; y < side; y++) {
+            int row = (top + y) * width + left;
+            for (int x = 0; x < side; x++) {
+                crop[y * side + x] = (byte) (((luma[row + x] & 0xFF) - min) * 255 / range);
+            }
+        }
+        return new PlanarYUVLuminanceSource(crop, side, side, 0, 0, side, side, false);
     }
 
     private String attempt(LuminanceSource source, Map<DecodeHintType, Object> hints) {

@@ -6,11 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Entry point of webcam scanning, built once in the composition root:
- * <pre>{@code
- * CameraDrivers.DriverInfo driver = new CameraDrivers().installNative();   // before any other camera call
- * Scanner scanner = new Scanner(new WebcamCatalog(timings.discovery()), pairingCheck, ScanTimings.defaults());
- * }</pre>
+ * Entry point of webcam scanning, built once in the composition root (see
+ * {@link WebcamCodeScanners#nativeCameras()}: the capture driver is installed first, then the scanner is built).
  * Camera discovery and session start run on the scanner's own thread, never on the caller's.
  */
 public final class Scanner implements AutoCloseable {
@@ -24,13 +21,6 @@ public final class Scanner implements AutoCloseable {
         this.catalog = catalog;
         this.check = check;
         this.timings = timings;
-    }
-
-    /** A scanner on the native capture driver, installing it first. */
-    public static Scanner withNativeDriver(PairingCodeCheck check) {
-        new CameraDrivers().installNative();
-        ScanTimings timings = ScanTimings.defaults();
-        return new Scanner(new WebcamCatalog(timings.discovery()), check, timings);
     }
 
     /** The camera names, listed off the caller's thread; completes exceptionally with a {@link CameraException}. */

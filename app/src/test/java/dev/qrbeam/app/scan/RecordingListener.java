@@ -41,6 +41,16 @@ final class RecordingListener implements ScanListener {
         code.complete(text);
     }
 
+    /** Waits for the delivered code; on timeout fails with every status seen, for diagnosis. */
+    String awaitCode(int seconds) throws Exception {
+        try {
+            return code.get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no code within " + seconds + " s; statuses: " + statuses
+                    + (camera == null ? "" : "; frames served: " + camera.framesServed()), e);
+        }
+    }
+
     /** Completes with the first status in {@code state}. */
     CompletableFuture<ScanStatus> reached(ScanState state) {
         return reached.computeIfAbsent(state, s -> new CompletableFuture<>());

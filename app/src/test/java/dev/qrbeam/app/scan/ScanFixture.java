@@ -16,7 +16,7 @@ final class ScanFixture {
     }
 
     static Scanner scanner(WebcamDriver driver) {
-        new CameraDrivers().install(driver, new CameraDrivers.DriverInfo("synthetic", true));
+        new CameraDrivers().install(driver);
         return new Scanner(new WebcamCatalog(TIMINGS.discovery()), new ProtocolPairingCodeCheck(), TIMINGS);
     }
 

@@ -39,8 +39,8 @@ class ScanSessionTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(FrameCase.class)
     void eachCameraSituationDecodesOrClearlyDoesNot(FrameCase frameCase) throws Exception {
-        String shown = TestCodes.pairingCode();
-        String later = TestCodes.pairingCode();
+        String shown = TestCodes.pairingCode(200 + frameCase.ordinal());
+        String later = TestCodes.pairingCode(300 + frameCase.ordinal());
         BufferedImage situation = frameCase.render(W, H, shown, 7);
         BufferedImage plain = FrameCase.PLAIN.render(W, H, later, 8);
         int situationFrames = 45;
@@ -50,7 +50,7 @@ class ScanSessionTest {
         RecordingListener listener = new RecordingListener().watch(camera);
 
         session = start(camera, listener);
-        String code = listener.code.get(15, TimeUnit.SECONDS);
+        String code = listener.awaitCode(15);
         assertThat(session.awaitReleased(5, TimeUnit.SECONDS)).isTrue();
 
         if (frameCase.decodes) {
@@ -68,7 +68,7 @@ class ScanSessionTest {
 
     @Test
     void aForeignQrCodeGivesAHintAndScanningGoesOn() throws Exception {
-        String code = TestCodes.pairingCode();
+        String code = TestCodes.pairingCode(400);
         BufferedImage foreign = FrameCase.PLAIN.render(W, H, TestCodes.foreignCode(), 3);
         BufferedImage ours = FrameCase.PLAIN.render(W, H, code, 4);
         RecordingListener listener = new RecordingListener();
@@ -79,14 +79,14 @@ class ScanSessionTest {
 
         session = start(camera, listener);
 
-        assertThat(listener.code.get(10, TimeUnit.SECONDS)).isEqualTo(code);
+        assertThat(listener.awaitCode(10)).isEqualTo(code);
         assertThat(listener.states()).contains(ScanState.FOREIGN_CODE).endsWith(ScanState.FOUND);
         assertThat(listener.codeCalls).hasValue(1);
     }
 
     @Test
     void aCameraWithoutPictureIsReportedAndScanningStartsWhenFramesArrive() throws Exception {
-        String code = TestCodes.pairingCode();
+        String code = TestCodes.pairingCode(401);
         BufferedImage frame = FrameCase.PLAIN.render(640, 480, code, 5);
         RecordingListener listener = new RecordingListener();
         CompletableFuture<ScanStatus> noPicture = listener.reached(ScanState.NO_PICTURE);
@@ -96,7 +96,7 @@ class ScanSessionTest {
 
         session = start(camera, listener);
 
-        assertThat(listener.code.get(10, TimeUnit.SECONDS)).isEqualTo(code);
+        assertThat(listener.awaitCode(10)).isEqualTo(code);
         assertThat(listener.states()).containsSubsequence(
                 ScanState.OPENING, ScanState.NO_PICTURE, ScanState.SCANNING, ScanState.FOUND);
     }

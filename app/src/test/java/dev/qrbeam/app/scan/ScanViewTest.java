@@ -49,7 +49,7 @@ class ScanViewTest {
 
     @Test
     void severalCamerasShowASelectorAMirroredPreviewAndTheChosenCameraReadsTheCode() throws Exception {
-        String code = TestCodes.pairingCode();
+        String code = TestCodes.pairingCode(500);
         SyntheticWebcamDevice front = SyntheticWebcamDevice.showing(ScanFixture.cameraName("front"), halves());
         SyntheticWebcamDevice usb = SyntheticWebcamDevice.showing(ScanFixture.cameraName("usb"),
                 FrameCase.ROTATED_25.render(1280, 720, code, 3));
