@@ -46,6 +46,9 @@ public final class HistoryRecorder implements AutoCloseable {
     }
 
     private void save(HistoryEntry entry) {
+        if (writer.isShutdown()) {
+            return;
+        }
         writer.execute(() -> {
             try {
                 store.put(entry);

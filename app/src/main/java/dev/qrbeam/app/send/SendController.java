@@ -310,7 +310,7 @@ public final class SendController {
         if (s == TransferState.WAITING) {
             return;
         }
-        if (s.isTerminal() && !locked.get()) {
+        if (s.isTerminal() && !locked.get() && endedBeforePairing(p)) {
             // ended before any receiver connected: the code expired or the relay went away
             if (view.qrCard.isVisible()) {
                 showExpired(failures.describe(p.failure()));
@@ -334,6 +334,17 @@ public final class SendController {
         if (s.isTerminal()) {
             finish(p);
         }
+    }
+
+    /** Snapshots are coalesced, so a quick transfer can go from WAITING straight to DONE: judge by the reason. */
+    private static boolean endedBeforePairing(TransferProgress p) {
+        if (p.state() == TransferState.DONE || p.failure() == null) {
+            return false;
+        }
+        return switch (p.failure().code()) {
+            case CODE_EXPIRED, CODE_INVALID, RELAY_UNREACHABLE -> true;
+            default -> p.bytesDone() == 0 && p.state() == TransferState.CANCELLED;
+        };
     }
 
     private void finish(TransferProgress p) {

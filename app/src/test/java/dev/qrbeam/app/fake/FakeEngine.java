@@ -167,6 +167,7 @@ public final class FakeEngine implements TransferEngine {
         @Override
         public void cancel() {
             cancelled = true;
+            relay.chunkPermits.release();
             relay.waiting.remove(code);
             if (peer == null) {
                 publish(TransferState.CANCELLED, new TransferFailure(FailureCode.CANCELLED_LOCALLY, "cancelled"));
@@ -182,6 +183,7 @@ public final class FakeEngine implements TransferEngine {
         @Override
         public void cancel() {
             cancelled = true;
+            relay.chunkPermits.release();
         }
 
         void run(String code, Path destination) {

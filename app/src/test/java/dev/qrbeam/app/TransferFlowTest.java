@@ -1,0 +1,138 @@
+package dev.qrbeam.app;
+
+import dev.qrbeam.app.history.Outcome;
+import dev.qrbeam.app.support.Engines;
+import dev.qrbeam.app.support.TestEngines;
+import dev.qrbeam.app.support.Ui;
+import dev.qrbeam.core.api.TransferState;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Send in one window, receive in a second window of the same JVM, through the test engines. */
+@Timeout(120)
+class TransferFlowTest {
+    @TempDir
+    Path tmp;
+    private Engines engines;
+    private Ui.Window sender;
+    private Ui.Window receiver;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void open() throws Exception {
+        engines = TestEngines.create();
+        sender = Ui.open(tmp.resolve("sender-home"), engines.factory(), 0);
+        receiver = Ui.open(tmp.resolve("receiver-home"), engines.factory(), 1080);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        engines.release();
+        sender.close();
+        receiver.close();
+        engines.close();
+    }
+
+    private Path file(String name, int size) throws Exception {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        Path p = tmp.resolve("out").resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.write(p, data);
+    }
+
+    /** Drops files on Send, reads the code off the QR node, types it into Receive and presses Enter. */
+    private Path startTransfer(List<Path> files) throws Exception {
+        Path dest = tmp.resolve("downloads");
+        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
+        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), files);
+        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
+        String code = Ui.decodeQr(Ui.find(sender, "send-qr")).orElseThrow();
+        Ui.fxRun(() -> receiver.app().shell().show(dev.qrbeam.app.shell.Page.RECEIVE));
+        Ui.fxRun(() -> receiver.stage().toFront());
+        TextField field = Ui.find(receiver, "receive-code");
+        robot.clickOn(field).write(code).type(KeyCode.ENTER);
+        return dest;
+    }
+
+    private static String text(Ui.Window w, String id) throws Exception {
+        Label l = Ui.find(w, id);
+        return Ui.fx(l::getText);
+    }
+
+    @Test
+    void codeFromTheQrReceivesByteIdenticalFilesAndBothSidesShowDone() throws Exception {
+        Path a = file("photo.jpg", 700_000);
+        Path b = file("notes.txt", 1234);
+        Path dest = startTransfer(List.of(a, b));
+
+        Ui.waitFor(60, () -> state(receiver) == TransferState.DONE && "Done".equals(safeText(sender, "send-state")), sender, receiver);
+        assertThat(dest.resolve("photo.jpg")).hasSameBinaryContentAs(a);
+        assertThat(dest.resolve("notes.txt")).hasSameBinaryContentAs(b);
+        assertThat(text(receiver, "receive-state")).isEqualTo("Done");
+        assertThat(text(sender, "send-state")).isEqualTo("Done");
+        assertThat(text(receiver, "receive-summary")).startsWith("Received 2 files");
+        assertThat(text(sender, "send-summary")).startsWith("Sent 2 files");
+        Node openFolder = Ui.find(receiver, "receive-open-folder");
+        assertThat(Ui.fx(openFolder::isVisible)).isTrue();
+        Ui.waitFor(10, () -> receiver.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE)
+                && sender.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE));
+    }
+
+    @Test
+    void cancelOnTheSenderShowsCancelledOnBothAndLeavesNoCompleteFile() throws Exception {
+        cancelMidTransfer(sender, "send-cancel");
+    }
+
+    @Test
+    void cancelOnTheReceiverShowsCancelledOnBothAndLeavesNoCompleteFile() throws Exception {
+        cancelMidTransfer(receiver, "receive-cancel");
+    }
+
+    private void cancelMidTransfer(Ui.Window side, String button) throws Exception {
+        Path big = file("big.bin", 4_000_000);
+        engines.hold();
+        Path dest = startTransfer(List.of(big));
+        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
+                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        Ui.fxRun(() -> side.stage().toFront());
+        Node b = Ui.find(side, button);
+        robot.clickOn(b);
+        Ui.waitFor(60, () -> state(receiver) == TransferState.CANCELLED && "Cancelled".equals(safeText(sender, "send-state")), sender, receiver);
+        assertThat(text(receiver, "receive-state")).isEqualTo("Cancelled");
+        assertThat(dest.resolve("big.bin")).doesNotExist();
+        if (Files.exists(dest)) {
+            try (Stream<Path> all = Files.walk(dest)) {
+                assertThat(all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().equals("big.bin"))).isEmpty();
+            }
+        }
+        Node openFolder = Ui.find(receiver, "receive-open-folder");
+        assertThat(Ui.fx(openFolder::isVisible)).isFalse();
+    }
+
+    private static TransferState state(Ui.Window w) {
+        var p = w.app().receive().lastProgress();
+        return p == null ? null : p.state();
+    }
+
+    private static String safeText(Ui.Window w, String id) {
+        Label l = (Label) w.stage().getScene().lookup("#" + id);
+        return l == null ? null : l.getText();
+    }
+}
