@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.qrbeam.app.AppComposition;
 import dev.qrbeam.app.engine.EngineFactory;
-import dev.qrbeam.app.fake.FakeEngine;
-import dev.qrbeam.app.fake.FakeRelay;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.receive.CodeScannerFactory;
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.engine.QrBeamEngine;
+import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.relay.Relay;
+import dev.qrbeam.relay.RelayHandle;
+import dev.qrbeam.relay.core.RelayLimits;
+import java.security.SecureRandom;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -34,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The whole receiving path, headless: the sender window shows its QR code, the synthetic camera "films" a snapshot
  * of that QR node (scaled, tilted, noisy), the receiver's Receive view scans it through the CodeScannerFactory seam
- * and the transfer completes. Engine: the app's FakeEngine (the core engine is not wired into the app yet).
+ * and the real engine completes the transfer through a real relay on 127.0.0.1 (ephemeral port).
  */
 @Timeout(90)
 class ScanReceiveTest {
@@ -43,6 +48,7 @@ class ScanReceiveTest {
     private Ui.Window sender;
     private Ui.Window receiver;
     private Scanner scanner;
+    private RelayHandle relay;
 
     @AfterEach
     void close() throws Exception {
@@ -54,13 +60,15 @@ class ScanReceiveTest {
         if (scanner != null) {
             scanner.close();
         }
+        if (relay != null) {
+            relay.close();
+        }
     }
 
     @Test
     void scanningTheSendersQrCodeWithTheCameraReceivesTheFile() throws Exception {
-        FakeRelay relay = new FakeRelay();
-        EngineFactory engines = s -> new FakeEngine(relay);
-        sender = Ui.open(tmp.resolve("sender"), engines, 0);
+        relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+        sender = Ui.open(tmp.resolve("sender"), engine("sender"), 0);
         byte[] content = new byte[300_000];
         new Random(5).nextBytes(content);
         Path file = Files.write(tmp.resolve("photo.jpg"), content);
@@ -75,7 +83,7 @@ class ScanReceiveTest {
         BufferedImage cameraFrame = new SceneBuilder(1280, 720).picture(screen).size(380).rotate(-8).noise(10).seed(9).render();
         SyntheticWebcamDevice camera = SyntheticWebcamDevice.showing(ScanFixture.cameraName("receiver"), cameraFrame);
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera));
-        receiver = openReceiver(tmp.resolve("receiver"), engines, new WebcamCodeScanners(scanner, true));
+        receiver = openReceiver(tmp.resolve("receiver"), engine("receiver"), new WebcamCodeScanners(scanner, true));
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
         Ui.fxRun(() -> receiver.app().receive().setDestination(downloads));
 
@@ -92,6 +100,12 @@ class ScanReceiveTest {
         assertThat(camera.opens()).isEqualTo(1);
         assertThat(Ui.fx(() -> ((javafx.scene.control.TextField) receiver.stage().getScene().lookup("#receive-code")).getText()))
                 .isEqualTo(shown);
+    }
+
+    /** The core engine on the test relay, with its own state directory. */
+    private EngineFactory engine(String name) {
+        return settings -> new QrBeamEngine(EngineConfig.defaults().withRelay(relay.uri())
+                .withStateDir(tmp.resolve("state-" + name)), new WireJson(), new SecureRandom());
     }
 
     /** Like {@link Ui#open} but with the webcam scanner behind the Receive view's seam. */
