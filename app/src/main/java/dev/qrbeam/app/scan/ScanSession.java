@@ -125,8 +125,7 @@ public final class ScanSession {
 
     /** Runs until stopped, a code is found, or the camera fails; returns the failure or {@code null}. */
     private CameraFailure captureLoop() {
-        long openedAt = System.nanoTime();
-        boolean pictureSeen = false;
+        long lastFrameAt = System.nanoTime();
         long period = timings.framePeriod().toNanos();
         while (!stopRequested.get() && found.get() == null) {
             long frameStart = System.nanoTime();
@@ -137,14 +136,15 @@ public final class ScanSession {
                 return e.failure();
             }
             if (frame != null) {
-                if (!pictureSeen || lastState == ScanState.NO_PICTURE) {
-                    pictureSeen = true;
+                lastFrameAt = frameStart;
+                if (lastState == ScanState.OPENING || lastState == ScanState.NO_PICTURE) {
                     emit(ScanStatus.of(ScanState.SCANNING, camera));
                 }
                 preview.publish(frame);
                 decoder.offer(frame);
-            } else if (!pictureSeen && frameStart - openedAt > timings.noPictureAfter().toNanos()
+            } else if (frameStart - lastFrameAt > timings.noPictureAfter().toNanos()
                     && lastState != ScanState.NO_PICTURE) {
+                // never had a picture (permission prompt, camera used elsewhere) or lost it (unplugged)
                 emit(ScanStatus.of(ScanState.NO_PICTURE, camera));
             }
             expireHint(frameStart);

@@ -102,6 +102,23 @@ class ScanSessionTest {
     }
 
     @Test
+    void aCameraThatStopsDeliveringFramesIsReportedAndStaysOpenForItsReturn() throws Exception {
+        BufferedImage empty = FrameCase.NO_CODE.render(640, 480, null, 6);
+        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(ScanFixture.cameraName("unplugged"),
+                new Dimension(640, 480), OpenBehaviour.OK, n -> n < 10 ? empty : null);
+        RecordingListener listener = new RecordingListener().watch(camera);
+        session = start(camera, listener);
+
+        listener.await(ScanState.NO_PICTURE);
+
+        assertThat(listener.states()).containsSubsequence(ScanState.OPENING, ScanState.SCANNING, ScanState.NO_PICTURE);
+        assertThat(camera.isOpen()).isTrue();
+        session.stop();
+        assertThat(session.awaitReleased(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(camera.isOpen()).isFalse();
+    }
+
+    @Test
     void aBusyCameraFailsWithBusy() throws Exception {
         assertOpenFailure(OpenBehaviour.BUSY, CameraFailure.BUSY);
     }
