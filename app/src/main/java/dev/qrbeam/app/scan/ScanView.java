@@ -1,33 +1,34 @@
 package dev.qrbeam.app.scan;
 
-import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The webcam part of the Receive view: a mirrored live preview, a camera selector (shown only when there are
- * several cameras) and a status line. The Receive view hosts it and uses only {@link #start()}, {@link #stop()},
+ * The webcam part of the Receive view: a mirrored live preview in a dark viewfinder, a camera selector (shown
+ * only when there are several cameras) and a status line, both overlaid on the preview. The Receive view hosts it and uses only {@link #start()}, {@link #stop()},
  * {@link #setOnCode} and, optionally, {@link #statusProperty()} (e.g. to focus the paste field when
  * {@link ScanState#FAILED}) and {@link #preferredCameraProperty()} (bind to the camera setting).
  * All methods must be called on the FX thread; camera work never runs there.
  */
-public final class ScanView extends VBox {
+public final class ScanView extends StackPane {
     private final Scanner scanner;
     private final ScanText text = new ScanText();
     private final FxPreview preview = new FxPreview();
@@ -37,6 +38,8 @@ public final class ScanView extends VBox {
     private final ComboBox<String> cameraBox = new ComboBox<>();
     private final Label statusLabel = new Label();
     private final VBox placeholder;
+    private static final String OVERLAY =
+            "-fx-background-color: rgba(0,0,0,0.62); -fx-background-radius: 6; -fx-padding: 6 12 6 12; ";
     private final ImageView view = new ImageView();
     private Consumer<String> onCode = code -> { };
     private volatile ScanSession session;
@@ -47,43 +50,50 @@ public final class ScanView extends VBox {
     public ScanView(Scanner scanner) {
         this.scanner = scanner;
         getStyleClass().add("scan-view");
-        setSpacing(8);
+        // The camera area stays dark in both themes, like a viewfinder; overlays use light text on it.
+        setStyle("-fx-background-color: black; -fx-background-radius: 8;");
+        setMinSize(240, 180);
+        setPrefSize(480, 270);
 
         view.setId("scan-preview");
         view.setPreserveRatio(true);
         view.setSmooth(true);
         view.imageProperty().bind(preview.imageProperty());
         view.setAccessibleText(text.get("scan.preview"));
+        view.fitWidthProperty().bind(widthProperty());
+        view.fitHeightProperty().bind(heightProperty());
+        view.setManaged(false);
+        // unmanaged, centred by hand: the preview follows the view's size and never drives it
+        view.layoutXProperty().bind(Bindings.createDoubleBinding(
+                () -> (getWidth() - view.getLayoutBounds().getWidth()) / 2, widthProperty(), view.layoutBoundsProperty()));
+        view.layoutYProperty().bind(Bindings.createDoubleBinding(
+                () -> (getHeight() - view.getLayoutBounds().getHeight()) / 2, heightProperty(), view.layoutBoundsProperty()));
 
         FontIcon icon = new FontIcon(Feather.CAMERA);
         icon.setIconSize(40);
-        icon.getStyleClass().add(Styles.TEXT_MUTED);
+        icon.setIconColor(Color.web("#ffffff", 0.6));
         placeholder = new VBox(icon);
         placeholder.setAlignment(Pos.CENTER);
-
-        StackPane stage = new StackPane(placeholder, view);
-        stage.getStyleClass().add("scan-preview");
-        stage.setMinSize(240, 180);
-        stage.setPrefSize(480, 270);
-        view.fitWidthProperty().bind(stage.widthProperty());
-        view.fitHeightProperty().bind(stage.heightProperty());
-        VBox.setVgrow(stage, Priority.ALWAYS);
+        placeholder.setMouseTransparent(true);
 
         cameraBox.setId("scan-camera");
         cameraBox.setPromptText(text.get("scan.camera"));
         cameraBox.setAccessibleText(text.get("scan.camera"));
-        cameraBox.managedProperty().bind(cameraBox.visibleProperty());
+        cameraBox.setMaxWidth(280);
         cameraBox.setVisible(false);
         cameraBox.valueProperty().addListener((obs, old, name) -> cameraChosen(name));
+        StackPane.setAlignment(cameraBox, Pos.TOP_LEFT);
+        StackPane.setMargin(cameraBox, new Insets(10));
 
         statusLabel.setId("scan-status");
         statusLabel.setWrapText(true);
-        statusLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(statusLabel, Priority.ALWAYS);
-        HBox footer = new HBox(8, cameraBox, statusLabel);
-        footer.setAlignment(Pos.CENTER_LEFT);
+        statusLabel.setMaxWidth(Region.USE_PREF_SIZE);
+        statusLabel.setMaxHeight(Region.USE_PREF_SIZE);
+        statusLabel.setMouseTransparent(true);
+        StackPane.setAlignment(statusLabel, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(statusLabel, new Insets(10));
 
-        getChildren().addAll(stage, footer);
+        getChildren().addAll(placeholder, view, cameraBox, statusLabel);
         status.addListener((obs, old, now) -> showStatus(now));
         showStatus(status.get());
     }
@@ -207,14 +217,15 @@ public final class ScanView extends VBox {
     }
 
     private void showStatus(ScanStatus s) {
-        statusLabel.setText(s.state() == ScanState.FAILED && failureShownElsewhere ? "" : text.status(s));
-        statusLabel.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.WARNING, Styles.DANGER, Styles.SUCCESS);
-        statusLabel.getStyleClass().add(switch (s.state()) {
-            case FAILED -> Styles.DANGER;
-            case FOREIGN_CODE, NO_PICTURE -> Styles.WARNING;
-            case FOUND -> Styles.SUCCESS;
-            default -> Styles.TEXT_MUTED;
-        });
+        String line = s.state() == ScanState.FAILED && failureShownElsewhere ? "" : text.status(s);
+        statusLabel.setText(line);
+        statusLabel.setVisible(!line.isEmpty());
+        statusLabel.setStyle(OVERLAY + "-fx-text-fill: " + switch (s.state()) {
+            case FAILED -> "#ff9e97";
+            case FOREIGN_CODE, NO_PICTURE -> "#ffd479";
+            case FOUND -> "#8fe0a5";
+            default -> "#ffffff";
+        } + ";");
         boolean live = s.state() == ScanState.SCANNING || s.state() == ScanState.FOREIGN_CODE;
         placeholder.setVisible(!live);
         view.setVisible(live);
