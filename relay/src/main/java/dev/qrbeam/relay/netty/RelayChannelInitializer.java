@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_HANDSHAKE_BYTES = 16 * 1024;
+    private static final PlainHttpHandler PLAIN_HTTP = new PlainHttpHandler();
 
     private final RelayCore core;
     private final RelayLimits limits;
@@ -63,9 +64,11 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .handshakeTimeoutMillis(10_000)
                 .decoderConfig(decoder)
                 .build();
+        p.addLast(new LingeringClose());
         p.addLast(new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(new HttpServerCodec(4096, MAX_HANDSHAKE_BYTES, 8192));
         p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
+        p.addLast(PLAIN_HTTP);
         p.addLast(new WebSocketServerProtocolHandler(ws));
         p.addLast(new MessageAssembler(limits, core.counters()));
         p.addLast(new RelayHandler(core, remote, idleEvents));
