@@ -2,7 +2,6 @@ package dev.qrbeam.app;
 
 import dev.qrbeam.app.history.Outcome;
 import dev.qrbeam.app.support.Engines;
-import dev.qrbeam.app.support.TestEngines;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.core.api.TransferState;
 import javafx.scene.Node;
@@ -10,7 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +32,28 @@ class TransferFlowTest {
     private Ui.Window receiver;
     private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void open() throws Exception {
-        engines = TestEngines.create();
-        sender = Ui.open(tmp.resolve("sender-home"), engines.factory(), 0);
-        receiver = Ui.open(tmp.resolve("receiver-home"), engines.factory(), 1080);
+    private void open(Engines e) throws Exception {
+        engines = e;
+        sender = Ui.open(tmp.resolve("sender-home"), engines.factory(tmp.resolve("sender-home")), 0);
+        receiver = Ui.open(tmp.resolve("receiver-home"), engines.factory(tmp.resolve("receiver-home")), 1080);
+        engines.configure(sender);
+        engines.configure(receiver);
     }
 
     @AfterEach
     void close() throws Exception {
-        engines.release();
-        sender.close();
-        receiver.close();
-        engines.close();
+        if (engines != null) {
+            engines.release();
+        }
+        if (sender != null) {
+            sender.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (engines != null) {
+            engines.close();
+        }
     }
 
     private Path file(String name, int size) throws Exception {
@@ -78,6 +85,7 @@ class TransferFlowTest {
 
     @Test
     void codeFromTheQrReceivesByteIdenticalFilesAndBothSidesShowDone() throws Exception {
+        open(Engines.embedded());
         Path a = file("photo.jpg", 700_000);
         Path b = file("notes.txt", 1234);
         Path dest = startTransfer(List.of(a, b));
@@ -96,18 +104,39 @@ class TransferFlowTest {
     }
 
     @Test
+    void aPictureOfTheQrCodeOpenedInReceiveStartsTheTransfer() throws Exception {
+        open(Engines.embedded());
+        Path a = file("scan-me.bin", 200_000);
+        Path dest = tmp.resolve("downloads");
+        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
+        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(a));
+        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
+        Node qr = Ui.find(sender, "send-qr");
+        Path picture = tmp.resolve("photo-of-screen.png");
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(Ui.fx(() -> qr.snapshot(null, null)), null),
+                "png", picture.toFile());
+        Ui.fxRun(() -> receiver.app().shell().show(dev.qrbeam.app.shell.Page.RECEIVE));
+        Ui.fxRun(() -> receiver.app().receive().decodeImage(picture));
+        Ui.waitFor(60, () -> state(receiver) == TransferState.DONE, sender, receiver);
+        assertThat(dest.resolve("scan-me.bin")).hasSameBinaryContentAs(a);
+    }
+
+    @Test
     void cancelOnTheSenderShowsCancelledOnBothAndLeavesNoCompleteFile() throws Exception {
-        cancelMidTransfer(sender, "send-cancel");
+        cancelMidTransfer(true);
     }
 
     @Test
     void cancelOnTheReceiverShowsCancelledOnBothAndLeavesNoCompleteFile() throws Exception {
-        cancelMidTransfer(receiver, "receive-cancel");
+        cancelMidTransfer(false);
     }
 
-    private void cancelMidTransfer(Ui.Window side, String button) throws Exception {
-        Path big = file("big.bin", 4_000_000);
-        engines.hold();
+    private void cancelMidTransfer(boolean onSender) throws Exception {
+        open(Engines.throttled());
+        Ui.Window side = onSender ? sender : receiver;
+        String button = onSender ? "send-cancel" : "receive-cancel";
+        Path big = file("big.bin", 24_000_000);
+        engines.slow();
         Path dest = startTransfer(List.of(big));
         Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
                 && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);

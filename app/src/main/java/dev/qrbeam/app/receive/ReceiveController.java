@@ -8,7 +8,7 @@ import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
-import dev.qrbeam.app.qr.QrCodes;
+import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
@@ -252,7 +252,7 @@ public final class ReceiveController {
     /** Reads a QR code from a picture file (off the FX thread) and receives with it. */
     public void decodeImage(Path image) {
         hideError();
-        background.supply(() -> QrCodes.decode(image)).whenComplete((code, err) -> FxUpdates.fx(() -> {
+        background.supply(() -> QrImages.decode(image)).whenComplete((code, err) -> FxUpdates.fx(() -> {
             if (err != null) {
                 showError(m.format("receive.error.image", err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
             } else if (code.isEmpty()) {
@@ -326,12 +326,8 @@ public final class ReceiveController {
         view.error.setVisible(false);
     }
 
-    /** Cancels a running receive and releases the camera (window closing). */
+    /** Window closing: releases the camera; a running receive is not cancelled, so it can be resumed later. */
     public void shutdown() {
         stopScan();
-        TransferHandle h = handle;
-        if (h != null) {
-            h.cancel();
-        }
     }
 }

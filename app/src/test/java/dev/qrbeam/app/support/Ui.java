@@ -4,7 +4,7 @@ import dev.qrbeam.app.AppComposition;
 import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FileOpener;
-import dev.qrbeam.app.qr.QrCodes;
+import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.receive.CodeScannerFactory;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
@@ -83,7 +83,7 @@ public final class Ui {
     /** Snapshots {@code node} and decodes a QR code from the picture. */
     public static Optional<String> decodeQr(Node node) throws Exception {
         WritableImage image = fx(() -> node.snapshot(null, null));
-        return QrCodes.decode(SwingFXUtils.fromFXImage(image, null));
+        return QrImages.decode(SwingFXUtils.fromFXImage(image, null));
     }
 
     /** Waits (no sleeping in the test: TestFX polls) until {@code condition}, evaluated on the FX thread. */

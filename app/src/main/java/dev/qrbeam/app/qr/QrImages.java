@@ -3,19 +3,15 @@ package dev.qrbeam.app.qr;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
-import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -29,17 +25,20 @@ import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
-/** The app's one QR path: ZXing encodes the pairing code into an image, and decodes images back. */
-public final class QrCodes {
-    private QrCodes() {
+/**
+ * The app's one QR path: draws the project's QR matrix ({@link dev.qrbeam.core.qr.QrCodes#encode}, ZXing) as
+ * a JavaFX image, and decodes QR codes from pictures with ZXing.
+ */
+public final class QrImages {
+    private QrImages() {
     }
 
     /**
      * Renders {@code text} as a black-on-white QR image about {@code targetPx} wide, each module a whole
-     * number of pixels (crisp on screen and for camera decoders), with a 4-module quiet zone.
+     * number of pixels (crisp on screen and for camera decoders), with the quiet zone of the encoder.
      */
     public static Image render(String text, int targetPx) {
-        BitMatrix matrix = encode(text);
+        BitMatrix matrix = dev.qrbeam.core.qr.QrCodes.encode(text);
         int modules = matrix.getWidth();
         int scale = Math.max(1, targetPx / modules);
         int size = modules * scale;
@@ -51,18 +50,6 @@ public final class QrCodes {
             }
         }
         return img;
-    }
-
-    static BitMatrix encode(String text) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.MARGIN, 4);
-        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-        try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("Text too long for a QR code", e);
-        }
     }
 
     /** Decodes the first QR code in {@code image}, if any. */
