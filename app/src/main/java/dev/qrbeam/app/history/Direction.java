@@ -1,0 +1,5 @@
+package dev.qrbeam.app.history;
+
+public enum Direction {
+    SENT, RECEIVED
+}

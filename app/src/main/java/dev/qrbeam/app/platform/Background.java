@@ -1,0 +1,57 @@
+package dev.qrbeam.app.platform;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs network, disk and hashing work off the FX thread. One per app, closed with it. */
+public final class Background implements AutoCloseable {
+    private final ExecutorService pool;
+
+    public Background() {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "qrbeam-bg-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public <T> CompletableFuture<T> supply(Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        pool.execute(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    public CompletableFuture<Void> run(ThrowingRunnable work) {
+        return supply(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A unit of background work that may throw. */
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.qrbeam.app;
+
+import dev.qrbeam.app.support.Engines;
+import dev.qrbeam.app.support.Ui;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class SendQrTest {
+    @TempDir
+    Path tmp;
+    private Ui.Window window;
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    @Test
+    void droppedFilesShowAQrCodeThatDecodesToThePairingCode() throws Exception {
+        Path home = tmp.resolve("home");
+        window = Ui.open(home, Engines.embedded().factory(home), 0);
+        Path a = Files.writeString(tmp.resolve("a.txt"), "hello");
+        Path dir = Files.createDirectories(tmp.resolve("folder"));
+        Files.write(dir.resolve("b.bin"), new byte[5000]);
+
+        Ui.dropFiles(Ui.find(window, "send-drop-zone"), List.of(a, dir));
+
+        Ui.waitFor(20, () -> window.app().send().shownCode().startsWith("http"));
+        Node qr = Ui.find(window, "send-qr");
+        String decoded = Ui.decodeQr(qr).orElseThrow();
+        TextField code = Ui.find(window, "send-code");
+        assertThat(decoded).isEqualTo(Ui.fx(code::getText));
+        URI uri = URI.create(decoded);
+        assertThat(uri.getScheme()).isIn("http", "https");
+        assertThat(uri.getPath()).startsWith("/r/1/");
+        assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+        assertThat(uri.getFragment()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(dev.qrbeam.protocol.pairing.PairingCode.parse(decoded).webSocketUri().getHost()).isEqualTo("127.0.0.1");
+        assertThat(Ui.fx(() -> ((javafx.scene.control.ListView<?>) Ui.find(window, "send-file-list")).getItems().size())).isEqualTo(2);
+
+        new org.testfx.api.FxRobot().clickOn((Node) Ui.find(window, "send-copy"));
+        assertThat(Ui.<String>fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(decoded);
+    }
+}

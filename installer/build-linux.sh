@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the Linux installers: installer/out/qrbeam_<ver>_<arch>.deb and (when rpmbuild exists) qrbeam-<ver>.rpm.
+#   bash installer/build-linux.sh            # deb + rpm
+#   bash installer/build-linux.sh deb        # only the .deb (what installer/test-deb.sh uses)
+# Needs: JDK 17+ with jmods, Maven, fakeroot + dpkg-dev (deb), rpm (rpm). See docs/readme-installer.md.
+source "$(dirname "$0")/lib/common.sh"
+
+types=("$@"); [ ${#types[@]} -gt 0 ] || types=(deb rpm)
+find_jdk_tools
+VERSION="$(app_version)"
+BUILD="$INSTALLER_DIR/build/linux"
+OUT="$INSTALLER_DIR/out"
+mkdir -p "$BUILD" "$OUT"
+
+maven_package
+stage_inputs "$BUILD"
+jlink_runtime "$BUILD"
+copy_fx_natives "$BUILD" so
+java_option_args
+
+# Resources jpackage picks up by name: the .desktop entry (Exec ... %F and MimeType so QRBeam is offered
+# under "Open with" for any file or folder), the icon, and the .deb's postinst/prerm (menu + MIME cache).
+RES="$BUILD/resources"
+rm -rf "$RES" && mkdir -p "$RES"
+cp "$INSTALLER_DIR/linux/qrbeam.desktop" "$RES/$APP_NAME.desktop"
+cp "$REPO_DIR/icons/png/qrbeam-256.png" "$RES/$APP_NAME.png"
+cp "$INSTALLER_DIR/linux/postinst" "$INSTALLER_DIR/linux/prerm" "$RES/"
+
+log "jpackage app-image $APP_NAME $VERSION"
+rm -rf "$BUILD/image"
+"$JDK_BIN/jpackage" --type app-image --dest "$BUILD/image" \
+  --name "$APP_NAME" --app-version "$VERSION" --vendor "$VENDOR" --description "$DESCRIPTION" \
+  --copyright "$COPYRIGHT" --icon "$RES/$APP_NAME.png" \
+  --input "$BUILD/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
+  --runtime-image "$BUILD/runtime" "${JAVA_OPTION_ARGS[@]}"
+
+for type in "${types[@]}"; do
+  case "$type" in
+    deb) ;;
+    rpm) command -v rpmbuild >/dev/null || { log "rpmbuild missing: skipping .rpm (apt-get install rpm)"; continue; } ;;
+    *) die "unknown package type $type (deb|rpm)" ;;
+  esac
+  log "jpackage $type"
+  "$JDK_BIN/jpackage" --type "$type" --dest "$OUT" --app-image "$BUILD/image/$APP_NAME" \
+    --name "$APP_NAME" --app-version "$VERSION" --vendor "$VENDOR" --description "$DESCRIPTION" \
+    --copyright "$COPYRIGHT" --icon "$RES/$APP_NAME.png" --resource-dir "$RES" \
+    --license-file "$INSTALLER_DIR/linux/copyright" \
+    --linux-package-name qrbeam --linux-shortcut --linux-menu-group "Network;FileTransfer;" \
+    --linux-app-category net --linux-deb-maintainer team@qrbeam.dev \
+    --linux-rpm-license-type "Apache-2.0"
+done
+ls -l "$OUT"

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs inside xvfb-run for installer/test-deb.sh, as the (unprivileged) test user:
+# starts the installed launcher with a file argument, waits for its window, then for a QR code on screen that
+# an independent decoder (zbarimg) reads as a loopback pairing code. Writes figures to $OUT/session.env.
+#   deb-session.sh LAUNCHER FILE OUT
+set -euo pipefail
+LAUNCHER="$1" FILE="$2" OUT="$3"
+WINDOW_TIMEOUT="${QRBEAM_TEST_WINDOW_TIMEOUT:-60}"
+QR_TIMEOUT="${QRBEAM_TEST_QR_TIMEOUT:-60}"
+# The pairing code contract (BRIEF, decision 7), restricted to loopback relays.
+CODE_RE='^https?://(127\.0\.0\.1|\[::1\]):[0-9]{1,5}(/[A-Za-z0-9._~-]+)?/r/1/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}$'
+
+pid=""
+stop_app() {
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2>/dev/null || { pid=""; return 0; }
+  local i
+  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "session: app ignored SIGTERM for 10 s, killing" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+trap stop_app EXIT
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
+past() { awk -v a="$1" -v b="$(now)" -v t="$2" 'BEGIN{exit !(b-a > t)}'; }  # past START SECONDS
+alive() {
+  kill -0 "$pid" 2>/dev/null && return 0
+  echo "session: the app exited early; its output:" >&2; sed 's/^/  | /' "$OUT/app.log" >&2; exit 1
+}
+
+t0="$(now)"
+"$LAUNCHER" "$FILE" >"$OUT/app.log" 2>&1 &
+pid=$!
+
+wid=""
+while [ -z "$wid" ]; do
+  alive
+  wid="$(xdotool search --onlyvisible --name '^QRBeam' 2>/dev/null | head -1 || true)"
+  [ -n "$wid" ] && break
+  past "$t0" "$WINDOW_TIMEOUT" && { echo "session: no QRBeam window within ${WINDOW_TIMEOUT}s" >&2; exit 1; }
+  sleep 0.05
+done
+window_s="$(elapsed "$t0")"
+echo "session: window '$(xdotool getwindowname "$wid")' visible after ${window_s}s"
+
+code=""
+t1="$(now)"
+while :; do
+  alive
+  import -window root "$OUT/screen.png"
+  code="$(zbarimg -q --raw "$OUT/screen.png" 2>/dev/null | head -1 || true)"
+  [ -n "$code" ] && break
+  past "$t1" "$QR_TIMEOUT" && {
+    echo "session: no QR code on screen within ${QR_TIMEOUT}s after the window (last screenshot: $OUT/screen.png)" >&2
+    exit 1; }
+  sleep 0.2
+done
+qr_s="$(elapsed "$t0")"
+echo "session: QR code decoded after ${qr_s}s: $code"
+if ! [[ "$code" =~ $CODE_RE ]]; then
+  echo "session: decoded text is not a loopback pairing code: $code" >&2
+  exit 1
+fi
+alive
+printf 'WINDOW_S=%s\nQR_S=%s\nCODE=%q\n' "$window_s" "$qr_s" "$code" > "$OUT/session.env"
