@@ -15,6 +15,7 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ public final class QrDecoder {
     private final Map<DecodeHintType, Object> fast = hints(false);
     private final Map<DecodeHintType, Object> harder = hints(true);
     private byte[] crop = new byte[0];
+
+    /** Decodes a picture (e.g. an opened QR image file): the same cascade as for camera frames. */
+    public Optional<Decoded> decode(BufferedImage image) {
+        byte[] luma = new byte[image.getWidth() * image.getHeight()];
+        FrameConverter.toLuma(image, luma);
+        return decode(luma, image.getWidth(), image.getHeight());
+    }
 
     /** Decodes the frame {@code luma} (row-major, {@code width·height} bytes). */
     public Optional<Decoded> decode(byte[] luma, int width, int height) {

@@ -52,7 +52,7 @@ class QrDecoderTest {
         String code = TestCodes.FOOLS_SINGLE_DETECTOR;
         BufferedImage perfect = SceneBuilder.qr(code, 6 * 57, 0, 255);
         assertThat(singleDetectorOnly(perfect)).as("plain QRCodeReader on a perfect symbol").isNull();
-        assertThat(decode(perfect)).map(QrDecoder.Decoded::text).contains(code);
+        assertThat(decoder.decode(perfect)).map(QrDecoder.Decoded::text).contains(code);
         assertThat(decode(frameCase.render(1280, 720, code, 3))).map(QrDecoder.Decoded::text).contains(code);
     }
 
