@@ -20,7 +20,8 @@ final class FrameDecodeWorker {
             Executors.newSingleThreadExecutor(task -> ScanSession.daemon(task, "qrbeam-scan-decode"));
     private final AtomicBoolean busy = new AtomicBoolean();
     private byte[] luma = new byte[0];
-    private long lastStart = Long.MIN_VALUE / 2;
+    private long lastStart;
+    private boolean started;
     private volatile long lastDuration;
 
     FrameDecodeWorker(Consumer<String> onText, Duration minInterval) {
@@ -31,9 +32,10 @@ final class FrameDecodeWorker {
     /** Called on the capture thread: takes the frame for decoding if the decoder is free and due. */
     void offer(BufferedImage frame) {
         long now = System.nanoTime();
-        if (now - lastStart < Math.max(minIntervalNanos, lastDuration) || !busy.compareAndSet(false, true)) {
+        if (started && now - lastStart < Math.max(minIntervalNanos, lastDuration) || !busy.compareAndSet(false, true)) {
             return;
         }
+        started = true;
         lastStart = now;
         int w = frame.getWidth();
         int h = frame.getHeight();
