@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -46,7 +47,7 @@ final class FrameDecodeWorker {
         byte[] pixels = luma;
         try {
             thread.execute(() -> decode(pixels, w, h));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             busy.set(false);
         }
     }
