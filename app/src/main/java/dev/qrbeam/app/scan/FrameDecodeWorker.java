@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -20,7 +21,8 @@ final class FrameDecodeWorker {
             Executors.newSingleThreadExecutor(task -> ScanSession.daemon(task, "qrbeam-scan-decode"));
     private final AtomicBoolean busy = new AtomicBoolean();
     private byte[] luma = new byte[0];
-    private long lastStart = Long.MIN_VALUE / 2;
+    private long lastStart;
+    private boolean started;
     private volatile long lastDuration;
 
     FrameDecodeWorker(Consumer<String> onText, Duration minInterval) {
@@ -31,9 +33,10 @@ final class FrameDecodeWorker {
     /** Called on the capture thread: takes the frame for decoding if the decoder is free and due. */
     void offer(BufferedImage frame) {
         long now = System.nanoTime();
-        if (now - lastStart < Math.max(minIntervalNanos, lastDuration) || !busy.compareAndSet(false, true)) {
+        if (started && now - lastStart < Math.max(minIntervalNanos, lastDuration) || !busy.compareAndSet(false, true)) {
             return;
         }
+        started = true;
         lastStart = now;
         int w = frame.getWidth();
         int h = frame.getHeight();
@@ -44,7 +47,7 @@ final class FrameDecodeWorker {
         byte[] pixels = luma;
         try {
             thread.execute(() -> decode(pixels, w, h));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             busy.set(false);
         }
     }

@@ -30,7 +30,7 @@ public final class ScanSession {
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicReference<String> found = new AtomicReference<>();
     private final AtomicBoolean delivered = new AtomicBoolean();
-    private volatile long foreignSeenAt = Long.MIN_VALUE;
+    private volatile long foreignSeenAt;
     private volatile ScanState lastState;
 
     ScanSession(String camera, CameraCatalog catalog, PairingCodeCheck check, ScanListener listener, PreviewSink preview,

@@ -2,6 +2,11 @@ package dev.qrbeam.app.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ReaderException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import dev.qrbeam.app.scan.QrDecoder.Stage;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
@@ -38,6 +43,26 @@ class QrDecoderTest {
         String code = TestCodes.pairingCode(101);
         BufferedImage frame = new SceneBuilder(1280, 720).code(code).size(560).colours(105, 150).seed(11).render();
         assertThat(decode(frame)).map(QrDecoder.Decoded::stage).contains(stage);
+    }
+
+    /** Regression: ~0.7 % of ZXing's own symbols were unreadable by ZXing's single-symbol detector at any size. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = FrameCase.class, names = {"PLAIN", "ROTATED_25", "NOISY", "LOW_CONTRAST", "INVERTED_DARK_MODE"})
+    void aSymbolThatFoolsZxingsSingleDetectorIsStillRead(FrameCase frameCase) throws Exception {
+        String code = TestCodes.FOOLS_SINGLE_DETECTOR;
+        BufferedImage perfect = SceneBuilder.qr(code, 6 * 57, 0, 255);
+        assertThat(singleDetectorOnly(perfect)).as("plain QRCodeReader on a perfect symbol").isNull();
+        assertThat(decoder.decode(perfect)).map(QrDecoder.Decoded::text).contains(code);
+        assertThat(decode(frameCase.render(1280, 720, code, 3))).map(QrDecoder.Decoded::text).contains(code);
+    }
+
+    private static String singleDetectorOnly(BufferedImage img) {
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(img)))).getText();
+        } catch (ReaderException e) {
+            return null;
+        }
     }
 
     private void assertCase(FrameCase frameCase, int w, int h) {

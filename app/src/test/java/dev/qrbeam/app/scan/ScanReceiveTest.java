@@ -1,7 +1,6 @@
 package dev.qrbeam.app.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.qrbeam.app.AppComposition;
 import dev.qrbeam.app.engine.EngineFactory;
@@ -76,10 +75,6 @@ class ScanReceiveTest {
         Ui.waitFor(20, () -> sender.app().send().shownCode().startsWith("http"));
         String shown = Ui.fx(() -> sender.app().send().shownCode());
         BufferedImage screen = Ui.fx(() -> SwingFXUtils.fromFXImage(Ui.find(sender, "send-qr").snapshot(null, null), null));
-        byte[] luma = new byte[screen.getWidth() * screen.getHeight()];
-        FrameConverter.toLuma(screen, luma);
-        assumeTrue(new QrDecoder().decode(luma, screen.getWidth(), screen.getHeight()).isPresent(),
-                "the sender's QR symbol is one of the ~1% ZXing cannot read even on screen (mask issue, see TestCodes)");
         BufferedImage cameraFrame = new SceneBuilder(1280, 720).picture(screen).size(380).rotate(-8).noise(10).seed(9).render();
         SyntheticWebcamDevice camera = SyntheticWebcamDevice.showing(ScanFixture.cameraName("receiver"), cameraFrame);
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera));
