@@ -4,6 +4,7 @@
 #   bash installer/build-linux.sh deb        # only the .deb (what installer/test-deb.sh uses)
 # Needs: JDK 17+ with jmods, Maven, fakeroot + dpkg-dev (deb), rpm (rpm). See docs/readme-installer.md.
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/appcds.sh"
 
 types=("$@"); [ ${#types[@]} -gt 0 ] || types=(deb rpm)
 find_jdk_tools
@@ -26,13 +27,17 @@ cp "$INSTALLER_DIR/linux/qrbeam.desktop" "$RES/$APP_NAME.desktop"
 cp "$REPO_DIR/icons/png/qrbeam-256.png" "$RES/$APP_NAME.png"
 cp "$INSTALLER_DIR/linux/postinst" "$INSTALLER_DIR/linux/prerm" "$RES/"
 
+cds_launcher_props "$BUILD/$CDS_LAUNCHER.properties"
+
 log "jpackage app-image $APP_NAME $VERSION"
 rm -rf "$BUILD/image"
 "$JDK_BIN/jpackage" --type app-image --dest "$BUILD/image" \
   --name "$APP_NAME" --app-version "$VERSION" --vendor "$VENDOR" --description "$DESCRIPTION" \
   --copyright "$COPYRIGHT" --icon "$RES/$APP_NAME.png" \
   --input "$BUILD/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
-  --runtime-image "$BUILD/runtime" "${JAVA_OPTION_ARGS[@]}"
+  --runtime-image "$BUILD/runtime" ${JAVA_OPTION_ARGS[@]+"${JAVA_OPTION_ARGS[@]}"} \
+  --add-launcher "$CDS_LAUNCHER=$BUILD/$CDS_LAUNCHER.properties"
+train_appcds "$BUILD/image/$APP_NAME"
 
 for type in "${types[@]}"; do
   case "$type" in

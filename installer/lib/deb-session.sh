@@ -45,7 +45,14 @@ while [ -z "$wid" ]; do
   sleep 0.05
 done
 window_s="$(elapsed "$t0")"
-echo "session: window '$(xdotool getwindowname "$wid")' visible after ${window_s}s"
+window_cpu_ms="$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")"
+echo "session: window '$(xdotool getwindowname "$wid")' visible after ${window_s}s (${window_cpu_ms} ms CPU)"
+jsa="$(dirname "$LAUNCHER")/../lib/app/qrbeam.jsa"
+appcds=absent
+if [ -f "$jsa" ]; then
+  grep -q 'qrbeam\.jsa' "/proc/$pid/maps" || { echo "session: the app did not map its class-data archive $jsa" >&2; exit 1; }
+  appcds=mapped
+fi
 
 code=""
 t1="$(now)"
@@ -66,4 +73,5 @@ if ! [[ "$code" =~ $CODE_RE ]]; then
   exit 1
 fi
 alive
-printf 'WINDOW_S=%s\nQR_S=%s\nCODE=%q\n' "$window_s" "$qr_s" "$code" > "$OUT/session.env"
+printf 'WINDOW_S=%s\nWINDOW_CPU_MS=%s\nAPPCDS=%s\nQR_S=%s\nCODE=%q\n' \
+  "$window_s" "$window_cpu_ms" "$appcds" "$qr_s" "$code" > "$OUT/session.env"
