@@ -90,6 +90,7 @@ public final class AppComposition implements AutoCloseable {
         Scene scene = new Scene(shell.view(), width, height);
         theme.style(scene);
         shell.installShortcuts(scene);
+        send.installPaste(scene, () -> shell.current() == Page.SEND);
         return scene;
     }
 
@@ -123,6 +124,10 @@ public final class AppComposition implements AutoCloseable {
         return history;
     }
 
+    /**
+     * Closes the window's services. Running transfers are not cancelled: their connections drop, so an
+     * unfinished receive stays in History as interrupted and can be resumed after a restart.
+     */
     @Override
     public void close() {
         send.shutdown();

@@ -7,6 +7,7 @@ import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.platform.IncomingFiles;
 import dev.qrbeam.app.platform.SingleInstance;
 import dev.qrbeam.app.receive.CodeScannerFactory;
+import dev.qrbeam.app.scan.WebcamCodeScanners;
 import dev.qrbeam.app.theme.OsDarkMode;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -35,6 +36,7 @@ public final class QRBeamApp extends Application {
     private SingleInstance single;
     private boolean handedOff;
     private boolean osDark;
+    private CodeScannerFactory scanners = CodeScannerFactory.NONE;
     private Path screenshotDir;
     private AppComposition app;
 
@@ -60,6 +62,16 @@ public final class QRBeamApp extends Application {
         incoming.offer(files);
         registerOpenFileHandler();
         osDark = OsDarkMode.prefersDark();
+        scanners = cameras();
+    }
+
+    /** The webcam scanner (native capture driver); without one, scanning is simply unavailable. */
+    private static CodeScannerFactory cameras() {
+        try {
+            return WebcamCodeScanners.nativeCameras();
+        } catch (RuntimeException | LinkageError e) {
+            return CodeScannerFactory.NONE;
+        }
     }
 
     /** macOS delivers "Open with" and Dock drops as AWT open-file events, also while running. */
@@ -80,7 +92,8 @@ public final class QRBeamApp extends Application {
             Platform.exit();
             return;
         }
-        app = new AppComposition(new AppComposition.Options(paths, new CoreEngineFactory(), CodeScannerFactory.NONE,
+        app = new AppComposition(new AppComposition.Options(paths, new CoreEngineFactory(
+                System.getProperty(AppPaths.HOME_PROPERTY) != null ? paths.home().resolve("state") : null), scanners,
                 FileOpener.system(), Clock.systemDefaultZone(), osDark));
         stage.setTitle("QRBeam");
         stage.setScene(app.createScene(1040, 700));

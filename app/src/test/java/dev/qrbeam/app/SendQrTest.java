@@ -1,7 +1,6 @@
 package dev.qrbeam.app;
 
-import dev.qrbeam.app.fake.FakeEngine;
-import dev.qrbeam.app.fake.FakeRelay;
+import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
@@ -32,8 +31,8 @@ class SendQrTest {
 
     @Test
     void droppedFilesShowAQrCodeThatDecodesToThePairingCode() throws Exception {
-        FakeRelay relay = new FakeRelay();
-        window = Ui.open(tmp.resolve("home"), s -> new FakeEngine(relay), 0);
+        Path home = tmp.resolve("home");
+        window = Ui.open(home, Engines.embedded().factory(home), 0);
         Path a = Files.writeString(tmp.resolve("a.txt"), "hello");
         Path dir = Files.createDirectories(tmp.resolve("folder"));
         Files.write(dir.resolve("b.bin"), new byte[5000]);
@@ -48,7 +47,9 @@ class SendQrTest {
         URI uri = URI.create(decoded);
         assertThat(uri.getScheme()).isIn("http", "https");
         assertThat(uri.getPath()).startsWith("/r/1/");
+        assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(uri.getFragment()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(dev.qrbeam.protocol.pairing.PairingCode.parse(decoded).webSocketUri().getHost()).isEqualTo("127.0.0.1");
         assertThat(Ui.fx(() -> ((javafx.scene.control.ListView<?>) Ui.find(window, "send-file-list")).getItems().size())).isEqualTo(2);
     }
 }

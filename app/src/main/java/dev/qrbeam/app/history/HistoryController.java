@@ -18,13 +18,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Fills the History table from {@link HistoryStore} and forwards Resume to the Receive page. */
 public final class HistoryController {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
 
     private final HistoryView view;
     private final Messages m;
@@ -47,8 +47,9 @@ public final class HistoryController {
             return l;
         });
         column(view.files, e -> {
-            String first = e.files().isEmpty() ? "" : e.files().get(0);
-            Label l = new Label(e.files().size() > 1 ? m.format("history.files.more", first, e.files().size() - 1) : first);
+            List<String> top = topLevel(e.files());
+            String first = top.isEmpty() ? "" : top.get(0);
+            Label l = new Label(top.size() > 1 ? m.format("history.files.more", first, top.size() - 1) : first);
             l.setTooltip(new Tooltip(String.join("\n", e.files().subList(0, Math.min(20, e.files().size())))));
             return l;
         });
@@ -87,6 +88,16 @@ public final class HistoryController {
 
     public void refresh() {
         view.table.getItems().setAll(store.entries());
+    }
+
+    /** "Holiday photos/a.jpg", "Holiday photos/b.jpg", "notes.txt" → "Holiday photos", "notes.txt". */
+    static List<String> topLevel(List<String> files) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String f : files) {
+            int slash = f.indexOf('/');
+            names.add(slash < 0 ? f : f.substring(0, slash));
+        }
+        return List.copyOf(names);
     }
 
     private static void column(TableColumn<HistoryEntry, HistoryEntry> col, Function<HistoryEntry, javafx.scene.Node> render) {

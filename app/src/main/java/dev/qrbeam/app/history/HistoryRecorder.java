@@ -46,6 +46,9 @@ public final class HistoryRecorder implements AutoCloseable {
     }
 
     private void save(HistoryEntry entry) {
+        if (writer.isShutdown()) {
+            return;
+        }
         writer.execute(() -> {
             try {
                 store.put(entry);
@@ -55,9 +58,15 @@ public final class HistoryRecorder implements AutoCloseable {
         });
     }
 
+    /** Finishes pending writes (at most two seconds), then stops. */
     @Override
     public void close() {
         writer.shutdown();
+        try {
+            writer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Only transfers that reached a peer are history: a code nobody used is not. */

@@ -16,7 +16,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** The History page: a table of past transfers with a Resume action for unfinished receives. */
 public final class HistoryView extends VBox {
     final TableView<HistoryEntry> table = new TableView<>();
-    final TableColumn<HistoryEntry, HistoryEntry> direction = new TableColumn<>();
+    final TableColumn<HistoryEntry, HistoryEntry> direction;
     final TableColumn<HistoryEntry, HistoryEntry> files;
     final TableColumn<HistoryEntry, HistoryEntry> size;
     final TableColumn<HistoryEntry, HistoryEntry> time;
@@ -28,22 +28,24 @@ public final class HistoryView extends VBox {
         getStyleClass().addAll("page", "history-page");
         setId("history-page");
         setSpacing(20);
+        direction = new TableColumn<>(m.get("history.col.direction"));
         files = new TableColumn<>(m.get("history.col.files"));
         size = new TableColumn<>(m.get("history.col.size"));
         time = new TableColumn<>(m.get("history.col.time"));
         result = new TableColumn<>(m.get("history.col.result"));
-        direction.setPrefWidth(110);
+        direction.setMinWidth(110);
+        files.setMinWidth(190);
         files.setPrefWidth(300);
-        size.setPrefWidth(90);
-        time.setPrefWidth(150);
-        result.setPrefWidth(120);
-        action.setPrefWidth(120);
+        size.setMinWidth(80);
+        time.setMinWidth(175);
+        result.setMinWidth(100);
+        action.setMinWidth(105);
         for (var c : java.util.List.of(direction, files, size, time, result, action)) {
             c.setSortable(false);
             c.setReorderable(false);
         }
         table.getColumns().addAll(java.util.List.of(direction, files, size, time, result, action));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("history-table");
         table.setPlaceholder(new Label(m.get("history.empty")));
         VBox.setVgrow(table, Priority.ALWAYS);

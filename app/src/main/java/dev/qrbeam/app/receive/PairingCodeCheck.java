@@ -1,31 +1,24 @@
 package dev.qrbeam.app.receive;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import dev.qrbeam.protocol.pairing.PairingCode;
 
 /**
- * A quick local check that text looks like a QRBeam pairing code (an http(s) URL with a path and a
- * fragment) before it goes to the engine, so pasted junk never touches the network or the disk.
- * The engine does the full validation.
+ * Checks text with the protocol's pairing-code parser ({@link PairingCode#parse}, which throws a
+ * {@code PairingCodeException}) before it reaches the engine, so pasted junk or a foreign
+ * link never touches the network or the disk.
  */
 final class PairingCodeCheck {
-    private static final int MAX_LENGTH = 2048;
-
     private PairingCodeCheck() {
     }
 
     static boolean looksValid(String text) {
-        if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
+        if (text == null || text.isBlank()) {
             return false;
         }
         try {
-            URI uri = new URI(text.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getRawPath() != null && uri.getRawPath().length() > 1
-                    && uri.getRawFragment() != null && uri.getRawFragment().length() >= 16;
-        } catch (URISyntaxException e) {
+            PairingCode.parse(text.strip());
+            return true;
+        } catch (RuntimeException e) {
             return false;
         }
     }

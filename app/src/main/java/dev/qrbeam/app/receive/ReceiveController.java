@@ -8,7 +8,7 @@ import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
-import dev.qrbeam.app.qr.QrCodes;
+import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
@@ -47,6 +47,7 @@ public final class ReceiveController {
     private TransferProgress last;
     private CodeScanner scanner;
     private int generation;
+    private Path destination;
 
     public ReceiveController(ReceiveView view, Messages messages, EngineProvider engines, Background background,
                              HistoryRecorder history, SettingsStore settings, FileOpener opener,
@@ -92,7 +93,8 @@ public final class ReceiveController {
     }
 
     private void showDestination() {
-        view.destination.setText(settings.current().downloadFolder());
+        destination = Path.of(settings.current().downloadFolder());
+        view.destination.setText(destination.toString());
     }
 
     /** A code from any source (paste, QR picture, camera): shows it and starts receiving. */
@@ -138,19 +140,19 @@ public final class ReceiveController {
             showError(m.get("receive.error.notQrBeam"));
             return;
         }
-        start(code, Path.of(settings.current().downloadFolder()), null);
+        start(code, destination, null);
     }
 
-    private void start(String code, Path destination, String historyId) {
+    private void start(String code, Path into, String historyId) {
         stopScan();
         hideError();
         busy.set(true);
         last = null;
-        activeDestination = destination;
+        activeDestination = into;
         int gen = ++generation;
-        Consumer<TransferProgress> record = history.record(Direction.RECEIVED, historyId, code, destination);
+        Consumer<TransferProgress> record = history.record(Direction.RECEIVED, historyId, code, into);
         FxUpdates<TransferProgress> ui = new FxUpdates<>(p -> onProgress(gen, p));
-        background.supply(() -> engines.get().receive(code, destination, p -> {
+        background.supply(() -> engines.get().receive(code, into, p -> {
             record.accept(p);
             ui.post(p);
         })).whenComplete((h, err) -> FxUpdates.fx(() -> {
@@ -250,7 +252,7 @@ public final class ReceiveController {
     /** Reads a QR code from a picture file (off the FX thread) and receives with it. */
     public void decodeImage(Path image) {
         hideError();
-        background.supply(() -> QrCodes.decode(image)).whenComplete((code, err) -> FxUpdates.fx(() -> {
+        background.supply(() -> QrImages.decode(image)).whenComplete((code, err) -> FxUpdates.fx(() -> {
             if (err != null) {
                 showError(m.format("receive.error.image", err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
             } else if (code.isEmpty()) {
@@ -275,7 +277,8 @@ public final class ReceiveController {
 
     /** Remembers a new download folder (persisted in the settings). */
     public void setDestination(Path dir) {
-        view.destination.setText(dir.toString());
+        destination = dir.toAbsolutePath();
+        view.destination.setText(destination.toString());
         background.run(() -> settings.modify(s -> s.withDownloadFolder(dir.toAbsolutePath().toString())));
     }
 
@@ -323,12 +326,8 @@ public final class ReceiveController {
         view.error.setVisible(false);
     }
 
-    /** Cancels a running receive and releases the camera (window closing). */
+    /** Window closing: releases the camera; a running receive is not cancelled, so it can be resumed later. */
     public void shutdown() {
         stopScan();
-        TransferHandle h = handle;
-        if (h != null) {
-            h.cancel();
-        }
     }
 }

@@ -6,7 +6,7 @@ import dev.qrbeam.app.history.HistoryRecorder;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FxUpdates;
-import dev.qrbeam.app.qr.QrCodes;
+import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
 import dev.qrbeam.app.ui.Views;
@@ -26,7 +26,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -50,7 +49,7 @@ import java.util.function.Consumer;
  * {@link Background}.
  */
 public final class SendController {
-    static final int QR_PIXELS = 300;
+    static final int QR_PIXELS = 320;
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     private final SendView view;
@@ -127,14 +126,20 @@ public final class SendController {
             e.setDropCompleted(ok);
             e.consume();
         });
-        view.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (PASTE.match(e)) {
-                pasteFromClipboard();
-                e.consume();
-            }
-        });
         countdown.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
         countdown.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * Shortcut+V pastes files while {@code active} (the Send page is shown); text fields keep their own paste,
+     * since a scene accelerator only sees key presses nobody consumed.
+     */
+    public void installPaste(javafx.scene.Scene scene, java.util.function.BooleanSupplier active) {
+        scene.getAccelerators().put(PASTE, () -> {
+            if (active.getAsBoolean()) {
+                pasteFromClipboard();
+            }
+        });
     }
 
     /** Adds files and folders (drop, chooser, clipboard, command line, second launch) and makes a new code. */
@@ -249,11 +254,11 @@ public final class SendController {
                 record.accept(p);
                 ui.post(p);
             });
-            return new Ready(h, QrCodes.render(h.pairingCode(), QR_PIXELS));
+            return new Ready(h, QrImages.render(h.pairingCode(), QR_PIXELS));
         }).whenComplete((ready, err) -> FxUpdates.fx(() -> {
             if (err != null) {
                 if (gen == generation) {
-                    showError(m.format("send.error.start", rootMessage(err)));
+                    showError(describe(err));
                     Views.showOnly(null, view.preparing, view.qrCard, view.transferBox);
                 }
                 return;
@@ -310,7 +315,7 @@ public final class SendController {
         if (s == TransferState.WAITING) {
             return;
         }
-        if (s.isTerminal() && !locked.get()) {
+        if (s.isTerminal() && !locked.get() && endedBeforePairing(p)) {
             // ended before any receiver connected: the code expired or the relay went away
             if (view.qrCard.isVisible()) {
                 showExpired(failures.describe(p.failure()));
@@ -334,6 +339,17 @@ public final class SendController {
         if (s.isTerminal()) {
             finish(p);
         }
+    }
+
+    /** Snapshots are coalesced, so a quick transfer can go from WAITING straight to DONE: judge by the reason. */
+    private static boolean endedBeforePairing(TransferProgress p) {
+        if (p.state() == TransferState.DONE || p.failure() == null) {
+            return false;
+        }
+        return switch (p.failure().code()) {
+            case CODE_EXPIRED, CODE_INVALID, RELAY_UNREACHABLE -> true;
+            default -> p.bytesDone() == 0 && p.state() == TransferState.CANCELLED;
+        };
     }
 
     private void finish(TransferProgress p) {
@@ -405,6 +421,15 @@ public final class SendController {
         view.error.setVisible(false);
     }
 
+    private String describe(Throwable err) {
+        for (Throwable t = err; t != null; t = t.getCause()) {
+            if (t instanceof dev.qrbeam.core.api.TransferException te) {
+                return failures.describe(te.code());
+            }
+        }
+        return m.format("send.error.start", rootMessage(err));
+    }
+
     private static String rootMessage(Throwable t) {
         while (t.getCause() != null) {
             t = t.getCause();
@@ -412,10 +437,10 @@ public final class SendController {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** Cancels a running send (window closing). */
+    /** Window closing: stops the countdown; a code nobody used yet is withdrawn, a running transfer is left to the engine. */
     public void shutdown() {
         countdown.stop();
-        if (handle != null) {
+        if (handle != null && !locked.get()) {
             handle.cancel();
         }
     }

@@ -13,6 +13,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -93,7 +94,7 @@ public final class SendView extends VBox {
         totalRow.setAlignment(Pos.CENTER_LEFT);
         VBox filesColumn = new VBox(10, filesHeading, fileList, totalRow, fileButtons);
         filesColumn.getStyleClass().add("files-column");
-        filesColumn.setPrefWidth(340);
+        filesColumn.setPrefWidth(320);
         filesColumn.setMinWidth(260);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -104,7 +105,8 @@ public final class SendView extends VBox {
         preparing.setId("send-preparing");
 
         Label qrHeading = new Label(m.get("send.qr.heading"));
-        qrHeading.getStyleClass().add("title-4");
+        qrHeading.getStyleClass().addAll("title-4", "qr-heading");
+        qrHeading.setWrapText(true);
         qrImage.setId("send-qr");
         qrImage.setSmooth(false);
         qrImage.setAccessibleText(m.get("send.qr.alt"));
@@ -127,7 +129,7 @@ public final class SendView extends VBox {
         expires.setId("send-expires");
         expires.getStyleClass().add("muted");
         expires.setGraphic(new FontIcon(Feather.CLOCK));
-        HBox meta = new HBox(18, relay, expires);
+        VBox meta = new VBox(6, relay, expires);
         meta.setAlignment(Pos.CENTER);
         newCode = Views.button(m.get("send.newCode"), Feather.REFRESH_CW, "send-new-code");
         newCode.managedProperty().bind(newCode.visibleProperty());
@@ -136,6 +138,7 @@ public final class SendView extends VBox {
         qrCard.setAlignment(Pos.TOP_CENTER);
         qrCard.getStyleClass().add("qr-card");
         qrCard.setId("send-qr-card");
+        qrCard.setMaxHeight(Region.USE_PREF_SIZE);
 
         summaryIcon.getStyleClass().add("summary-icon");
         summary.setId("send-summary");

@@ -37,6 +37,7 @@ final class FileProgressCell extends ListCell<FileProgress> {
         size.setAlignment(Pos.CENTER_RIGHT);
         row = new HBox(10, icon, middle, size, state);
         row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("file-row");
     }
 
     @Override

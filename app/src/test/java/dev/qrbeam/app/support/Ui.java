@@ -4,7 +4,7 @@ import dev.qrbeam.app.AppComposition;
 import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FileOpener;
-import dev.qrbeam.app.qr.QrCodes;
+import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.receive.CodeScannerFactory;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
@@ -51,6 +51,7 @@ public final class Ui {
             Stage stage = new Stage();
             stage.setScene(app.createScene(1040, 700));
             stage.setX(x);
+            stage.setY(0);
             stage.show();
             return new Window(app, stage);
         }).get(20, TimeUnit.SECONDS);
@@ -82,12 +83,48 @@ public final class Ui {
     /** Snapshots {@code node} and decodes a QR code from the picture. */
     public static Optional<String> decodeQr(Node node) throws Exception {
         WritableImage image = fx(() -> node.snapshot(null, null));
-        return QrCodes.decode(SwingFXUtils.fromFXImage(image, null));
+        return QrImages.decode(SwingFXUtils.fromFXImage(image, null));
     }
 
     /** Waits (no sleeping in the test: TestFX polls) until {@code condition}, evaluated on the FX thread. */
     public static void waitFor(int seconds, BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+    }
+
+    /** As {@link #waitFor}, and on timeout says what the windows show. */
+    public static void waitFor(int seconds, BooleanSupplier condition, Window... windows) throws TimeoutException {
+        try {
+            waitFor(seconds, condition);
+        } catch (TimeoutException e) {
+            StringBuilder b = new StringBuilder("timed out; windows show:\n");
+            for (Window w : windows) {
+                b.append(dump(w)).append("--\n");
+            }
+            TimeoutException t = new TimeoutException(b.toString());
+            t.initCause(e);
+            throw t;
+        }
+    }
+
+    /** The texts of the labelled nodes of a window, for failure messages. */
+    public static String dump(Window w) {
+        try {
+            return fx(() -> {
+                StringBuilder b = new StringBuilder();
+                for (String id : List.of("receive-code", "receive-error", "receive-state", "receive-failure", "send-state",
+                        "send-error", "send-code", "send-failure", "receive-summary", "send-summary")) {
+                    Node n = w.stage().getScene().lookup("#" + id);
+                    if (n instanceof javafx.scene.control.Labeled l) {
+                        b.append(id).append('=').append(l.getText()).append(n.isVisible() ? "" : " (hidden)").append('\n');
+                    } else if (n instanceof javafx.scene.control.TextInputControl t) {
+                        b.append(id).append('=').append(t.getText()).append('\n');
+                    }
+                }
+                return b.toString();
+            });
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     /** Lookup by CSS id within a window. */

@@ -1,0 +1,116 @@
+package dev.qrbeam.app.scan;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds a QR code in one luminance frame with a cascade that stops at the first hit: the whole frame, a
+ * contrast-stretched center crop (small codes far from the camera, dim screens), the inverted frame (codes shown in dark mode), and finally ZXing's
+ * {@code TRY_HARDER} mode, first with the local (hybrid) threshold, then with a global histogram threshold, which
+ * reads low-contrast screens whose large uniform areas the hybrid binarizer washes out. QR codes only. Not thread-safe: one instance per decoding thread.
+ */
+public final class QrDecoder {
+    /** Which cascade step found the code. */
+    public enum Stage { WHOLE, CENTER, INVERTED, HARDER, HARDER_GLOBAL }
+
+    /** A decoded QR text and the step that found it. */
+    public record Decoded(String text, Stage stage) {
+    }
+
+    /** Side of the center crop as a fraction of the frame's shorter side. */
+    private static final double CENTER_FRACTION = 0.6;
+
+    private final QRCodeReader reader = new QRCodeReader();
+    private final Map<DecodeHintType, Object> fast = hints(false);
+    private final Map<DecodeHintType, Object> harder = hints(true);
+    private byte[] crop = new byte[0];
+
+    /** Decodes the frame {@code luma} (row-major, {@code width·height} bytes). */
+    public Optional<Decoded> decode(byte[] luma, int width, int height) {
+        LuminanceSource whole = new PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false);
+        String text = attempt(whole, fast);
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.WHOLE));
+        }
+        text = attempt(stretchedCenter(luma, width, height), fast);
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.CENTER));
+        }
+        text = attempt(whole.invert(), fast);
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.INVERTED));
+        }
+        text = attempt(whole, harder);
+        if (text != null) {
+            return Optional.of(new Decoded(text, Stage.HARDER));
+        }
+        text = attempt(new BinaryBitmap(new GlobalHistogramBinarizer(whole)), harder);
+        return Optional.ofNullable(text).map(t -> new Decoded(t, Stage.HARDER_GLOBAL));
+    }
+
+    /**
+     * The center square, contrast-stretched to 0..255: a small code gets more pixels per finder-pattern row, and a
+     * dim or washed-out screen gets the dynamic range the hybrid binarizer needs in its uniform blocks.
+     */
+    private LuminanceSource stretchedCenter(byte[] luma, int width, int height) {
+        int side = (int) (Math.min(width, height) * CENTER_FRACTION);
+        int left = (width - side) / 2;
+        int top = (height - side) / 2;
+        if (crop.length != side * side) {
+            crop = new byte[side * side];
+        }
+        int min = 255;
+        int max = 0;
+        for (int y = 0; y < side; y++) {
+            int row = (top + y) * width + left;
+            for (int x = 0; x < side; x++) {
+                int v = luma[row + x] & 0xFF;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        int range = Math.max(1, max - min);
+        for (int y = 0; y < side; y++) {
+            int row = (top + y) * width + left;
+            for (int x = 0; x < side; x++) {
+                crop[y * side + x] = (byte) (((luma[row + x] & 0xFF) - min) * 255 / range);
+            }
+        }
+        return new PlanarYUVLuminanceSource(crop, side, side, 0, 0, side, side, false);
+    }
+
+    private String attempt(LuminanceSource source, Map<DecodeHintType, Object> hints) {
+        return attempt(new BinaryBitmap(new HybridBinarizer(source)), hints);
+    }
+
+    private String attempt(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
+        try {
+            return reader.decode(bitmap, hints).getText();
+        } catch (ReaderException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return null;
+        } finally {
+            reader.reset();
+        }
+    }
+
+    private static Map<DecodeHintType, Object> hints(boolean tryHarder) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
+        if (tryHarder) {
+            hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+        return hints;
+    }
+}

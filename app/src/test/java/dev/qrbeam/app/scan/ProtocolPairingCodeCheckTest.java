@@ -1,0 +1,29 @@
+package dev.qrbeam.app.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProtocolPairingCodeCheckTest {
+    private final PairingCodeCheck check = new ProtocolPairingCodeCheck();
+
+    @Test
+    void realPairingCodesAreAccepted() {
+        assertThat(check.isPairingCode(TestCodes.pairingCode(1))).isTrue();
+    }
+
+    @Test
+    void aCodeOfANewerVersionIsStillOursSoTheReceiveViewCanExplainIt() {
+        String v2 = TestCodes.pairingCode(2).replace("/r/1/", "/r/2/");
+        assertThat(check.isPairingCode(v2)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com/menu?table=12", "WIFI:S:home;T:WPA;P:secret;;", "hello",
+            "http://127.0.0.1:8080/r/1/short#abc", "ftp://127.0.0.1/r/1/AAAAAAAAAAAAAAAAAAAAAA#x", ""})
+    void otherQrTextIsNotOurs(String text) {
+        assertThat(check.isPairingCode(text)).isFalse();
+    }
+}
