@@ -26,6 +26,7 @@ rm -rf "$RES" && mkdir -p "$RES"
 cp "$INSTALLER_DIR/linux/qrbeam.desktop" "$RES/$APP_NAME.desktop"
 cp "$REPO_DIR/icons/png/qrbeam-256.png" "$RES/$APP_NAME.png"
 cp "$INSTALLER_DIR/linux/postinst" "$INSTALLER_DIR/linux/prerm" "$RES/"
+cp "$INSTALLER_DIR/linux/qrbeam-cds.desktop" "$RES/$CDS_LAUNCHER.desktop"   # jpackage writes one per launcher
 
 cds_launcher_props "$BUILD/$CDS_LAUNCHER.properties"
 

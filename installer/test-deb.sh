@@ -84,6 +84,10 @@ if command -v update-desktop-database >/dev/null; then
     || fail "QRBeam is not in the MIME cache for application/octet-stream (Open with)"
 fi
 ok "launcher, menu entry and Open-with MIME registration installed"
+if [ -f "$PREFIX/lib/app/qrbeam.classlist" ]; then
+  [ -s "$PREFIX/lib/app/qrbeam.jsa" ] || fail "postinst did not write the class-data archive $PREFIX/lib/app/qrbeam.jsa"
+  ok "postinst wrote the class-data archive ($(du -m "$PREFIX/lib/app/qrbeam.jsa" | cut -f1) MB)"
+fi
 
 # 3. launch as a new, unprivileged user
 mkdir -p "$WORK/home" "$WORK/out"
@@ -113,7 +117,7 @@ if ! wait "$session_pid"; then session_pid=""; fail "installed app did not show 
 session_pid=""
 # shellcheck disable=SC1091
 source "$WORK/out/session.env"
-ok "window after ${WINDOW_S}s, QR code decoded after ${QR_S}s: $CODE"
+ok "window after ${WINDOW_S}s (${WINDOW_CPU_MS} ms CPU, class-data archive $APPCDS), QR code after ${QR_S}s: $CODE"
 [ ! -e "$WORK/home/.openjfx" ] || fail "JavaFX extracted natives to ~/.openjfx: the runtime's lib/ copies were not used"
 pgrep -f "^$LAUNCHER" >/dev/null && fail "app still running after the session"
 ok "app stopped; JavaFX natives loaded from the installed runtime"
