@@ -10,8 +10,10 @@ DEB="${2:-}"
 LAUNCHER=/opt/qrbeam/bin/QRBeam
 WORK="$(mktemp -d /tmp/qrbeam-bench-start.XXXXXX)"
 we_installed=0
+BENCH_USER=qrbeam-bench
 cleanup() {
   [ "$we_installed" = 1 ] && dpkg --purge qrbeam >/dev/null 2>&1 || true
+  [ "$(id -u)" = 0 ] && userdel "$BENCH_USER" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -36,20 +38,21 @@ for i in $(seq 1 "$RUNS"); do
       cold="first run, page cache dropped"; else cold="first run"; fi
   else cold="warm"; fi
   t0="$(now)"
-  "$LAUNCHER" "$FILE" >"$WORK/app-$i.log" 2>&1 &
+  "$LAUNCHER" "$FILE" >"$WORK/home/app-$i.log" 2>&1 &
   pid=$!
   wid=""
   deadline=$(( t0 + 60000000000 ))
   while [ -z "$wid" ]; do
     wid="$(xdotool search --onlyvisible --name '^QRBeam' 2>/dev/null | head -1 || true)"
     [ -n "$wid" ] && break
-    kill -0 "$pid" 2>/dev/null || { echo "run $i: app exited" >&2; cat "$WORK/app-$i.log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "run $i: app exited" >&2; cat "$WORK/home/app-$i.log" >&2; exit 1; }
     [ "$(now)" -lt "$deadline" ] || { echo "run $i: no window in 60 s" >&2; kill "$pid"; exit 1; }
     sleep 0.02
   done
   t1="$(now)"
   ms=$(( (t1 - t0) / 1000000 ))
-  echo "run $i: window after ${ms} ms ($cold)"
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
+  echo "run $i: window after ${ms} ms, ${cpu} ms CPU ($cold)"
   echo "$ms" >> "$WORK/ms.txt"
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -57,8 +60,16 @@ for i in $(seq 1 "$RUNS"); do
   wait "$pid" 2>/dev/null || true
 done
 INNER
+run_as=()
+if [ "$(id -u)" = 0 ]; then   # as a fresh user (Java takes user.home from passwd), not as root
+  userdel "$BENCH_USER" >/dev/null 2>&1 || true
+  useradd --no-create-home --home-dir "$WORK/home" --shell /usr/sbin/nologin --user-group "$BENCH_USER"
+  chown -R "$BENCH_USER:$BENCH_USER" "$WORK/home"
+  chmod 755 "$WORK"; touch "$WORK/ms.txt"; chmod 666 "$WORK/ms.txt"
+  run_as=(setpriv --reuid="$BENCH_USER" --regid="$BENCH_USER" --clear-groups)
+fi
 echo "load before: $(uptime)"
-HOME="$WORK/home" QRBEAM_LOOPBACK=1 xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" \
+${run_as[@]+"${run_as[@]}"} env HOME="$WORK/home" QRBEAM_LOOPBACK=1 xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" \
   bash "$WORK/runs.sh" "$LAUNCHER" "$RUNS" "$WORK/home/file.txt" "$WORK"
 sort -n "$WORK/ms.txt" | awk -v first="$(head -1 "$WORK/ms.txt")" '
   { a[NR] = $1 } END {

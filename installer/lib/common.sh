@@ -94,7 +94,7 @@ jlink_runtime() {
   log "jdeps: finding the modules the app needs"
   mods="$(jdk_modules "$build")"
   [ -n "$mods" ] || die "jdeps found no modules"
-  mods="$mods,javafx.controls,$EXTRA_MODULES"
+  mods="$(printf '%s\n' "$mods,javafx.controls,$EXTRA_MODULES" | tr ',' '\n' | sort -u | paste -sd, -)"
   log "jlink: $mods"
   rm -rf "$build/runtime"
   "$JDK_BIN/jlink" --module-path "$JAVA_HOME/jmods:$build/fxmods" --add-modules "$mods" \
