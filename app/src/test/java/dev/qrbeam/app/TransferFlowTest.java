@@ -99,6 +99,12 @@ class TransferFlowTest {
         assertThat(text(sender, "send-summary")).startsWith("Sent 2 files");
         Node openFolder = Ui.find(receiver, "receive-open-folder");
         assertThat(Ui.fx(openFolder::isVisible)).isTrue();
+        Ui.fxRun(() -> receiver.stage().toFront());
+        robot.clickOn(openFolder);
+        robot.clickOn((Node) Ui.find(receiver, "receive-show-file"));
+        Ui.waitFor(10, () -> receiver.opener().opened.size() == 2);
+        assertThat(receiver.opener().opened.get(0)).isEqualTo(dest.toAbsolutePath());
+        assertThat(receiver.opener().opened.get(1)).isIn(dest.resolve("photo.jpg"), dest.resolve("notes.txt"));
         Ui.waitFor(10, () -> receiver.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE)
                 && sender.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE));
     }

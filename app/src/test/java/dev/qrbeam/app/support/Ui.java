@@ -34,7 +34,11 @@ public final class Ui {
     }
 
     /** A window with a fresh composition; {@code home} is its config folder. */
-    public record Window(AppComposition app, Stage stage) {
+    public record Window(AppComposition app, Stage stage, RecordingOpener opener) {
+        public Window(AppComposition app, Stage stage) {
+            this(app, stage, new RecordingOpener());
+        }
+
         public void close() throws Exception {
             FxToolkit.setupFixture(() -> {
                 app.close();
@@ -46,14 +50,15 @@ public final class Ui {
     public static Window open(Path home, EngineFactory engines, double x) throws Exception {
         FxToolkit.registerPrimaryStage();
         return WaitForAsyncUtils.asyncFx(() -> {
+            RecordingOpener opener = new RecordingOpener();
             AppComposition app = new AppComposition(new AppComposition.Options(new AppPaths(home), engines,
-                    CodeScannerFactory.NONE, new RecordingOpener(), Clock.systemDefaultZone(), false));
+                    CodeScannerFactory.NONE, opener, Clock.systemDefaultZone(), false));
             Stage stage = new Stage();
             stage.setScene(app.createScene(1040, 700));
             stage.setX(x);
             stage.setY(0);
             stage.show();
-            return new Window(app, stage);
+            return new Window(app, stage, opener);
         }).get(20, TimeUnit.SECONDS);
     }
 

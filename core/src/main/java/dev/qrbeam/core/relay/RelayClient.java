@@ -71,7 +71,7 @@ public final class RelayClient implements AutoCloseable {
             client.shutdown();
             throw e;
         }
-        long period = options.pingInterval().toMillis();
+        long period = Math.max(1, options.pingInterval().toMillis() / 3);
         client.timer.scheduleAtFixedRate(client::keepalive, period, period, TimeUnit.MILLISECONDS);
         return client;
     }
@@ -229,6 +229,9 @@ public final class RelayClient implements AutoCloseable {
             limits = reply.limits();
             l.assembler.maxBytes(Math.max(reply.limits().maxMessageBytes(), 64 * 1024) + 4096);
             synchronized (stateLock) {
+                if (l.gone) {
+                    throw new IOException("connection closed while connecting");
+                }
                 lastSend = CompletableFuture.completedFuture(null);
                 link = l;
                 l.ready = true;
@@ -255,20 +258,36 @@ public final class RelayClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs every third of the ping interval: pings once per interval and drops the connection when a ping has had
+     * no pong for three intervals (our outbound path is broken even if messages still arrive), when nothing at all
+     * was heard for two intervals, or when a ping cannot be sent.
+     */
     private void keepalive() {
         Link l = link;
         if (l == null || !l.ready || closed) {
             return;
         }
-        long silentFor = System.nanoTime() - l.lastHeard;
-        if (silentFor > 3 * options.pingInterval().toNanos()) {
-            LOG.info("relay silent for {} ms: reconnecting", silentFor / 1_000_000);
+        long now = System.nanoTime();
+        long interval = options.pingInterval().toNanos();
+        long silentFor = now - l.lastHeard;
+        boolean pongOverdue = l.pingSentAt != 0 && l.pongAt < l.pingSentAt && now - l.pingSentAt > 3 * interval;
+        if (silentFor > 2 * interval || pongOverdue) {
+            LOG.info("relay {} for {} ms: reconnecting", pongOverdue ? "did not answer a ping" : "silent",
+                    (pongOverdue ? now - l.pingSentAt : silentFor) / 1_000_000);
             l.ws.abort();
-            dropped(l, "relay silent");
+            dropped(l, pongOverdue ? "no pong" : "relay silent");
             return;
         }
-        if (l.pingDone.isDone()) {
+        if (l.pingDone.isDone() && (l.pingSentAt == 0 || l.pongAt >= l.pingSentAt) && now - l.pingSentAt > interval) {
+            l.pingSentAt = now;
             l.pingDone = l.ws.sendPing(ByteBuffer.allocate(0));
+            l.pingDone.whenComplete((ws, error) -> {
+                if (error != null) {
+                    l.ws.abort();
+                    dropped(l, "ping failed: " + error.getMessage());
+                }
+            });
         }
     }
 
@@ -351,8 +370,12 @@ public final class RelayClient implements AutoCloseable {
         volatile CompletableFuture<ConnectExchange> reply = new CompletableFuture<>();
         volatile WebSocket ws;
         volatile boolean ready;
+        /** Closed or failed, possibly before it became ready. */
+        volatile boolean gone;
         volatile long lastHeard = System.nanoTime();
         volatile CompletableFuture<WebSocket> pingDone = CompletableFuture.completedFuture(null);
+        volatile long pingSentAt;
+        volatile long pongAt;
 
         @Override
         public CompletableFuture<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -409,6 +432,7 @@ public final class RelayClient implements AutoCloseable {
         @Override
         public CompletableFuture<?> onPong(WebSocket webSocket, ByteBuffer message) {
             lastHeard = System.nanoTime();
+            pongAt = lastHeard;
             webSocket.request(1);
             return null;
         }
@@ -422,6 +446,7 @@ public final class RelayClient implements AutoCloseable {
 
         @Override
         public CompletableFuture<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            gone = true;
             reply.completeExceptionally(new IOException("relay closed: " + statusCode + " " + reason));
             dropped(this, "closed " + statusCode + " " + reason);
             return null;
@@ -429,11 +454,13 @@ public final class RelayClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            gone = true;
             reply.completeExceptionally(error);
             dropped(this, String.valueOf(error.getMessage()));
         }
 
         private void fail(WebSocket webSocket, IOException e) {
+            gone = true;
             LOG.warn("{}", e.getMessage());
             webSocket.abort();
             reply.completeExceptionally(e);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The relay's rules, independent of any transport: ids, Connect/resume, routing with the sender stamped in,
@@ -31,13 +32,18 @@ public final class RelayCore {
     private final RelayLimits limits;
     private final ConnectionRegistry registry;
     private final ResumeTokens tokens;
-    private final ConnectionIds ids;
+    private final Supplier<String> ids;
+    private final RateLimiter logLimiter = new TokenBucketRateLimiter(20, 50);
     private final RateLimiter perSource;
     private final RateLimiter perTarget;
     private final WireJson json;
     private final RelayCounters counters;
 
-    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, ConnectionIds ids,
+    /**
+     * @param ids source of new connection ids (normally {@link ConnectionIds}; a transport with its own ids,
+     *            e.g. API Gateway, may supply another)
+     */
+    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, Supplier<String> ids,
                      RateLimiter perSource, RateLimiter perTarget, WireJson json, RelayCounters counters) {
         this.limits = limits;
         this.registry = registry;
@@ -67,7 +73,7 @@ public final class RelayCore {
 
     /** A new connection is open: gives it a fresh id (usable as a target at once). */
     public void onConnect(Session session) {
-        String id = ids.next();
+        String id = ids.get();
         session.assignId(id);
         registry.bind(id, session);
         counters.opened();
@@ -93,7 +99,17 @@ public final class RelayCore {
     public Session onText(Session from, ByteBuffer utf8) {
         int size = utf8.remaining();
         try {
-            return handleText(from, WireJson.decodeUtf8(utf8), size);
+            byte[] bytes;
+            int off;
+            if (utf8.hasArray()) {
+                bytes = utf8.array();
+                off = utf8.arrayOffset() + utf8.position();
+            } else {
+                bytes = new byte[size];
+                utf8.duplicate().get(bytes);
+                off = 0;
+            }
+            return route(from, parse(() -> json.parse(bytes, off, size)), size);
         } catch (ProtocolException e) {
             reject(from, e);
             return null;
@@ -103,7 +119,7 @@ public final class RelayCore {
     /** Handles one complete text message. @return the session delivered to, or null */
     public Session onText(Session from, String text) {
         try {
-            return handleText(from, text, text.length());
+            return route(from, parse(() -> json.parse(text)), text.length());
         } catch (ProtocolException e) {
             reject(from, e);
             return null;
@@ -125,6 +141,7 @@ public final class RelayCore {
             } else {
                 out = message.replacePrefix(TransferFrameHeader.ID_OFFSET + h.connectionId().length(), prefix(sender));
             }
+            counters.forwarded(message.length(), true);
             try {
                 target.sendBinary(out);
             } finally {
@@ -132,7 +149,6 @@ public final class RelayCore {
                     out.release();
                 }
             }
-            counters.forwarded(message.length(), true);
             return target;
         } catch (ProtocolException e) {
             reject(from, e);
@@ -155,16 +171,18 @@ public final class RelayCore {
         return p;
     }
 
-    private Session handleText(Session from, String text, int size) {
-        WireMessage m;
+    private WireMessage parse(Supplier<WireMessage> parser) {
         try {
-            m = json.parse(text);
+            return parser.get();
         } catch (ProtocolException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("internal error parsing message from {}", from.id(), e);
+            LOG.error("internal error parsing a message", e);
             throw new ProtocolException(ErrorCode.INTERNAL, "internal relay error");
         }
+    }
+
+    private Session route(Session from, WireMessage m, int size) {
         if (m.action() == Action.CONNECT) {
             connect(from, m.body());
             return null;
@@ -175,8 +193,9 @@ public final class RelayCore {
         }
         Session target = target(from, targetId);
         m.body().put(Fields.CONNECTION_ID, from.id());
-        target.sendText(json.write(m.root()));
+        byte[] out = json.writeBytes(m.root());
         counters.forwarded(size, false);
+        target.sendTextUtf8(out);
         return target;
     }
 
@@ -228,7 +247,11 @@ public final class RelayCore {
 
     private void reject(Session from, ProtocolException e) {
         counters.error(e.code());
-        LOG.debug("error {} to {}: {}", e.code(), from.id(), e.getMessage());
+        if (logLimiter.tryAcquire("errors")) {
+            LOG.info("error {} to {}: {}", e.code(), from.id(), e.getMessage());
+        } else {
+            LOG.debug("error {} to {}: {}", e.code(), from.id(), e.getMessage());
+        }
         from.sendText(json.error(e.code(), e.getMessage()));
     }
 }

@@ -5,6 +5,7 @@ import dev.qrbeam.relay.core.RelayCounters;
 import dev.qrbeam.relay.core.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -32,6 +33,7 @@ final class NettySession implements Session {
     private final AtomicLong queued = new AtomicLong();
     private final Set<NettySession> waiters = ConcurrentHashMap.newKeySet();
     private volatile String id;
+    private volatile boolean closing;
 
     NettySession(Channel channel, String remote, long maxQueuedBytes, RelayCounters counters) {
         this.channel = channel;
@@ -66,6 +68,11 @@ final class NettySession implements Session {
     }
 
     @Override
+    public void sendTextUtf8(byte[] utf8) {
+        send(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)));
+    }
+
+    @Override
     public void sendBinary(BinaryMessage message) {
         ByteBuf buf = ((NettyBinaryMessage) message).buffer();
         send(new BinaryWebSocketFrame(buf.retainedDuplicate()));
@@ -73,13 +80,14 @@ final class NettySession implements Session {
 
     private void send(WebSocketFrame frame) {
         long size = frame.content().readableBytes();
-        if (!channel.isActive()) {
+        if (!channel.isActive() || closing) {
             frame.release();
             return;
         }
         if (queued.addAndGet(size) > maxQueuedBytes) {
             queued.addAndGet(-size);
             frame.release();
+            closing = true;
             LOG.warn("closing {}: outbound queue over {} bytes (client does not read)", id, maxQueuedBytes);
             counters.closedBy("slow-reader");
             channel.config().setAutoRead(false);
@@ -91,7 +99,13 @@ final class NettySession implements Session {
 
     @Override
     public void close(int code, String reason) {
+        closing = true;
         Closing.close(channel, code, reason);
+    }
+
+    /** True once the relay decided to close this session; its further input is ignored. */
+    boolean closing() {
+        return closing;
     }
 
     /**

@@ -37,8 +37,11 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters());
-            core.onConnect(session);
+            open(ctx);
+        } else if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
+            idleEvents = 0; // paused by back-pressure: we are the ones not reading
+        } else if (evt instanceof IdleStateEvent && session != null && session.closing()) {
+            ctx.close(); // already said goodbye; still silent
         } else if (evt instanceof IdleStateEvent idle) {
             idleEvents = idle.isFirst() ? 1 : idleEvents + 1;
             if (session == null || idleEvents >= idleEventsBeforeClose) {
@@ -47,7 +50,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                 if (session == null) {
                     ctx.close();
                 } else {
-                    Closing.close(ctx.channel(), CloseCodes.GOING_AWAY, "idle timeout");
+                    session.close(CloseCodes.GOING_AWAY, "idle timeout");
                 }
             } else {
                 ctx.writeAndFlush(new PingWebSocketFrame());
@@ -57,9 +60,19 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void open(ChannelHandlerContext ctx) {
+        if (session == null) {
+            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters());
+            core.onConnect(session);
+        }
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof InboundMessage m) || session == null) {
+        if (msg instanceof InboundMessage) {
+            open(ctx); // frames pipelined right behind the upgrade request may beat the handshake event
+        }
+        if (!(msg instanceof InboundMessage m) || session.closing()) {
             ReferenceCountUtil.release(msg instanceof InboundMessage m2 ? m2.content() : msg);
             return;
         }
