@@ -62,8 +62,8 @@ done
 INNER
 run_as=()
 if [ "$(id -u)" = 0 ]; then   # as a fresh user (Java takes user.home from passwd), not as root
-  userdel "$BENCH_USER" >/dev/null 2>&1 || true
-  useradd --no-create-home --home-dir "$WORK/home" --shell /usr/sbin/nologin --user-group "$BENCH_USER"
+  if id "$BENCH_USER" >/dev/null 2>&1; then usermod --home "$WORK/home" "$BENCH_USER"
+  else useradd --no-create-home --home-dir "$WORK/home" --shell /usr/sbin/nologin --user-group "$BENCH_USER"; fi
   chown -R "$BENCH_USER:$BENCH_USER" "$WORK/home"
   chmod 755 "$WORK"; touch "$WORK/ms.txt"; chmod 666 "$WORK/ms.txt"
   run_as=(setpriv --reuid="$BENCH_USER" --regid="$BENCH_USER" --clear-groups)

@@ -98,8 +98,11 @@ run_as=()
 if [ "$(id -u)" = 0 ]; then
   # A new local user whose home (from passwd, which is where Java takes user.home) is the fresh temp HOME.
   user="$TEST_USER"
-  id "$user" >/dev/null 2>&1 && userdel "$user" >/dev/null 2>&1 || true
-  useradd --no-create-home --home-dir "$WORK/home" --shell /usr/sbin/nologin --user-group "$user"
+  if id "$user" >/dev/null 2>&1; then   # left over by an interrupted run: point it at the new home
+    usermod --home "$WORK/home" "$user"
+  else
+    useradd --no-create-home --home-dir "$WORK/home" --shell /usr/sbin/nologin --user-group "$user"
+  fi
   we_added_user=1
   chown -R "$user:$user" "$WORK/home" "$WORK/out"
   run_as=(setpriv --reuid="$user" --regid="$user" --clear-groups)
