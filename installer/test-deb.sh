@@ -36,9 +36,9 @@ cleanup() {
   if [ $rc -ne 0 ] && [ -f "$WORK/out/app.log" ]; then
     echo "--- app output (last 40 lines)" >&2; tail -40 "$WORK/out/app.log" >&2 || true
   fi
-  if [ $rc -ne 0 ] && [ -f "$WORK/out/screen.png" ]; then
-    cp "$WORK/out/screen.png" "${TMPDIR:-/tmp}/qrbeam-test-deb-failure.png" 2>/dev/null \
-      && echo "last screenshot: ${TMPDIR:-/tmp}/qrbeam-test-deb-failure.png" >&2
+  if [ -f "$WORK/out/screen.png" ]; then   # the last screenshot, for a person to look at
+    local shot="${TMPDIR:-/tmp}/qrbeam-test-deb-$([ $rc -eq 0 ] && echo last || echo failure).png"
+    cp "$WORK/out/screen.png" "$shot" 2>/dev/null && echo "last screenshot: $shot" >&2
   fi
   rm -rf "$WORK"
   if [ $rc -eq 0 ]; then echo "installer test-deb: $passed passed, 0 failed"; else echo "installer test-deb: $passed passed, 1 failed" >&2; fi
