@@ -2,7 +2,7 @@
 # Installs what installer/test-deb.sh and icons/build.sh need (idempotent).
 #  - jpackage .deb: fakeroot, dpkg-dev (dpkg-deb, dpkg-shlibdeps); .rpm (optional): rpm
 #  - headless launch: xvfb (xvfb-run), libgtk-3-0 + libgl1-mesa-dri (JavaFX glass/prism on Linux)
-#  - checks: x11-utils (xwininfo), xdotool (window wait), imagemagick (import), zbar-tools (zbarimg, an
+#  - checks: x11-utils (xprop), xdotool (window wait), imagemagick (import), zbar-tools (zbarimg, an
 #    independent QR decoder)
 #  - icons: librsvg2-bin (rsvg-convert), icnsutils (png2icns)
 #  - the .deb's own dependency for menu integration: xdg-utils (+ desktop-file-utils for the MIME cache)

@@ -47,6 +47,9 @@ done
 window_s="$(elapsed "$t0")"
 window_cpu_ms="$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")"
 echo "session: window '$(xdotool getwindowname "$wid")' visible after ${window_s}s (${window_cpu_ms} ms CPU)"
+icon="$(xprop -id "$wid" _NET_WM_ICON 2>/dev/null | grep -o 'Icon ([0-9]* x [0-9]*)' | head -1 || true)"
+[ -n "$icon" ] || { echo "session: the window has no icon (_NET_WM_ICON)" >&2; exit 1; }
+echo "session: window icon set: $icon"
 jsa="$(dirname "$LAUNCHER")/../lib/app/qrbeam.jsa"
 appcds=absent
 if [ -f "$jsa" ]; then
