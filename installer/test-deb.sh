@@ -128,7 +128,8 @@ ok "app stopped; JavaFX natives loaded from the installed runtime"
 # 4. uninstall and look for leftovers
 as_root dpkg --purge "$PKG" >"$WORK/dpkg-purge.log" 2>&1 || { cat "$WORK/dpkg-purge.log" >&2; fail "dpkg --purge"; }
 we_installed=0
-dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'installed' && fail "$PKG still known to dpkg"
+status="$(dpkg-query -W -f='${db:Status-Status}' "$PKG" 2>/dev/null || true)"
+[ -z "$status" ] || [ "$status" = not-installed ] || fail "$PKG still known to dpkg: $status"
 left=()
 while IFS= read -r f; do
   case "$f" in /.|/opt|/usr|/usr/share|/usr/share/applications) continue ;; esac
