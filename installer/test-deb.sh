@@ -11,7 +11,6 @@
 # apt deps come from .ci/setup-installer.sh.
 set -euo pipefail
 INSTALLER_DIR="$(cd "$(dirname "$0")" && pwd)"
-REPO_DIR="$(dirname "$INSTALLER_DIR")"
 PKG=qrbeam
 PREFIX=/opt/qrbeam
 LAUNCHER="$PREFIX/bin/QRBeam"
@@ -37,7 +36,8 @@ cleanup() {
     echo "--- app output (last 40 lines)" >&2; tail -40 "$WORK/out/app.log" >&2 || true
   fi
   if [ -f "$WORK/out/screen.png" ]; then   # the last screenshot, for a person to look at
-    local shot="${TMPDIR:-/tmp}/qrbeam-test-deb-$([ $rc -eq 0 ] && echo last || echo failure).png"
+    local shot="${TMPDIR:-/tmp}/qrbeam-test-deb-failure.png"
+    [ $rc -ne 0 ] || shot="${TMPDIR:-/tmp}/qrbeam-test-deb-last.png"
     cp "$WORK/out/screen.png" "$shot" 2>/dev/null && echo "last screenshot: $shot" >&2
   fi
   rm -rf "$WORK"

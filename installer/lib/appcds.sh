@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Application class-data sharing (AppCDS) for the Linux packages (sourced by build-linux.sh).
 #
 # JDK 17 only accepts an archive of application classes at the class path it was dumped with, so it cannot be

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared steps of build-linux.sh and build-macos.sh (sourced, not run).
 # Inputs (environment, all optional):
 #   QRBEAM_SKIP_MAVEN=1     use the existing app/target instead of running Maven first
