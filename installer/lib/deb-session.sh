@@ -14,7 +14,6 @@ pid=""
 stop_app() {
   [ -n "$pid" ] || return 0
   kill -TERM "$pid" 2>/dev/null || { pid=""; return 0; }
-  local i
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then
     echo "session: app ignored SIGTERM for 10 s, killing" >&2
