@@ -36,7 +36,9 @@ find_jdk_tools() {
 app_version() {
   if [ -n "${QRBEAM_VERSION:-}" ]; then echo "$QRBEAM_VERSION"; return; fi
   # first <version> after the parent's <artifactId>qrbeam-parent</artifactId>
-  sed -n '/<artifactId>qrbeam-parent<\/artifactId>/{n;s/.*<version>\([^<-]*\).*/\1/p;q}' "$REPO_DIR/pom.xml"
+  awk '/<artifactId>qrbeam-parent<\/artifactId>/ { getline
+         if (match($0, /<version>[^<]*/)) { v = substr($0, RSTART + 9, RLENGTH - 9); sub(/-.*/, "", v); print v; exit } }' \
+    "$REPO_DIR/pom.xml"
 }
 
 maven_package() {
