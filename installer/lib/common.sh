@@ -76,7 +76,9 @@ stage_inputs() {
 jdk_modules() {
   local build="$1" jar nonmodular=() modular=()
   for jar in "$build"/input/*.jar; do
-    if unzip -Z1 "$jar" 2>/dev/null | grep -qE '(^|/)module-info\.class$'; then modular+=("$jar"); else nonmodular+=("$jar"); fi
+    # (the listing is read whole: grep -q closing the pipe early would fail the test under pipefail)
+    if unzip -Z1 "$jar" 2>/dev/null | grep -E '(^|/)module-info\.class$' >/dev/null; then
+      modular+=("$jar"); else nonmodular+=("$jar"); fi
   done
   {
     "$JDK_BIN/jdeps" -q -R --multi-release 17 --ignore-missing-deps --print-module-deps \
