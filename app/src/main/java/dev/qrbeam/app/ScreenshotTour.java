@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 /**
  * {@code --screenshot-demo=<dir>}: drives the real window through send, receive, a transfer and History
  * (sending to itself through the loopback relay) and writes send-qr.png, receive.png, transfer.png and
- * history.png into {@code dir}, then quits. Used by {@code app/screenshots.sh} under Xvfb.
+ * history.png (and settings.png) into {@code dir}, then quits. Used by {@code app/screenshots.sh} under Xvfb.
  */
 final class ScreenshotTour {
     private static final double POLL_SECONDS = 0.05;
@@ -67,7 +67,11 @@ final class ScreenshotTour {
                         app.shell().show(Page.HISTORY);
                         later(() -> {
                             shot("history.png");
-                            Platform.exit();
+                            app.shell().show(Page.SETTINGS);
+                            later(() -> {
+                                shot("settings.png");
+                                Platform.exit();
+                            });
                         });
                     }));
                 });

@@ -84,10 +84,24 @@ class OpenFilesTest {
         Path a = Files.writeString(tmp.resolve("a.txt"), "a");
         Ui.fxRun(() -> window.app().openFiles(List.of(a)));
         Ui.waitFor(30, () -> !window.app().send().shownCode().isEmpty(), window);
+        String withdrawn = window.app().send().shownCode();
         robot.clickOn((Node) Ui.find(window, "send-clear"));
         Node dropZone = Ui.find(window, "send-drop-zone");
         Ui.waitFor(10, dropZone::isVisible, window);
         assertThat(listed()).isZero();
         assertThat(new File(tmp.toFile(), "a.txt")).exists();
+
+        // the withdrawn code no longer admits anyone: the receiver gets a sentence, not a transfer
+        Path dest = tmp.resolve("downloads");
+        Ui.fxRun(() -> {
+            window.app().receive().setDestination(dest);
+            window.app().shell().show(Page.RECEIVE);
+            window.app().receive().receiveCode(withdrawn);
+        });
+        javafx.scene.control.Label error = Ui.find(window, "receive-error");
+        Ui.waitFor(30, error::isVisible, window);
+        assertThat(Ui.<String>fx(error::getText)).doesNotStartWith("!").endsWith(".");
+        assertThat((Node) Ui.find(window, "receive-transfer")).matches(n -> !n.isVisible());
+        assertThat(window.app().historyStore().entries()).isEmpty();
     }
 }

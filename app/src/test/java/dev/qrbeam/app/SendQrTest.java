@@ -51,5 +51,8 @@ class SendQrTest {
         assertThat(uri.getFragment()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(dev.qrbeam.protocol.pairing.PairingCode.parse(decoded).webSocketUri().getHost()).isEqualTo("127.0.0.1");
         assertThat(Ui.fx(() -> ((javafx.scene.control.ListView<?>) Ui.find(window, "send-file-list")).getItems().size())).isEqualTo(2);
+
+        new org.testfx.api.FxRobot().clickOn((Node) Ui.find(window, "send-copy"));
+        assertThat(Ui.<String>fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(decoded);
     }
 }

@@ -151,6 +151,8 @@ class TransferFlowTest {
         robot.clickOn(b);
         Ui.waitFor(60, () -> state(receiver) == TransferState.CANCELLED && "Cancelled".equals(safeText(sender, "send-state")), sender, receiver);
         assertThat(text(receiver, "receive-state")).isEqualTo("Cancelled");
+        assertThat(text(onSender ? receiver : sender, onSender ? "receive-summary" : "send-failure"))
+                .isEqualTo("The other side cancelled the transfer.");
         assertThat(dest.resolve("big.bin")).doesNotExist();
         if (Files.exists(dest)) {
             try (Stream<Path> all = Files.walk(dest)) {

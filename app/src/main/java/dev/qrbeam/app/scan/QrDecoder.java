@@ -1,11 +1,15 @@
 package dev.qrbeam.app.scan;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
+import com.google.zxing.common.BitArray;
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -39,24 +43,36 @@ public final class QrDecoder {
     /** Decodes the frame {@code luma} (row-major, {@code width·height} bytes). */
     public Optional<Decoded> decode(byte[] luma, int width, int height) {
         LuminanceSource whole = new PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false);
-        String text = attempt(whole, fast);
+        BinaryBitmap wholeBits = new BinaryBitmap(new HybridBinarizer(whole)); // binarized once, used by 3 steps
+        String text = attempt(wholeBits, fast);
         if (text != null) {
             return Optional.of(new Decoded(text, Stage.WHOLE));
         }
-        text = attempt(stretchedCenter(luma, width, height), fast);
+        text = attempt(new BinaryBitmap(new HybridBinarizer(stretchedCenter(luma, width, height))), fast);
         if (text != null) {
             return Optional.of(new Decoded(text, Stage.CENTER));
         }
-        text = attempt(whole.invert(), fast);
+        text = attempt(inverted(whole, wholeBits), fast);
         if (text != null) {
             return Optional.of(new Decoded(text, Stage.INVERTED));
         }
-        text = attempt(whole, harder);
+        text = attempt(wholeBits, harder);
         if (text != null) {
             return Optional.of(new Decoded(text, Stage.HARDER));
         }
         text = attempt(new BinaryBitmap(new GlobalHistogramBinarizer(whole)), harder);
         return Optional.ofNullable(text).map(t -> new Decoded(t, Stage.HARDER_GLOBAL));
+    }
+
+    /** The whole frame's black/white matrix flipped: the same as binarizing the inverted frame, without redoing it. */
+    private static BinaryBitmap inverted(LuminanceSource whole, BinaryBitmap wholeBits) {
+        try {
+            BitMatrix flipped = wholeBits.getBlackMatrix().clone();
+            flipped.flip();
+            return new BinaryBitmap(new FixedBinarizer(whole, flipped));
+        } catch (NotFoundException e) {
+            return new BinaryBitmap(new HybridBinarizer(whole.invert()));
+        }
     }
 
     /**
@@ -90,10 +106,6 @@ public final class QrDecoder {
         return new PlanarYUVLuminanceSource(crop, side, side, 0, 0, side, side, false);
     }
 
-    private String attempt(LuminanceSource source, Map<DecodeHintType, Object> hints) {
-        return attempt(new BinaryBitmap(new HybridBinarizer(source)), hints);
-    }
-
     private String attempt(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
         try {
             return reader.decode(bitmap, hints).getText();
@@ -101,6 +113,31 @@ public final class QrDecoder {
             return null;
         } finally {
             reader.reset();
+        }
+    }
+
+    /** A binarizer whose result is already known. */
+    private static final class FixedBinarizer extends Binarizer {
+        private final BitMatrix matrix;
+
+        FixedBinarizer(LuminanceSource source, BitMatrix matrix) {
+            super(source);
+            this.matrix = matrix;
+        }
+
+        @Override
+        public BitArray getBlackRow(int y, BitArray row) {
+            return matrix.getRow(y, row);
+        }
+
+        @Override
+        public BitMatrix getBlackMatrix() {
+            return matrix;
+        }
+
+        @Override
+        public Binarizer createBinarizer(LuminanceSource source) {
+            throw new UnsupportedOperationException("fixed result");
         }
     }
 

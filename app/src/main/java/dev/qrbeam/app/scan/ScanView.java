@@ -185,10 +185,14 @@ public final class ScanView extends StackPane {
             return;
         }
         preferredCamera.set(name);
-        if (session != null && !name.equals(session.cameraName())) {
-            session.stop();
+        ScanSession current = session;
+        boolean scanning = current != null || status.get().state() == ScanState.FAILED;
+        if (scanning && (current == null || !name.equals(current.cameraName()))) {
+            if (current != null) {
+                current.stop();
+            }
             session = null;
-            startSession(name);
+            startSession(name); // also the way out of "camera busy": pick another one
         }
     }
 

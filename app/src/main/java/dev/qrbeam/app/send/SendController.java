@@ -23,16 +23,9 @@ import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +43,6 @@ import java.util.function.Consumer;
  */
 public final class SendController {
     static final int QR_PIXELS = 320;
-    private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     private final SendView view;
     private final Messages m;
@@ -62,6 +54,7 @@ public final class SendController {
     private final ObservableList<SelectedItem> items = FXCollections.observableArrayList();
     private final BooleanProperty locked = new SimpleBooleanProperty(false);
     private final Timeline countdown = new Timeline();
+    private final SendInputs inputs;
     private SendHandle handle;
     private int generation;
     private long transferStartedAt;
@@ -76,6 +69,7 @@ public final class SendController {
         this.history = history;
         this.clock = clock;
         this.failures = new FailureMessages(messages);
+        this.inputs = new SendInputs(messages);
         wire();
         showEmpty();
     }
@@ -87,17 +81,11 @@ public final class SendController {
     private void wire() {
         view.fileList.setItems(items);
         view.fileList.setCellFactory(v -> new SelectedItemCell(m, this::remove, locked));
-        for (var b : List.of(view.chooseFiles, view.bigChooseFiles)) {
-            b.setOnAction(e -> chooseFiles());
-        }
-        for (var b : List.of(view.chooseFolder, view.bigChooseFolder)) {
-            b.setOnAction(e -> chooseFolder());
-        }
+        inputs.wire(view, this::addFiles, locked::get);
         view.chooseFiles.disableProperty().bind(locked);
         view.chooseFolder.disableProperty().bind(locked);
         view.paste.disableProperty().bind(locked);
         view.clear.disableProperty().bind(locked);
-        view.paste.setOnAction(e -> pasteFromClipboard());
         view.clear.setOnAction(e -> reset());
         view.copy.setOnAction(e -> copyCode());
         view.newCode.setOnAction(e -> restart());
@@ -112,34 +100,13 @@ public final class SendController {
                 background.run(h::cancel);
             }
         });
-        view.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && !locked.get()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        view.setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles() && !locked.get();
-            if (ok) {
-                addFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
         countdown.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
         countdown.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /**
-     * Shortcut+V pastes files while {@code active} (the Send page is shown); text fields keep their own paste,
-     * since a scene accelerator only sees key presses nobody consumed.
-     */
+    /** Shortcut+V pastes files while {@code active} (the Send page is shown). */
     public void installPaste(javafx.scene.Scene scene, java.util.function.BooleanSupplier active) {
-        scene.getAccelerators().put(PASTE, () -> {
-            if (active.getAsBoolean()) {
-                pasteFromClipboard();
-            }
-        });
+        inputs.installPaste(scene, () -> active.getAsBoolean() && !locked.get());
     }
 
     /** Adds files and folders (drop, chooser, clipboard, command line, second launch) and makes a new code. */
@@ -184,53 +151,10 @@ public final class SendController {
         }));
     }
 
-    public void pasteFromClipboard() {
-        Clipboard cb = Clipboard.getSystemClipboard();
-        if (cb.hasFiles()) {
-            addFiles(cb.getFiles().stream().map(File::toPath).toList());
-        } else if (cb.hasString()) {
-            List<Path> candidates = new ArrayList<>();
-            for (String line : cb.getString().split("\\R")) {
-                String t = line.strip();
-                if (t.startsWith("file://")) {
-                    t = java.net.URI.create(t).getPath();
-                }
-                if (!t.isEmpty()) {
-                    try {
-                        candidates.add(Path.of(t));
-                    } catch (RuntimeException e) {
-                        // not a path: ignored
-                    }
-                }
-            }
-            if (!candidates.isEmpty()) {
-                addFiles(candidates);
-            }
-        }
-    }
-
     private void remove(SelectedItem item) {
         if (!locked.get()) {
             items.remove(item);
             restart();
-        }
-    }
-
-    private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(m.get("send.chooseFiles").replace("_", ""));
-        List<File> files = chooser.showOpenMultipleDialog(view.getScene().getWindow());
-        if (files != null) {
-            addFiles(files.stream().map(File::toPath).toList());
-        }
-    }
-
-    private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(m.get("send.chooseFolder").replace("_", ""));
-        File dir = chooser.showDialog(view.getScene().getWindow());
-        if (dir != null) {
-            addFiles(List.of(dir.toPath()));
         }
     }
 

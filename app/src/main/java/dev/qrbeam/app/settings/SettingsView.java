@@ -79,18 +79,22 @@ public final class SettingsView extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         fields.setMaxWidth(620);
         form.getColumnConstraints().addAll(labels, fields);
-        addRow(form, 0, m.get("settings.relay"), relayBox);
-        addRow(form, 1, m.get("settings.download"), downloadBox);
-        addRow(form, 2, m.get("settings.theme"), theme);
-        addRow(form, 3, m.get("settings.camera"), camera);
+        addRow(form, 0, m.get("settings.relay"), relayBox, javafx.geometry.VPos.TOP);
+        addRow(form, 1, m.get("settings.download"), downloadBox, javafx.geometry.VPos.CENTER);
+        addRow(form, 2, m.get("settings.theme"), theme, javafx.geometry.VPos.CENTER);
+        addRow(form, 3, m.get("settings.camera"), camera, javafx.geometry.VPos.CENTER);
 
         getChildren().addAll(Views.pageHeader(m.get("settings.title"), m.get("settings.subtitle")), form, status);
     }
 
-    private static void addRow(GridPane form, int row, String label, javafx.scene.Node field) {
+    private static void addRow(GridPane form, int row, String label, javafx.scene.Node field, javafx.geometry.VPos align) {
         Label l = new Label(label);
         l.getStyleClass().add("form-label");
-        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        if (align == javafx.geometry.VPos.TOP) {
+            l.getStyleClass().add("form-label-top");
+        }
+        GridPane.setValignment(l, align);
+        GridPane.setValignment(field, align);
         l.setLabelFor(field);
         form.addRow(row, l, field);
     }

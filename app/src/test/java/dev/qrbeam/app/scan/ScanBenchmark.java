@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * mvn -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp app/target/test-classes:app/target/classes:$(cat /tmp/cp.txt) dev.qrbeam.app.scan.ScanBenchmark
+ * java -cp app/target/test-classes:app/target/classes:$(cat /tmp/cp.txt) dev.qrbeam.app.scan.ScanBenchmark [--decode-only]
  * </pre>
  */
 public final class ScanBenchmark {
@@ -43,8 +43,11 @@ public final class ScanBenchmark {
             BufferedImage frame = FrameCase.PLAIN.render(w, h, TestCodes.pairingCode(1), 1);
             report(w + "x" + h, "preview (mirror+ARGB)", previewTimes(frame));
         }
-        successRates();
-        captureRate();
+        if (!List.of(args).contains("--decode-only")) {
+            successRates();
+            captureRate();
+            fxPreviewRate();
+        }
         System.out.println("load after: " + uptime());
     }
 
@@ -133,6 +136,42 @@ public final class ScanBenchmark {
             session.awaitReleased(5, TimeUnit.SECONDS);
             System.out.printf(Locale.ROOT, "capture loop 1280x720 (no code, decoding throttled alongside): %.1f preview fps%n", fps);
         }
+    }
+
+    /**
+     * The same session feeding a real {@link ScanView} (JavaFX on Monocle headless with the software renderer):
+     * frames that reached the on-screen image per second.
+     */
+    private static void fxPreviewRate() throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.startup(started::countDown);
+        started.await();
+        BufferedImage frame = FrameCase.NO_CODE.render(1280, 720, null, 2);
+        SyntheticWebcamDevice camera = SyntheticWebcamDevice.showing(ScanFixture.cameraName("fx-bench"), frame);
+        try (Scanner scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera))) {
+            java.util.concurrent.CompletableFuture<ScanView> shown = new java.util.concurrent.CompletableFuture<>();
+            javafx.application.Platform.runLater(() -> {
+                ScanView view = new ScanView(scanner);
+                javafx.stage.Stage stage = new javafx.stage.Stage();
+                stage.setScene(new javafx.scene.Scene(view, 800, 450));
+                stage.show();
+                view.start();
+                shown.complete(view);
+            });
+            ScanView view = shown.get(10, TimeUnit.SECONDS);
+            Thread.sleep(2000); // benchmark warm-up, not a test
+            long f0 = view.preview().framesShown();
+            long t0 = System.nanoTime();
+            Thread.sleep(5000);
+            double fps = (view.preview().framesShown() - f0) / ((System.nanoTime() - t0) / 1e9);
+            javafx.application.Platform.runLater(view::stop);
+            System.out.printf(Locale.ROOT, "JavaFX ScanView 1280x720 -> 800x450 window (Monocle, sw pipeline): %.1f frames shown/s%n", fps);
+        }
+        javafx.application.Platform.exit();
     }
 
     private static void report(String frame, String content, double[] ms) {

@@ -24,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The JavaFX ScanView, headless (Monocle), with synthetic cameras through the real webcam-capture pipeline. */
 @Timeout(60)
+@SuppressWarnings("unchecked")
 class ScanViewTest {
     private Stage stage;
     private Scanner scanner;
@@ -107,6 +108,27 @@ class ScanViewTest {
         waitFor(() -> view.statusProperty().get().state() == ScanState.FAILED);
         assertThat(fx(() -> ((Label) lookup("#scan-status")).getText()))
                 .isEqualTo("The camera is in use by another program \u2014 close it, or paste the code or open an image");
+    }
+
+    @Test
+    void afterABusyCameraChoosingAnotherOneScansWithIt() throws Exception {
+        String code = TestCodes.pairingCode(501);
+        SyntheticWebcamDevice busy = new SyntheticWebcamDevice(ScanFixture.cameraName("busy"),
+                new java.awt.Dimension(640, 480), SyntheticWebcamDevice.OpenBehaviour.BUSY, n -> null);
+        SyntheticWebcamDevice usb = SyntheticWebcamDevice.showing(ScanFixture.cameraName("usb"),
+                FrameCase.PLAIN.render(640, 480, code, 4));
+        scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(busy, usb));
+        CompletableFuture<String> received = new CompletableFuture<>();
+        ScanView view = show(v -> v.setOnCode(received::complete));
+        waitFor(() -> view.statusProperty().get().state() == ScanState.FAILED);
+
+        fx(() -> {
+            ((ComboBox<String>) lookup("#scan-camera")).setValue(usb.getName());
+            return null;
+        });
+
+        assertThat(received.get(15, TimeUnit.SECONDS)).isEqualTo(code);
+        assertThat(busy.opens()).isEqualTo(1);
     }
 
     private ScanView show(java.util.function.Consumer<ScanView> setup) throws Exception {
