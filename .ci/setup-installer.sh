@@ -2,7 +2,7 @@
 # Installs what installer/test-deb.sh and icons/build.sh need (idempotent).
 #  - jpackage .deb: fakeroot, dpkg-dev (dpkg-deb, dpkg-shlibdeps); .rpm (optional): rpm
 #  - headless launch: xvfb (xvfb-run), libgtk-3-0 + libgl1-mesa-dri (JavaFX glass/prism on Linux)
-#  - checks: x11-utils (xwininfo), xdotool (window wait), imagemagick (import), zbar-tools (zbarimg, an
+#  - checks: x11-utils (xprop), xdotool (window wait), imagemagick (import), zbar-tools (zbarimg, an
 #    independent QR decoder)
 #  - icons: librsvg2-bin (rsvg-convert), icnsutils (png2icns)
 #  - the .deb's own dependency for menu integration: xdg-utils (+ desktop-file-utils for the MIME cache)
@@ -13,11 +13,12 @@ missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
-    apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
-    apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
+    $SUDO apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+    $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/dev/null
   }
 fi
 # jpackage/jlink must come with the JDK that builds the project (Debian's openjdk-17-jdk has both + jmods).

@@ -46,7 +46,7 @@ rm -rf "$BUILD/image"
   --name "$APP_NAME" --app-version "$BUNDLE_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION" \
   --copyright "$COPYRIGHT" --icon "$RES/$APP_NAME.icns" --resource-dir "$RES" \
   --input "$BUILD/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
-  --runtime-image "$BUILD/runtime" "${JAVA_OPTION_ARGS[@]}" \
+  --runtime-image "$BUILD/runtime" ${JAVA_OPTION_ARGS[@]+"${JAVA_OPTION_ARGS[@]}"} \
   --mac-package-identifier dev.qrbeam.app --mac-package-name "$APP_NAME" ${sign_args[@]+"${sign_args[@]}"}
 # jpackage writes its own Info.plist when the resource is not picked up: make sure ours is in the bundle.
 plist="$BUILD/image/$APP_NAME.app/Contents/Info.plist"

@@ -30,7 +30,7 @@ function Invoke-Native {
 if ($env:JAVA_HOME) { $JdkBin = Join-Path $env:JAVA_HOME 'bin' }
 else { $JdkBin = Split-Path -Parent (Get-Command jpackage).Source }
 $JavaHome = Split-Path -Parent $JdkBin
-foreach ($t in 'jdeps', 'jlink', 'jpackage') {
+foreach ($t in 'jar', 'jdeps', 'jlink', 'jpackage') {
     if (-not (Test-Path (Join-Path $JdkBin "$t.exe"))) { throw "$t.exe not found in $JdkBin (need a full JDK 17+)" }
 }
 if (-not (Test-Path (Join-Path $JavaHome 'jmods'))) { throw "$JavaHome\jmods missing (jlink needs the JDK's jmods)" }
@@ -82,11 +82,31 @@ if (-not (Get-ChildItem (Join-Path $FxMods 'javafx-graphics-*.jar'))) { throw "n
 
 # 3. jlink: the modules jdeps finds, JavaFX as named modules, a CDS archive; then drop the runtime's .exe tools
 Log 'jdeps: finding the modules the app needs'
-$appJars = (Get-ChildItem (Join-Path $InputDir '*.jar')).FullName
-$mods = & (Join-Path $JdkBin 'jdeps.exe') -q --multi-release 17 --ignore-missing-deps --print-module-deps `
-    --module-path $FxMods --class-path "$InputDir\*" @appJars
-if ($LASTEXITCODE -ne 0 -or -not $mods) { throw 'jdeps failed' }
-$mods = "$(($mods | Out-String).Trim()),javafx.controls,$ExtraModules"
+# Three sources (as installer/lib/common.sh): jdeps -R from the app jar, jdeps on the non-modular jars, and
+# the non-static `requires` of the modular jars (jdeps alone stops at progressbar -> jline).
+$modular = @(); $nonModular = @()
+foreach ($jar in Get-ChildItem (Join-Path $InputDir '*.jar')) {
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($jar.FullName)
+    try { $isModular = $null -ne ($zip.Entries | Where-Object { $_.FullName -match '(^|/)module-info\.class$' }) } finally { $zip.Dispose() }
+    if ($isModular) { $modular += $jar.FullName } else { $nonModular += $jar.FullName }
+}
+$found = @()
+$found += (& (Join-Path $JdkBin 'jdeps.exe') -q -R --multi-release 17 --ignore-missing-deps --print-module-deps `
+    --module-path $FxMods --class-path "$InputDir\*" (Join-Path $InputDir $MainJar)) -split ','
+if ($LASTEXITCODE -ne 0) { throw 'jdeps -R failed' }
+$found += (& (Join-Path $JdkBin 'jdeps.exe') -q --multi-release 17 --ignore-missing-deps --print-module-deps `
+    --module-path $FxMods --class-path ($nonModular -join ';') @nonModular) -split ','
+if ($LASTEXITCODE -ne 0) { throw 'jdeps failed' }
+foreach ($jar in $modular) {
+    foreach ($line in & (Join-Path $JdkBin 'jar.exe') --describe-module --file $jar) {
+        $w = $line.Trim() -split '\s+'
+        if ($w.Count -lt 2 -or $w[0] -ne 'requires' -or $w[1] -eq 'static') { continue }
+        if ($w[1] -eq 'transitive') { if ($w.Count -ge 3) { $found += $w[2] } } else { $found += $w[1] }
+    }
+}
+$mods = ($found | ForEach-Object { $_.Trim() } | Where-Object { $_ -match '^(java|jdk|javafx)\.' } | Sort-Object -Unique) -join ','
+if (-not $mods) { throw 'jdeps found no modules' }
+$mods = "$mods,javafx.controls,$ExtraModules"
 Log "jlink: $mods"
 $Runtime = Join-Path $Build 'runtime'
 Remove-Item -Recurse -Force $Runtime -ErrorAction SilentlyContinue

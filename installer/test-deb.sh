@@ -11,7 +11,6 @@
 # apt deps come from .ci/setup-installer.sh.
 set -euo pipefail
 INSTALLER_DIR="$(cd "$(dirname "$0")" && pwd)"
-REPO_DIR="$(dirname "$INSTALLER_DIR")"
 PKG=qrbeam
 PREFIX=/opt/qrbeam
 LAUNCHER="$PREFIX/bin/QRBeam"
@@ -36,9 +35,10 @@ cleanup() {
   if [ $rc -ne 0 ] && [ -f "$WORK/out/app.log" ]; then
     echo "--- app output (last 40 lines)" >&2; tail -40 "$WORK/out/app.log" >&2 || true
   fi
-  if [ $rc -ne 0 ] && [ -f "$WORK/out/screen.png" ]; then
-    cp "$WORK/out/screen.png" "${TMPDIR:-/tmp}/qrbeam-test-deb-failure.png" 2>/dev/null \
-      && echo "last screenshot: ${TMPDIR:-/tmp}/qrbeam-test-deb-failure.png" >&2
+  if [ -f "$WORK/out/screen.png" ]; then   # the last screenshot, for a person to look at
+    local shot="${TMPDIR:-/tmp}/qrbeam-test-deb-failure.png"
+    [ $rc -ne 0 ] || shot="${TMPDIR:-/tmp}/qrbeam-test-deb-last.png"
+    cp "$WORK/out/screen.png" "$shot" 2>/dev/null && echo "last screenshot: $shot" >&2
   fi
   rm -rf "$WORK"
   if [ $rc -eq 0 ]; then echo "installer test-deb: $passed passed, 0 failed"; else echo "installer test-deb: $passed passed, 1 failed" >&2; fi
@@ -84,6 +84,10 @@ if command -v update-desktop-database >/dev/null; then
     || fail "QRBeam is not in the MIME cache for application/octet-stream (Open with)"
 fi
 ok "launcher, menu entry and Open-with MIME registration installed"
+if [ -f "$PREFIX/lib/app/qrbeam.classlist" ]; then
+  [ -s "$PREFIX/lib/app/qrbeam.jsa" ] || fail "postinst did not write the class-data archive $PREFIX/lib/app/qrbeam.jsa"
+  ok "postinst wrote the class-data archive ($(du -m "$PREFIX/lib/app/qrbeam.jsa" | cut -f1) MB)"
+fi
 
 # 3. launch as a new, unprivileged user
 mkdir -p "$WORK/home" "$WORK/out"
@@ -94,8 +98,11 @@ run_as=()
 if [ "$(id -u)" = 0 ]; then
   # A new local user whose home (from passwd, which is where Java takes user.home) is the fresh temp HOME.
   user="$TEST_USER"
-  id "$user" >/dev/null 2>&1 && userdel "$user" >/dev/null 2>&1 || true
-  useradd --no-create-home --home-dir "$WORK/home" --shell /usr/sbin/nologin --user-group "$user"
+  if id "$user" >/dev/null 2>&1; then   # left over by an interrupted run: point it at the new home
+    usermod --home "$WORK/home" "$user"
+  else
+    useradd --no-create-home --home-dir "$WORK/home" --shell /usr/sbin/nologin --user-group "$user"
+  fi
   we_added_user=1
   chown -R "$user:$user" "$WORK/home" "$WORK/out"
   run_as=(setpriv --reuid="$user" --regid="$user" --clear-groups)
@@ -113,7 +120,7 @@ if ! wait "$session_pid"; then session_pid=""; fail "installed app did not show 
 session_pid=""
 # shellcheck disable=SC1091
 source "$WORK/out/session.env"
-ok "window after ${WINDOW_S}s, QR code decoded after ${QR_S}s: $CODE"
+ok "window after ${WINDOW_S}s (${WINDOW_CPU_MS} ms CPU, class-data archive $APPCDS), QR code after ${QR_S}s: $CODE"
 [ ! -e "$WORK/home/.openjfx" ] || fail "JavaFX extracted natives to ~/.openjfx: the runtime's lib/ copies were not used"
 pgrep -f "^$LAUNCHER" >/dev/null && fail "app still running after the session"
 ok "app stopped; JavaFX natives loaded from the installed runtime"
@@ -121,7 +128,8 @@ ok "app stopped; JavaFX natives loaded from the installed runtime"
 # 4. uninstall and look for leftovers
 as_root dpkg --purge "$PKG" >"$WORK/dpkg-purge.log" 2>&1 || { cat "$WORK/dpkg-purge.log" >&2; fail "dpkg --purge"; }
 we_installed=0
-dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'installed' && fail "$PKG still known to dpkg"
+status="$(dpkg-query -W -f='${db:Status-Status}' "$PKG" 2>/dev/null || true)"
+[ -z "$status" ] || [ "$status" = not-installed ] || fail "$PKG still known to dpkg: $status"
 left=()
 while IFS= read -r f; do
   case "$f" in /.|/opt|/usr|/usr/share|/usr/share/applications) continue ;; esac

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared steps of build-linux.sh and build-macos.sh (sourced, not run).
 # Inputs (environment, all optional):
 #   QRBEAM_SKIP_MAVEN=1     use the existing app/target instead of running Maven first
@@ -28,14 +29,16 @@ find_jdk_tools() {
     JDK_BIN="$(dirname "$(readlink -f "$(command -v javac || command -v jpackage)")")"
     JAVA_HOME="$(dirname "$JDK_BIN")"
   fi
-  for t in jdeps jlink jpackage; do [ -x "$JDK_BIN/$t" ] || die "$t not found in $JDK_BIN (need a full JDK 17+)"; done
+  for t in jar jdeps jlink jpackage; do [ -x "$JDK_BIN/$t" ] || die "$t not found in $JDK_BIN (need a full JDK 17+)"; done
   [ -d "$JAVA_HOME/jmods" ] || die "$JAVA_HOME/jmods missing (jlink needs the JDK's jmods)"
 }
 
 app_version() {
   if [ -n "${QRBEAM_VERSION:-}" ]; then echo "$QRBEAM_VERSION"; return; fi
   # first <version> after the parent's <artifactId>qrbeam-parent</artifactId>
-  sed -n '/<artifactId>qrbeam-parent<\/artifactId>/{n;s/.*<version>\([^<-]*\).*/\1/p;q}' "$REPO_DIR/pom.xml"
+  awk '/<artifactId>qrbeam-parent<\/artifactId>/ { getline
+         if (match($0, /<version>[^<]*/)) { v = substr($0, RSTART + 9, RLENGTH - 9); sub(/-.*/, "", v); print v; exit } }' \
+    "$REPO_DIR/pom.xml"
 }
 
 maven_package() {
@@ -66,14 +69,37 @@ stage_inputs() {
   ls "$build"/fxmods/javafx-graphics-*.jar >/dev/null 2>&1 || die "no JavaFX platform jars in $target/lib"
 }
 
-# jlink_runtime BUILD_DIR: BUILD_DIR/runtime with the JDK and JavaFX modules the app uses (found by jdeps).
+# jdk_modules BUILD_DIR: the JDK and JavaFX modules the app's jars need, comma separated. Three sources, since
+# jdeps stops at modular jars whose own requirements are not all on the module path (progressbar -> jline):
+#   jdeps -R from the app jar (everything it reaches), jdeps on every non-modular jar (also those only loaded
+#   reflectively or as services), and the non-static `requires` of every modular jar.
+jdk_modules() {
+  local build="$1" jar nonmodular=() modular=()
+  for jar in "$build"/input/*.jar; do
+    # (the listing is read whole: grep -q closing the pipe early would fail the test under pipefail)
+    if unzip -Z1 "$jar" 2>/dev/null | grep -E '(^|/)module-info\.class$' >/dev/null; then
+      modular+=("$jar"); else nonmodular+=("$jar"); fi
+  done
+  {
+    "$JDK_BIN/jdeps" -q -R --multi-release 17 --ignore-missing-deps --print-module-deps \
+      --module-path "$build/fxmods" --class-path "$build/input/*" "$build/input/$MAIN_JAR" | tr ',' '\n'
+    local cp; cp="$(IFS=:; echo "${nonmodular[*]}")"
+    "$JDK_BIN/jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps \
+      --module-path "$build/fxmods" --class-path "$cp" "${nonmodular[@]}" | tr ',' '\n'
+    for jar in ${modular[@]+"${modular[@]}"}; do
+      "$JDK_BIN/jar" --describe-module --file "$jar" \
+        | awk '$1 == "requires" && $2 != "static" { print ($2 == "transitive" ? $3 : $2) }'
+    done
+  } | grep -E '^(java|jdk|javafx)\.' | sort -u | paste -sd, -
+}
+
+# jlink_runtime BUILD_DIR: BUILD_DIR/runtime with the JDK and JavaFX modules the app uses.
 jlink_runtime() {
   local build="$1" mods
   log "jdeps: finding the modules the app needs"
-  mods="$("$JDK_BIN/jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps \
-          --module-path "$build/fxmods" --class-path "$build/input/*" "$build"/input/*.jar)"
+  mods="$(jdk_modules "$build")"
   [ -n "$mods" ] || die "jdeps found no modules"
-  mods="$mods,javafx.controls,$EXTRA_MODULES"
+  mods="$(printf '%s\n' "$mods,javafx.controls,$EXTRA_MODULES" | tr ',' '\n' | sort -u | paste -sd, -)"
   log "jlink: $mods"
   rm -rf "$build/runtime"
   "$JDK_BIN/jlink" --module-path "$JAVA_HOME/jmods:$build/fxmods" --add-modules "$mods" \

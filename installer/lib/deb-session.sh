@@ -14,8 +14,7 @@ pid=""
 stop_app() {
   [ -n "$pid" ] || return 0
   kill -TERM "$pid" 2>/dev/null || { pid=""; return 0; }
-  local i
-  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then
     echo "session: app ignored SIGTERM for 10 s, killing" >&2
     kill -KILL "$pid" 2>/dev/null || true
@@ -45,7 +44,17 @@ while [ -z "$wid" ]; do
   sleep 0.05
 done
 window_s="$(elapsed "$t0")"
-echo "session: window '$(xdotool getwindowname "$wid")' visible after ${window_s}s"
+window_cpu_ms="$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")"
+echo "session: window '$(xdotool getwindowname "$wid")' visible after ${window_s}s (${window_cpu_ms} ms CPU)"
+icon="$(xprop -id "$wid" _NET_WM_ICON 2>/dev/null | grep -o 'Icon ([0-9]* x [0-9]*)' | head -1 || true)"
+[ -n "$icon" ] || { echo "session: the window has no icon (_NET_WM_ICON)" >&2; exit 1; }
+echo "session: window icon set: $icon"
+jsa="$(dirname "$LAUNCHER")/../lib/app/qrbeam.jsa"
+appcds=absent
+if [ -f "$jsa" ]; then
+  grep -q 'qrbeam\.jsa' "/proc/$pid/maps" || { echo "session: the app did not map its class-data archive $jsa" >&2; exit 1; }
+  appcds=mapped
+fi
 
 code=""
 t1="$(now)"
@@ -66,4 +75,5 @@ if ! [[ "$code" =~ $CODE_RE ]]; then
   exit 1
 fi
 alive
-printf 'WINDOW_S=%s\nQR_S=%s\nCODE=%q\n' "$window_s" "$qr_s" "$code" > "$OUT/session.env"
+printf 'WINDOW_S=%s\nWINDOW_CPU_MS=%s\nAPPCDS=%s\nQR_S=%s\nCODE=%q\n' \
+  "$window_s" "$window_cpu_ms" "$appcds" "$qr_s" "$code" > "$OUT/session.env"
