@@ -1,0 +1,160 @@
+package dev.qrbeam.relay.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The stand-in itself behaves as API Gateway does, observed with a real client and the real AWS SDK. */
+@Timeout(30)
+class LocalApiGatewayTest {
+    private final BlockingQueue<APIGatewayV2WebSocketEvent> events = new LinkedBlockingQueue<>();
+    private LocalApiGateway gateway;
+    private ApiGatewayManagementApiClient sdk;
+    private ManagementApiOutbound outbound;
+
+    /** Echoes every message back through the management API as "routeKey|body". */
+    private final RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> echo =
+            (APIGatewayV2WebSocketEvent event, Context context) -> {
+                events.add(event);
+                APIGatewayV2WebSocketEvent.RequestContext rc = event.getRequestContext();
+                if ("MESSAGE".equals(rc.getEventType())) {
+                    try {
+                        outbound.post(rc.getConnectionId(), rc.getRouteKey() + "|" + event.getBody());
+                    } catch (PeerGoneException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                APIGatewayV2WebSocketResponse ok = new APIGatewayV2WebSocketResponse();
+                ok.setStatusCode(200);
+                return ok;
+            };
+
+    @BeforeEach
+    void start() throws Exception {
+        restart(GatewayBehaviour.aws(Duration.ofSeconds(20), Duration.ofSeconds(20)));
+    }
+
+    private void restart(GatewayBehaviour behaviour) throws Exception {
+        stop();
+        gateway = LocalApiGateway.start(behaviour, echo);
+        sdk = LocalAws.managementClient(gateway.managementEndpoint());
+        outbound = new ManagementApiOutbound(sdk);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (sdk != null) {
+            sdk.close();
+            gateway.close();
+        }
+    }
+
+    @Test
+    void routesByActionAndDeliversThroughTheSdk() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
+            APIGatewayV2WebSocketEvent connect = events.poll(10, TimeUnit.SECONDS);
+            assertThat(connect.getRequestContext().getRouteKey()).isEqualTo("$connect");
+            assertThat(connect.getRequestContext().getDomainName()).isEqualTo("127.0.0.1:" + gateway.port());
+            assertThat(connect.getRequestContext().getStage()).isEqualTo("test");
+
+            client.send("{\"action\":\"Connect\"}");
+            assertThat(client.next()).isEqualTo("Connect|{\"action\":\"Connect\"}");
+            client.send("{\"action\":\"Nope\"}");
+            assertThat(client.next()).isEqualTo("$default|{\"action\":\"Nope\"}");
+            client.send("{ action: \"Connect\" }");
+            assertThat(client.next()).isEqualTo("$default|{ action: \"Connect\" }");
+        }
+    }
+
+    @Test
+    void messageSplitIntoFramesIsReassembledUpTo128KB() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
+            String part = "x".repeat(30 * 1024);
+            client.socket().sendText(part, false).get(5, TimeUnit.SECONDS);
+            client.socket().sendText(part, false).get(5, TimeUnit.SECONDS);
+            client.socket().sendText(part, true).get(5, TimeUnit.SECONDS);
+            assertThat(client.next()).hasSize("$default|".length() + 3 * part.length());
+        }
+    }
+
+    @Test
+    void frameOver32KBIsClosedWith1009() throws Exception {
+        try (RawWebSocket client = new RawWebSocket(gateway.webSocketUri())) {
+            client.sendFrame(1, "y".repeat(GatewayBehaviour.AWS_FRAME_BYTES + 1).getBytes(StandardCharsets.UTF_8));
+            assertThat(client.awaitCloseCode()).isEqualTo(1009);
+        }
+        try (RawWebSocket client = new RawWebSocket(gateway.webSocketUri())) {
+            client.sendFrame(1, "y".repeat(GatewayBehaviour.AWS_FRAME_BYTES).getBytes(StandardCharsets.UTF_8));
+            client.sendFrame(8, new byte[] {0x03, (byte) 0xe8});
+            assertThat(client.awaitCloseCode()).as("a frame of exactly 32 KB passes").isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void messageOver128KBIsClosedWith1009() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
+            String part = "z".repeat(32 * 1024);
+            for (int i = 0; i < 4; i++) {
+                client.socket().sendText(part, false).get(5, TimeUnit.SECONDS);
+            }
+            client.socket().sendText("!", true);
+            assertThat(client.closeCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void binaryFrameIsClosedWith1003() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
+            client.socket().sendBinary(ByteBuffer.wrap(new byte[] {0x51, 0x42, 1}), true);
+            assertThat(client.closeCode()).isEqualTo(1003);
+        }
+    }
+
+    @Test
+    void goneConnectionAnswers410AsGoneExceptionAndDeleteCloses() throws Exception {
+        assertThatThrownBy(() -> outbound.post("bm9zdWNoaWQ=", "hello")).isInstanceOf(PeerGoneException.class);
+        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
+            String id = events.poll(10, TimeUnit.SECONDS).getRequestContext().getConnectionId();
+            outbound.post(id, "pushed");
+            assertThat(client.next()).isEqualTo("pushed");
+            outbound.disconnect(id);
+            assertThat(client.closeCode()).isEqualTo(1000);
+            APIGatewayV2WebSocketEvent disconnect = events.poll(10, TimeUnit.SECONDS);
+            assertThat(disconnect.getRequestContext().getRouteKey()).isEqualTo("$disconnect");
+            assertThatThrownBy(() -> outbound.post(id, "late")).isInstanceOf(PeerGoneException.class);
+        }
+    }
+
+    @Test
+    void idleAndOldConnectionsAreCutWith1001AndDisconnected() throws Exception {
+        restart(GatewayBehaviour.aws(Duration.ofMillis(300), Duration.ofSeconds(20)));
+        try (WsTestClient idle = WsTestClient.connect(gateway.webSocketUri())) {
+            assertThat(idle.closeCode()).isEqualTo(1001);
+        }
+        restart(GatewayBehaviour.aws(Duration.ofSeconds(20), Duration.ofMillis(500)));
+        events.clear();
+        try (WsTestClient old = WsTestClient.connect(gateway.webSocketUri())) {
+            old.send("{\"action\":\"Connect\"}");
+            assertThat(old.closeCode()).isEqualTo(1001);
+        }
+        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("$connect");
+        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("Connect");
+        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("$disconnect");
+    }
+}
