@@ -1,0 +1,228 @@
+package dev.qrbeam.relay.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qrbeam.protocol.frame.TransferFrameCodec;
+import dev.qrbeam.protocol.frame.TransferFrameHeader;
+import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.protocol.json.WireMessage;
+import dev.qrbeam.protocol.message.Action;
+import dev.qrbeam.protocol.message.ConnectReply;
+import dev.qrbeam.protocol.message.ErrorCode;
+import dev.qrbeam.protocol.message.Fields;
+import dev.qrbeam.protocol.message.ProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The relay's rules, independent of any transport: ids, Connect/resume, routing with the sender stamped in,
+ * validation, Request rate limits, error replies and counters. Thread-safe; transports call the {@code on...}
+ * methods from any thread.
+ * <p>
+ * Routing rule: a routed action (see {@link Action#isRouted()}) from X naming {@code message.connectionid = Y}
+ * is delivered to Y with {@code message.connectionid = X} and every other field untouched. Errors go to the
+ * sender only; the connection stays usable.
+ */
+public final class RelayCore {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayCore.class);
+
+    private final RelayLimits limits;
+    private final ConnectionRegistry registry;
+    private final ResumeTokens tokens;
+    private final ConnectionIds ids;
+    private final RateLimiter perSource;
+    private final RateLimiter perTarget;
+    private final WireJson json;
+    private final RelayCounters counters;
+
+    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, ConnectionIds ids,
+                     RateLimiter perSource, RateLimiter perTarget, WireJson json, RelayCounters counters) {
+        this.limits = limits;
+        this.registry = registry;
+        this.tokens = tokens;
+        this.ids = ids;
+        this.perSource = perSource;
+        this.perTarget = perTarget;
+        this.json = json;
+        this.counters = counters;
+    }
+
+    /** A core with in-memory state and token-bucket Request limits from {@code limits}. */
+    public static RelayCore inMemory(RelayLimits limits, ResumeTokens tokens, WireJson json, RelayCounters counters) {
+        return new RelayCore(limits, new InMemoryConnectionRegistry(), tokens, new ConnectionIds(),
+                new TokenBucketRateLimiter(limits.requestsPerSecondPerSource(), limits.requestBurstPerSource()),
+                new TokenBucketRateLimiter(limits.requestsPerSecondPerTarget(), limits.requestBurstPerTarget()),
+                json, counters);
+    }
+
+    public RelayCounters counters() {
+        return counters;
+    }
+
+    public RelayLimits limits() {
+        return limits;
+    }
+
+    /** A new connection is open: gives it a fresh id (usable as a target at once). */
+    public void onConnect(Session session) {
+        String id = ids.next();
+        session.assignId(id);
+        registry.bind(id, session);
+        counters.opened();
+        LOG.info("connect {} from {}", id, session.remoteAddress());
+    }
+
+    /** The connection is closed (by either side). */
+    public void onClose(Session session) {
+        String id = session.id();
+        if (id == null) {
+            return;
+        }
+        registry.unbind(id, session);
+        counters.closed();
+        LOG.info("disconnect {}", id);
+    }
+
+    /**
+     * Handles one complete text message given as UTF-8 bytes (validated strictly).
+     *
+     * @return the session the message was delivered to, or null (answered or refused)
+     */
+    public Session onText(Session from, ByteBuffer utf8) {
+        int size = utf8.remaining();
+        try {
+            return handleText(from, WireJson.decodeUtf8(utf8), size);
+        } catch (ProtocolException e) {
+            reject(from, e);
+            return null;
+        }
+    }
+
+    /** Handles one complete text message. @return the session delivered to, or null */
+    public Session onText(Session from, String text) {
+        try {
+            return handleText(from, text, text.length());
+        } catch (ProtocolException e) {
+            reject(from, e);
+            return null;
+        }
+    }
+
+    /**
+     * Handles one complete binary message (the binary Transfer frame). The caller keeps ownership of
+     * {@code message}. @return the session delivered to, or null
+     */
+    public Session onBinary(Session from, BinaryMessage message) {
+        try {
+            TransferFrameHeader h = TransferFrameCodec.decodeHeader(message.head(TransferFrameCodec.MAX_HEADER_LENGTH));
+            Session target = target(from, h.connectionId());
+            byte[] sender = from.id().getBytes(StandardCharsets.US_ASCII);
+            BinaryMessage out = message;
+            if (sender.length == h.connectionId().length()) {
+                message.overwrite(TransferFrameHeader.ID_OFFSET, sender);
+            } else {
+                out = message.replacePrefix(TransferFrameHeader.ID_OFFSET + h.connectionId().length(), prefix(sender));
+            }
+            target.sendBinary(out);
+            counters.forwarded(message.length(), true);
+            return target;
+        } catch (ProtocolException e) {
+            reject(from, e);
+            return null;
+        } catch (RuntimeException e) {
+            LOG.error("internal error on binary message from {}", from.id(), e);
+            reject(from, new ProtocolException(ErrorCode.INTERNAL, "internal relay error"));
+            return null;
+        }
+    }
+
+    private static byte[] prefix(byte[] id) {
+        byte[] p = new byte[TransferFrameHeader.ID_OFFSET + id.length];
+        p[0] = TransferFrameCodec.MAGIC_0;
+        p[1] = TransferFrameCodec.MAGIC_1;
+        p[2] = TransferFrameCodec.VERSION;
+        p[3] = TransferFrameCodec.KIND_TRANSFER;
+        p[4] = (byte) id.length;
+        System.arraycopy(id, 0, p, TransferFrameHeader.ID_OFFSET, id.length);
+        return p;
+    }
+
+    private Session handleText(Session from, String text, int size) {
+        WireMessage m;
+        try {
+            m = json.parse(text);
+        } catch (ProtocolException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("internal error parsing message from {}", from.id(), e);
+            throw new ProtocolException(ErrorCode.INTERNAL, "internal relay error");
+        }
+        if (m.action() == Action.CONNECT) {
+            connect(from, m.body());
+            return null;
+        }
+        String targetId = m.connectionId();
+        if (m.action() == Action.REQUEST) {
+            rateLimit(from, targetId);
+        }
+        Session target = target(from, targetId);
+        m.body().put(Fields.CONNECTION_ID, from.id());
+        target.sendText(json.write(m.root()));
+        counters.forwarded(size, false);
+        return target;
+    }
+
+    private void rateLimit(Session from, String targetId) {
+        if (!perSource.tryAcquire(from.id())) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests from this connection; slow down");
+        }
+        if (!perTarget.tryAcquire(targetId)) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests to this target; try again later");
+        }
+    }
+
+    private Session target(Session from, String targetId) {
+        Session target = registry.find(targetId);
+        if (target == null) {
+            if (registry.recentlyGone(targetId)) {
+                throw new ProtocolException(ErrorCode.PEER_GONE, "connection " + targetId + " has gone away");
+            }
+            throw new ProtocolException(ErrorCode.UNKNOWN_TARGET, "no connection with that connectionid");
+        }
+        return target;
+    }
+
+    private void connect(Session from, ObjectNode body) {
+        if (body != null && body.has(Fields.CONNECTION_ID)) {
+            resume(from, body.get(Fields.CONNECTION_ID).textValue(), body.get(Fields.RESUME_TOKEN).textValue());
+        }
+        String id = from.id();
+        from.sendText(json.envelope(Action.CONNECT, new ConnectReply(id, tokens.token(id), limits.advertised())));
+    }
+
+    private void resume(Session from, String id, String token) {
+        if (!tokens.verify(id, token)) {
+            throw new ProtocolException(ErrorCode.BAD_RESUME, "resume token does not match connectionid");
+        }
+        String previous = from.id();
+        if (id.equals(previous)) {
+            return;
+        }
+        Session stale = registry.bind(id, from);
+        from.assignId(id);
+        registry.unbind(previous, from);
+        LOG.info("resume {} (was {})", id, previous);
+        if (stale != null && stale != from) {
+            counters.closedBy("resumed");
+            stale.close(CloseCodes.RESUMED_ELSEWHERE, "connection id resumed by another connection");
+        }
+    }
+
+    private void reject(Session from, ProtocolException e) {
+        counters.error(e.code());
+        LOG.debug("error {} to {}: {}", e.code(), from.id(), e.getMessage());
+        from.sendText(json.error(e.code(), e.getMessage()));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.qrbeam.relay.core;
+
+import dev.qrbeam.protocol.message.Limits;
+
+import java.time.Duration;
+
+/**
+ * Configurable relay limits. Start from {@link #defaults()} and adjust with the {@code with...} methods.
+ *
+ * @param maxTextBytes            largest text message; beyond it the connection is closed with 1009
+ * @param maxBinaryBytes          largest binary message; beyond it 1009
+ * @param binary                  whether binary Transfer frames are accepted (else close 1003)
+ * @param outboundHighWaterBytes  queued bytes at which a connection counts as unwritable: senders to it are
+ *                                paused (no more reads) until it drains below half of this
+ * @param outboundMaxBytes        queued bytes beyond which a non-reading client is disconnected (1008)
+ * @param requestsPerSecondPerSource Request rate per sending connection
+ * @param requestBurstPerSource      Request burst per sending connection
+ * @param requestsPerSecondPerTarget Request rate per target id
+ * @param requestBurstPerTarget      Request burst per target id
+ * @param pingInterval            a ping is sent after this long without any frame from the client
+ * @param idleTimeout             the connection is closed (1001) after this long without any frame (pongs count)
+ * @param maxConnectionsPerAddress more simultaneous connections from one remote address get HTTP 429 (0 = no limit)
+ * @param statsLogInterval        how often counters are logged (zero = never)
+ */
+public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
+                          int outboundHighWaterBytes, long outboundMaxBytes,
+                          double requestsPerSecondPerSource, int requestBurstPerSource,
+                          double requestsPerSecondPerTarget, int requestBurstPerTarget,
+                          Duration pingInterval, Duration idleTimeout,
+                          int maxConnectionsPerAddress, Duration statsLogInterval) {
+
+    /** Defaults: 256 KiB text, 1 MiB + 4 KiB binary, 4 MiB high water, 16 MiB hard cap, ... */
+    public static RelayLimits defaults() {
+        return new RelayLimits(256 * 1024, 1024 * 1024 + 4096, true,
+                4 * 1024 * 1024, 16L * 1024 * 1024,
+                2, 10, 5, 20,
+                Duration.ofSeconds(30), Duration.ofSeconds(90),
+                64, Duration.ofSeconds(60));
+    }
+
+    /** The largest frame payload accepted (one message may be one frame). */
+    public int maxFrameBytes() {
+        return binary ? Math.max(maxTextBytes, maxBinaryBytes) : maxTextBytes;
+    }
+
+    /** The wire form advertised in the Connect reply. */
+    public Limits advertised() {
+        return new Limits(maxTextBytes, binary ? maxBinaryBytes : 0, binary, maxFrameBytes());
+    }
+
+    public RelayLimits withMessageBytes(int text, int binaryBytes) {
+        return new RelayLimits(text, binaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+    }
+
+    public RelayLimits withBinary(boolean enabled) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, enabled, outboundHighWaterBytes, outboundMaxBytes,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+    }
+
+    public RelayLimits withOutbound(int highWater, long max) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, highWater, max,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+    }
+
+    public RelayLimits withRequestRates(double perSource, int sourceBurst, double perTarget, int targetBurst) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
+                perSource, sourceBurst, perTarget, targetBurst,
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+    }
+
+    public RelayLimits withIdle(Duration ping, Duration timeout) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                ping, timeout, maxConnectionsPerAddress, statsLogInterval);
+    }
+
+    public RelayLimits withMaxConnectionsPerAddress(int max) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                pingInterval, idleTimeout, max, statsLogInterval);
+    }
+
+    public RelayLimits withStatsLogInterval(Duration interval) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                pingInterval, idleTimeout, maxConnectionsPerAddress, interval);
+    }
+}
