@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +16,12 @@ import java.util.Optional;
 
 /**
  * {@link ConnectionMap} in a DynamoDB table shared by all Lambda instances. One string partition key {@code pk}:
- * {@code L#<logical id>} holds {@code gw} (the gateway connection id), {@code G#<gateway id>} holds {@code id} (the
- * logical id). Every item carries {@code ttl} (epoch seconds) so DynamoDB's TTL removes bindings that outlive API
+ * <ul>
+ *   <li>{@code L#<logical id>}: {@code gw} = the gateway connection holding it; without {@code gw} (and with
+ *       {@code gone}) it is a tombstone: the id was released and is "recently gone";</li>
+ *   <li>{@code G#<gateway id>}: {@code id} = the logical id that connection carries.</li>
+ * </ul>
+ * Every item has {@code ttl} (epoch seconds), so DynamoDB's TTL removes bindings and tombstones that outlive API
  * Gateway's 2-hour connection lifetime even if a {@code $disconnect} was lost. Reads are strongly consistent: a
  * Request sent right after the peer's Connect must see the binding.
  */
@@ -24,7 +29,8 @@ public final class DynamoConnectionMap implements ConnectionMap {
     static final String KEY = "pk";
     private static final String GATEWAY = "gw";
     private static final String LOGICAL = "id";
-    static final String TTL = "ttl";
+    private static final String GONE = "gone";
+    private static final String TTL = "ttl";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -32,8 +38,7 @@ public final class DynamoConnectionMap implements ConnectionMap {
     private final Clock clock;
 
     /**
-     * @param itemLifetime how long a binding lives without being refreshed; longer than the gateway's connection
-     *                     lifetime (2 h on AWS)
+     * @param itemLifetime how long a binding or tombstone lives; longer than the gateway's connection lifetime
      */
     public DynamoConnectionMap(DynamoDbClient dynamo, String table, Duration itemLifetime, Clock clock) {
         this.dynamo = dynamo;
@@ -44,14 +49,12 @@ public final class DynamoConnectionMap implements ConnectionMap {
 
     @Override
     public Optional<String> bind(String logicalId, String gatewayId) {
-        AttributeValue expires = AttributeValue.fromN(Long.toString(clock.instant().plus(itemLifetime).getEpochSecond()));
-        Map<String, AttributeValue> oldLogical = dynamo.putItem(PutItemRequest.builder().tableName(table)
+        AttributeValue expires = expires();
+        Map<String, AttributeValue> oldGateway = dynamo.putItem(PutItemRequest.builder().tableName(table)
                 .item(Map.of(KEY, s("G#" + gatewayId), LOGICAL, s(logicalId), TTL, expires))
                 .returnValues(ReturnValue.ALL_OLD).build()).attributes();
-        Optional<String> previousLogical = attribute(oldLogical, LOGICAL);
-        if (previousLogical.isPresent() && !previousLogical.get().equals(logicalId)) {
-            deleteLogicalIfHeldBy(previousLogical.get(), gatewayId);
-        }
+        attribute(oldGateway, LOGICAL).filter(previous -> !previous.equals(logicalId))
+                .ifPresent(previous -> deleteLogicalIfHeldBy(previous, gatewayId));
         Map<String, AttributeValue> old = dynamo.putItem(PutItemRequest.builder().tableName(table)
                 .item(Map.of(KEY, s("L#" + logicalId), GATEWAY, s(gatewayId), TTL, expires))
                 .returnValues(ReturnValue.ALL_OLD).build()).attributes();
@@ -59,20 +62,40 @@ public final class DynamoConnectionMap implements ConnectionMap {
     }
 
     @Override
+    public void release(String logicalId, String gatewayId) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(Map.of(KEY, s("L#" + logicalId)))
+                    .updateExpression("REMOVE #gw SET #gone = :true, #ttl = :ttl")
+                    .conditionExpression("#gw = :gw")
+                    .expressionAttributeNames(Map.of("#gw", GATEWAY, "#gone", GONE, "#ttl", TTL))
+                    .expressionAttributeValues(Map.of(":gw", s(gatewayId), ":true", AttributeValue.fromBool(true),
+                            ":ttl", expires()))
+                    .build());
+        } catch (ConditionalCheckFailedException reboundMeanwhile) {
+            // resumed on a newer connection (or already released): keep that state
+        }
+    }
+
+    @Override
+    public void forget(String gatewayId) {
+        dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(Map.of(KEY, s("G#" + gatewayId))).build());
+    }
+
+    @Override
     public Optional<String> logicalId(String gatewayId) {
-        return get("G#" + gatewayId, LOGICAL);
+        return attribute(get("G#" + gatewayId), LOGICAL);
     }
 
     @Override
     public Optional<String> gatewayId(String logicalId) {
-        return get("L#" + logicalId, GATEWAY);
+        return attribute(get("L#" + logicalId), GATEWAY);
     }
 
     @Override
-    public void unbind(String gatewayId) {
-        Map<String, AttributeValue> old = dynamo.deleteItem(DeleteItemRequest.builder().tableName(table)
-                .key(Map.of(KEY, s("G#" + gatewayId))).returnValues(ReturnValue.ALL_OLD).build()).attributes();
-        attribute(old, LOGICAL).ifPresent(logical -> deleteLogicalIfHeldBy(logical, gatewayId));
+    public boolean recentlyGone(String logicalId) {
+        Map<String, AttributeValue> item = get("L#" + logicalId);
+        return item != null && item.containsKey(GONE) && !item.containsKey(GATEWAY);
     }
 
     private void deleteLogicalIfHeldBy(String logicalId, String gatewayId) {
@@ -83,14 +106,17 @@ public final class DynamoConnectionMap implements ConnectionMap {
                     .expressionAttributeNames(Map.of("#gw", GATEWAY))
                     .expressionAttributeValues(Map.of(":gw", s(gatewayId))).build());
         } catch (ConditionalCheckFailedException reboundMeanwhile) {
-            // the logical id was resumed on a newer connection: keep that binding
+            // the logical id is held by another connection now: keep that binding
         }
     }
 
-    private Optional<String> get(String key, String attribute) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
+    private Map<String, AttributeValue> get(String key) {
+        return dynamo.getItem(GetItemRequest.builder().tableName(table)
                 .key(Map.of(KEY, s(key))).consistentRead(true).build()).item();
-        return attribute(item, attribute);
+    }
+
+    private AttributeValue expires() {
+        return AttributeValue.fromN(Long.toString(clock.instant().plus(itemLifetime).getEpochSecond()));
     }
 
     private static Optional<String> attribute(Map<String, AttributeValue> item, String name) {

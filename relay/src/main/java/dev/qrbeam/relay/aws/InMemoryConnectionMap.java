@@ -1,22 +1,45 @@
 package dev.qrbeam.relay.aws;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link ConnectionMap} for one process (the local API Gateway stand-in, tests). */
+/** {@link ConnectionMap} for one process (tests, the local stand-in); remembers a bounded number of gone ids. */
 public final class InMemoryConnectionMap implements ConnectionMap {
+    private static final int GONE_CAPACITY = 10_000;
     private final Map<String, String> byLogical = new ConcurrentHashMap<>();
     private final Map<String, String> byGateway = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> gone = new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > GONE_CAPACITY;
+        }
+    };
 
     @Override
     public synchronized Optional<String> bind(String logicalId, String gatewayId) {
-        String previous = byLogical.put(logicalId, gatewayId);
+        gone.remove(logicalId);
         String previousLogical = byGateway.put(gatewayId, logicalId);
         if (previousLogical != null && !previousLogical.equals(logicalId)) {
             byLogical.remove(previousLogical, gatewayId);
         }
+        String previous = byLogical.put(logicalId, gatewayId);
         return previous == null || previous.equals(gatewayId) ? Optional.empty() : Optional.of(previous);
+    }
+
+    @Override
+    public synchronized void release(String logicalId, String gatewayId) {
+        if (byLogical.remove(logicalId, gatewayId)) {
+            gone.put(logicalId, Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public synchronized void forget(String gatewayId) {
+        byGateway.remove(gatewayId);
     }
 
     @Override
@@ -30,10 +53,7 @@ public final class InMemoryConnectionMap implements ConnectionMap {
     }
 
     @Override
-    public synchronized void unbind(String gatewayId) {
-        String logical = byGateway.remove(gatewayId);
-        if (logical != null) {
-            byLogical.remove(logical, gatewayId);
-        }
+    public synchronized boolean recentlyGone(String logicalId) {
+        return gone.containsKey(logicalId);
     }
 }

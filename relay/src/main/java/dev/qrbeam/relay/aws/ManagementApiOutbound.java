@@ -21,6 +21,8 @@ public final class ManagementApiOutbound implements GatewayOutbound {
                     .connectionId(gatewayId).data(SdkBytes.fromUtf8String(text)).build());
         } catch (GoneException e) {
             throw new PeerGoneException(gatewayId);
+        } catch (software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooLargeException e) {
+            throw new PayloadTooLargeException(gatewayId, text.length());
         }
     }
 

@@ -38,6 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalApiGateway implements AutoCloseable {
     private final GatewayBehaviour behaviour;
     private final RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler;
+    /** Lambda handler factory, given the management endpoint its SDK client must use. */
+    public interface HandlerFactory {
+        RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> create(URI managementEndpoint);
+    }
+
     private final Context context;
     private final EventLoopGroup group = new NioEventLoopGroup(2);
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
@@ -51,11 +56,9 @@ public final class LocalApiGateway implements AutoCloseable {
     private final Channel server;
     private final GatewayEvents events;
 
-    private LocalApiGateway(GatewayBehaviour behaviour,
-                            RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler,
-                            Context context) throws InterruptedException {
+    private LocalApiGateway(GatewayBehaviour behaviour, HandlerFactory handlers, Context context)
+            throws InterruptedException {
         this.behaviour = behaviour;
-        this.handler = handler;
         this.context = context;
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -68,13 +71,20 @@ public final class LocalApiGateway implements AutoCloseable {
                 });
         this.server = bootstrap.bind("127.0.0.1", 0).sync().channel();
         this.events = new GatewayEvents(behaviour, "127.0.0.1:" + port());
+        this.handler = handlers.create(managementEndpoint());
     }
 
     /** Starts the stand-in on 127.0.0.1 and an ephemeral port. */
     public static LocalApiGateway start(GatewayBehaviour behaviour,
                                         RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler)
             throws InterruptedException {
-        return new LocalApiGateway(behaviour, handler, new TestLambdaContext());
+        return start(behaviour, endpoint -> handler);
+    }
+
+    /** Starts the stand-in, then creates the handler for its management endpoint. */
+    public static LocalApiGateway start(GatewayBehaviour behaviour, HandlerFactory handlers)
+            throws InterruptedException {
+        return new LocalApiGateway(behaviour, handlers, new TestLambdaContext());
     }
 
     public int port() {
