@@ -18,4 +18,8 @@ public interface BinaryMessage {
      * (used when a stamped id has a different length). May share the data with this message.
      */
     BinaryMessage replacePrefix(int oldPrefixLength, byte[] newPrefix);
+
+    /** Releases a message obtained from {@link #replacePrefix} (no effect on messages the transport owns). */
+    default void release() {
+    }
 }

@@ -125,7 +125,13 @@ public final class RelayCore {
             } else {
                 out = message.replacePrefix(TransferFrameHeader.ID_OFFSET + h.connectionId().length(), prefix(sender));
             }
-            target.sendBinary(out);
+            try {
+                target.sendBinary(out);
+            } finally {
+                if (out != message) {
+                    out.release();
+                }
+            }
             counters.forwarded(message.length(), true);
             return target;
         } catch (ProtocolException e) {

@@ -1,0 +1,77 @@
+package dev.qrbeam.relay;
+
+import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.relay.core.RelayCore;
+import dev.qrbeam.relay.core.RelayCounters;
+import dev.qrbeam.relay.core.RelayLimits;
+import dev.qrbeam.relay.core.RelayStats;
+import dev.qrbeam.relay.netty.NettyRelayServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Embeddable relay: {@code try (RelayHandle r = Relay.start("127.0.0.1", 0, RelayLimits.defaults())) {...}}.
+ * Used by tests, the CLI, the desktop app and {@link RelayMain}.
+ */
+public final class Relay implements RelayHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+
+    private final NettyRelayServer server;
+    private final RelayCounters counters;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Relay(NettyRelayServer server, RelayCounters counters) {
+        this.server = server;
+        this.counters = counters;
+    }
+
+    /** Starts a relay with a random resume key. */
+    public static RelayHandle start(String host, int port, RelayLimits limits) {
+        return start(RelayConfig.of(host, port, limits));
+    }
+
+    /** Starts a relay; returns once it accepts connections. */
+    public static RelayHandle start(RelayConfig config) {
+        RelayCounters counters = new RelayCounters();
+        RelayCore core = RelayCore.inMemory(config.limits(), config.resumeTokens(), new WireJson(), counters);
+        String host = LoopbackSwitch.apply(config.host());
+        if (!host.equals(config.host())) {
+            LOG.warn("loopback switch on: binding {} instead of {}", host, config.host());
+        }
+        NettyRelayServer server;
+        try {
+            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding", e);
+        }
+        Relay relay = new Relay(server, counters);
+        Duration every = config.limits().statsLogInterval();
+        if (!every.isZero() && !every.isNegative()) {
+            server.every(every.toMillis(), new StatsLogger(counters));
+        }
+        return relay;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    @Override
+    public RelayStats stats() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+            LOG.info("relay stopped: {}", counters.snapshot());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.qrbeam.relay;
+
+import dev.qrbeam.relay.core.RelayStats;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+/** A running relay: where it listens, its counters, and how to stop it. */
+public interface RelayHandle extends AutoCloseable {
+    /** The bound address (the real port when started with port 0). */
+    InetSocketAddress address();
+
+    /** {@code ws://host:port/} for clients. */
+    default URI uri() {
+        InetSocketAddress a = address();
+        String host = a.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("ws://" + host + ":" + a.getPort() + "/");
+    }
+
+    /** Current counters. */
+    RelayStats stats();
+
+    /** Stops accepting, closes all connections (1001) and frees threads. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,84 @@
+package dev.qrbeam.relay.netty;
+
+import dev.qrbeam.relay.core.RelayCore;
+import dev.qrbeam.relay.core.RelayLimits;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/** The standalone WebSocket server on Netty 4.1 (NIO transport), serving one {@link RelayCore}. */
+public final class NettyRelayServer implements AutoCloseable {
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel server;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads) throws InterruptedException {
+        RelayLimits limits = core.limits();
+        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("relay-accept", true));
+        workers = new NioEventLoopGroup(workerThreads, new DefaultThreadFactory("relay-io", true));
+        AddressLimiter addresses = new AddressLimiter(limits.maxConnectionsPerAddress());
+        RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(limits.outboundHighWaterBytes() / 2, limits.outboundHighWaterBytes()))
+                .childHandler(init);
+        try {
+            server = b.bind(host, port).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds and starts accepting. {@code port} 0 picks a free port.
+     *
+     * @param workerThreads I/O threads (0 = Netty's default, 2 x cores)
+     */
+    public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads)
+            throws InterruptedException {
+        return new NettyRelayServer(core, host, port, workerThreads);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Schedules {@code task} every {@code periodMillis} on the accept thread. */
+    public void every(long periodMillis, Runnable task) {
+        boss.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops accepting, says goodbye (1001) to every client and releases the threads. Idempotent. */
+    @Override
+    public void close() {
+        server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        channels.writeAndFlush(new CloseWebSocketFrame(1001, "relay shutting down"))
+                .awaitUninterruptibly(1, TimeUnit.SECONDS);
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.qrbeam.relay.netty;
+
+import dev.qrbeam.relay.core.BinaryMessage;
+import dev.qrbeam.relay.core.RelayCounters;
+import dev.qrbeam.relay.core.Session;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Netty channel as a {@link Session}. Outbound bytes are counted: past the channel's high-water mark the
+ * senders feeding it are paused (auto-read off) until it drains; past {@code maxQueuedBytes} the channel is a
+ * reader that does not read and is closed with 1008.
+ */
+final class NettySession implements Session {
+    private static final Logger LOG = LoggerFactory.getLogger(NettySession.class);
+
+    private final Channel channel;
+    private final String remote;
+    private final long maxQueuedBytes;
+    private final RelayCounters counters;
+    private final AtomicLong queued = new AtomicLong();
+    private final Set<NettySession> waiters = ConcurrentHashMap.newKeySet();
+    private volatile String id;
+
+    NettySession(Channel channel, String remote, long maxQueuedBytes, RelayCounters counters) {
+        this.channel = channel;
+        this.remote = remote;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.counters = counters;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void assignId(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public void sendText(String text) {
+        ByteBuf buf = ByteBufUtil.writeUtf8(channel.alloc(), text);
+        send(new TextWebSocketFrame(buf));
+    }
+
+    @Override
+    public void sendBinary(BinaryMessage message) {
+        ByteBuf buf = ((NettyBinaryMessage) message).buffer();
+        send(new BinaryWebSocketFrame(buf.retainedDuplicate()));
+    }
+
+    private void send(WebSocketFrame frame) {
+        long size = frame.content().readableBytes();
+        if (!channel.isActive()) {
+            frame.release();
+            return;
+        }
+        if (queued.addAndGet(size) > maxQueuedBytes) {
+            queued.addAndGet(-size);
+            frame.release();
+            LOG.warn("closing {}: outbound queue over {} bytes (client does not read)", id, maxQueuedBytes);
+            counters.closedBy("slow-reader");
+            channel.config().setAutoRead(false);
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(frame).addListener((ChannelFutureListener) f -> queued.addAndGet(-size));
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        Closing.close(channel, code, reason);
+    }
+
+    /**
+     * Back-pressure: called on {@code source}'s event loop after a message was delivered to this session.
+     * If this channel cannot take more, {@code source} stops reading until this channel drains (or closes).
+     */
+    void throttle(NettySession source) {
+        if (channel.isWritable() || !channel.isActive()) {
+            return;
+        }
+        source.channel.config().setAutoRead(false);
+        waiters.add(source);
+        if (channel.isWritable() || !channel.isActive()) {
+            wakeWaiters();
+        }
+    }
+
+    /** Lets paused senders read again (this channel became writable or closed). */
+    void wakeWaiters() {
+        for (NettySession w : waiters) {
+            if (waiters.remove(w)) {
+                w.channel.eventLoop().execute(() -> {
+                    if (w.channel.isActive()) {
+                        w.channel.config().setAutoRead(true);
+                    }
+                });
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "session " + id + " " + remote;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.qrbeam.relay.netty;
+
+import dev.qrbeam.relay.core.RelayCore;
+import dev.qrbeam.relay.core.RelayLimits;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Per-connection pipeline: idle detection on raw bytes, HTTP upgrade on any path (so {@code /} and
+ * {@code /<stage>} both work), WebSocket frames limited to the largest message size (a header claiming more is
+ * refused with 1009 before any payload is buffered), no extensions (no compression bombs), our own message
+ * reassembly with per-type limits, then the relay glue.
+ */
+final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private static final int MAX_HANDSHAKE_BYTES = 16 * 1024;
+
+    private final RelayCore core;
+    private final RelayLimits limits;
+    private final AddressLimiter addresses;
+    private final ChannelGroup channels;
+
+    RelayChannelInitializer(RelayCore core, AddressLimiter addresses, ChannelGroup channels) {
+        this.core = core;
+        this.limits = core.limits();
+        this.addresses = addresses;
+        this.channels = channels;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        String remote = ch.remoteAddress().getAddress().getHostAddress();
+        ChannelPipeline p = ch.pipeline();
+        channels.add(ch);
+        if (!addresses.tryAcquire(remote)) {
+            core.counters().rejected();
+            p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), new TooManyConnectionsHandler());
+            return;
+        }
+        ch.closeFuture().addListener(f -> addresses.release(remote));
+        long pingMillis = limits.pingInterval().toMillis();
+        int idleEvents = (int) Math.max(1, (limits.idleTimeout().toMillis() + pingMillis - 1) / pingMillis);
+        WebSocketDecoderConfig decoder = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(limits.maxFrameBytes())
+                .allowExtensions(false)
+                .withUTF8Validator(false)
+                .closeOnProtocolViolation(true)
+                .build();
+        WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/")
+                .checkStartsWith(true)
+                .handleCloseFrames(true)
+                .dropPongFrames(true)
+                .handshakeTimeoutMillis(10_000)
+                .decoderConfig(decoder)
+                .build();
+        p.addLast(new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast(new HttpServerCodec(4096, MAX_HANDSHAKE_BYTES, 8192));
+        p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
+        p.addLast(new WebSocketServerProtocolHandler(ws));
+        p.addLast(new MessageAssembler(limits, core.counters()));
+        p.addLast(new RelayHandler(core, remote, idleEvents));
+    }
+}

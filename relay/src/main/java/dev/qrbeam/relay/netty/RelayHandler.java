@@ -1,0 +1,109 @@
+package dev.qrbeam.relay.netty;
+
+import dev.qrbeam.relay.core.CloseCodes;
+import dev.qrbeam.relay.core.RelayCore;
+import dev.qrbeam.relay.core.Session;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * Glue between one Netty channel and the {@link RelayCore}: handshake → onConnect, messages → onText/onBinary,
+ * close → onClose; applies back-pressure after each delivery; sends pings when the client is quiet and closes
+ * the connection (1001) after the idle timeout without any inbound frame.
+ */
+final class RelayHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayHandler.class);
+
+    private final RelayCore core;
+    private final String remote;
+    private final int idleEventsBeforeClose;
+    private NettySession session;
+    private int idleEvents;
+
+    RelayHandler(RelayCore core, String remote, int idleEventsBeforeClose) {
+        this.core = core;
+        this.remote = remote;
+        this.idleEventsBeforeClose = idleEventsBeforeClose;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters());
+            core.onConnect(session);
+        } else if (evt instanceof IdleStateEvent idle) {
+            idleEvents = idle.isFirst() ? 1 : idleEvents + 1;
+            if (session == null || idleEvents >= idleEventsBeforeClose) {
+                core.counters().closedBy("idle");
+                LOG.info("closing {} from {}: idle timeout", session == null ? "unopened connection" : session.id(), remote);
+                if (session == null) {
+                    ctx.close();
+                } else {
+                    Closing.close(ctx.channel(), CloseCodes.GOING_AWAY, "idle timeout");
+                }
+            } else {
+                ctx.writeAndFlush(new PingWebSocketFrame());
+            }
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof InboundMessage m) || session == null) {
+            ReferenceCountUtil.release(msg instanceof InboundMessage m2 ? m2.content() : msg);
+            return;
+        }
+        try {
+            Session target = m.text()
+                    ? core.onText(session, m.content().nioBuffer())
+                    : core.onBinary(session, new NettyBinaryMessage(m.content()));
+            if (target instanceof NettySession t) {
+                t.throttle(session);
+            }
+            session.throttle(session);
+        } finally {
+            m.content().release();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (session != null && ctx.channel().isWritable()) {
+            session.wakeWaiters();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            core.onClose(session);
+            session.wakeWaiters();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("I/O error on {}: {}", remote, cause.toString());
+        } else {
+            LOG.info("closing connection from {}: {}", remote, cause.toString());
+        }
+        if (cause.getClass().getSimpleName().contains("TooLong")
+                || String.valueOf(cause.getMessage()).contains("Max frame length")) {
+            core.counters().closedBy("too-big");
+        }
+        ctx.close();
+    }
+}
