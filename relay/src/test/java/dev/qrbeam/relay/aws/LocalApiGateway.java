@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,8 @@ public final class LocalApiGateway implements AutoCloseable {
     private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger invocations = new AtomicInteger();
+    private final Object disconnectLock = new Object();
+    private int disconnects;
     private final Channel server;
     private final GatewayEvents events;
 
@@ -106,6 +109,20 @@ public final class LocalApiGateway implements AutoCloseable {
         return invocations.get();
     }
 
+    /** Waits until {@code count} {@code $disconnect} invocations have completed in total. */
+    public void awaitDisconnects(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (disconnectLock) {
+            while (disconnects < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("only " + disconnects + " of " + count + " disconnects");
+                }
+                TimeUnit.NANOSECONDS.timedWait(disconnectLock, left);
+            }
+        }
+    }
+
     /** Connections currently open. */
     public int openConnections() {
         return connections.size();
@@ -149,6 +166,13 @@ public final class LocalApiGateway implements AutoCloseable {
             APIGatewayV2WebSocketResponse failed = new APIGatewayV2WebSocketResponse();
             failed.setStatusCode(500);
             return failed;
+        } finally {
+            if ("$disconnect".equals(event.getRequestContext().getRouteKey())) {
+                synchronized (disconnectLock) {
+                    disconnects++;
+                    disconnectLock.notifyAll();
+                }
+            }
         }
     }
 

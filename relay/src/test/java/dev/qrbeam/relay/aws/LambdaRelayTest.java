@@ -1,0 +1,165 @@
+package dev.qrbeam.relay.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The relay core's rules, as the Lambda handler applies them behind the API Gateway stand-in. */
+@Timeout(60)
+class LambdaRelayTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private LambdaRelayStack relay;
+
+    @BeforeEach
+    void start() throws Exception {
+        relay = LambdaRelayStack.start(GatewayBehaviour.aws(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        relay.close();
+    }
+
+    static JsonNode read(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    /** Sends Connect and returns the reply's message object. */
+    static JsonNode connect(WsTestClient client) throws Exception {
+        client.send("{\"action\":\"Connect\"}");
+        JsonNode reply = read(client.next());
+        assertThat(reply.path("action").asText()).isEqualTo("Connect");
+        return reply.path("message");
+    }
+
+    @Test
+    void connectReplyAdvertisesApiGatewayLimits() throws Exception {
+        try (WsTestClient a = WsTestClient.connect(relay.uri())) {
+            JsonNode reply = connect(a);
+            assertThat(reply.path("connectionid").asText()).matches("[A-Za-z0-9_-]{22}");
+            assertThat(reply.path("resumetoken").asText()).isNotEmpty();
+            assertThat(reply.path("limits")).isEqualTo(read(
+                    "{\"maxtextbytes\":131072,\"maxbinarybytes\":0,\"binary\":false,\"maxframebytes\":32768}"));
+        }
+    }
+
+    @Test
+    void seedExchangeSwapsIds() throws Exception {
+        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+            String idA = connect(a).path("connectionid").asText();
+            String idB = connect(b).path("connectionid").asText();
+
+            b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"qrhash\":\"h\",\"message\":\"\"}}");
+            assertThat(read(a.next())).isEqualTo(read("{\"action\":\"Request\",\"message\":{\"connectionid\":\""
+                    + idB + "\",\"qrhash\":\"h\",\"message\":\"\"}}"));
+
+            a.send("{ action: \"Transfer\", message: { connectionid: \"" + idB
+                    + "\", data: \"ZGF0YQ\", chunkid: 0, chunktotal: 1, chunkhash: \"x\" } }");
+            assertThat(read(b.next())).isEqualTo(read("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\""
+                    + idA + "\",\"data\":\"ZGF0YQ\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"x\"}}"));
+
+            b.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}");
+            assertThat(read(a.next())).isEqualTo(read("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\""
+                    + idB + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}"));
+        }
+    }
+
+    @Test
+    void badInputGetsErrorCodesAndTheConnectionKeepsWorking() throws Exception {
+        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+            String idA = connect(a).path("connectionid").asText();
+            connect(b);
+            assertError(b, "{not json", "bad-json");
+            assertError(b, "{\"action\":\"Fly\",\"message\":{}}", "unknown-action");
+            assertError(b, "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"data\":\"\",\"chunkid\":1,\"chunktotal\":1,\"chunkhash\":\"\"}}", "bad-chunk");
+            assertError(b, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"AAAAAAAAAAAAAAAAAAAAAA\","
+                    + "\"qrhash\":\"h\",\"message\":\"\"}}", "unknown-target");
+            b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"qrhash\":\"h\",\"message\":\"\"}}");
+            assertThat(read(a.next()).path("action").asText()).isEqualTo("Request");
+        }
+    }
+
+    @Test
+    void postToAGoneConnectionReportsPeerGoneToTheSender() throws Exception {
+        relay.map().bind("GoneGoneGoneGoneGone00", "ZGVhZGNvbm5lY3Rpb24=");
+        try (WsTestClient b = WsTestClient.connect(relay.uri())) {
+            connect(b);
+            assertError(b, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"GoneGoneGoneGoneGone00\","
+                    + "\"qrhash\":\"h\",\"message\":\"\"}}", "peer-gone");
+            assertThat(relay.map().gatewayId("GoneGoneGoneGoneGone00")).isEmpty();
+            assertThat(relay.map().recentlyGone("GoneGoneGoneGoneGone00")).isTrue();
+            assertError(b, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"GoneGoneGoneGoneGone00\","
+                    + "\"qrhash\":\"h\",\"message\":\"\"}}", "peer-gone");
+        }
+    }
+
+    @Test
+    void disconnectedPeerIsPeerGone() throws Exception {
+        try (WsTestClient b = WsTestClient.connect(relay.uri())) {
+            connect(b);
+            String idA;
+            try (WsTestClient a = WsTestClient.connect(relay.uri())) {
+                idA = connect(a).path("connectionid").asText();
+                a.socket().sendClose(1000, "bye");
+                a.closeCode();
+            }
+            relay.gateway().awaitDisconnects(1, Duration.ofSeconds(10));
+            String request = "{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"qrhash\":\"h\",\"message\":\"\"}}";
+            assertError(b, request, "peer-gone");
+        }
+    }
+
+    @Test
+    void reconnectWithResumeTokenKeepsTheIdAndClosesTheStaleConnection() throws Exception {
+        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+            JsonNode first = connect(a);
+            String idA = first.path("connectionid").asText();
+            String idB = connect(b).path("connectionid").asText();
+            String resume = "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"resumetoken\":\"" + first.path("resumetoken").asText() + "\"}}";
+            try (WsTestClient a2 = WsTestClient.connect(relay.uri())) {
+                a2.send(resume);
+                JsonNode again = read(a2.next()).path("message");
+                assertThat(again.path("connectionid").asText()).isEqualTo(idA);
+                assertThat(a.closeCode()).as("stale connection holding the id is closed").isEqualTo(1000);
+
+                b.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idA
+                        + "\",\"success\":true,\"missingchunkids\":[]}}");
+                assertThat(read(a2.next()).path("message").path("connectionid").asText()).isEqualTo(idB);
+            }
+        }
+    }
+
+    @Test
+    void forgedResumeTokenIsRefusedAndGivesNothing() throws Exception {
+        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient thief = WsTestClient.connect(relay.uri())) {
+            String idA = connect(a).path("connectionid").asText();
+            String ownId = connect(thief).path("connectionid").asText();
+            assertError(thief, "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"resumetoken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}}", "bad-resume");
+            thief.send("{\"action\":\"Connect\"}");
+            assertThat(read(thief.next()).path("message").path("connectionid").asText()).isEqualTo(ownId);
+            assertThat(relay.map().gatewayId(idA)).isPresent();
+        }
+    }
+
+    static void assertError(WsTestClient client, String send, String code) throws Exception {
+        client.send(send);
+        JsonNode reply = read(client.next());
+        assertThat(reply.path("action").asText()).as(reply.toString()).isEqualTo("Error");
+        assertThat(reply.path("message").path("code").asText()).as(reply.toString()).isEqualTo(code);
+        assertThat(reply.path("message").path("error").asText()).isNotBlank();
+    }
+}
