@@ -11,15 +11,21 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The relay core's rules, as the Lambda handler applies them behind the API Gateway stand-in. */
+/**
+ * The relay core's rules, as the Lambda handler applies them behind the API Gateway stand-in; run once per
+ * {@link ConnectionMap} implementation.
+ */
 @Timeout(60)
-class LambdaRelayTest {
+abstract class LambdaRelayContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private LambdaRelayStack relay;
 
+    /** Starts the Lambda relay behind the stand-in with the state implementation under test. */
+    abstract LambdaRelayStack startStack(GatewayBehaviour behaviour) throws Exception;
+
     @BeforeEach
     void start() throws Exception {
-        relay = LambdaRelayStack.start(GatewayBehaviour.aws(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        relay = startStack(GatewayBehaviour.aws(Duration.ofSeconds(30), Duration.ofSeconds(30)));
     }
 
     @AfterEach
@@ -152,6 +158,32 @@ class LambdaRelayTest {
             thief.send("{\"action\":\"Connect\"}");
             assertThat(read(thief.next()).path("message").path("connectionid").asText()).isEqualTo(ownId);
             assertThat(relay.map().gatewayId(idA)).isPresent();
+        }
+    }
+
+    /** More Requests than two windows of the shared limiter allow (20 per 10 s per source), or 10 s of buckets. */
+    private static final int FLOOD = 50;
+
+    @Test
+    void requestFloodIsRateLimitedAndTheConnectionKeepsWorking() throws Exception {
+        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+            String idA = connect(a).path("connectionid").asText();
+            connect(b);
+            for (int i = 0; i < FLOOD; i++) {
+                b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
+                        + "\",\"qrhash\":\"h\",\"message\":\"\"}}");
+            }
+            b.send("{sentinel");
+            int limited = 0;
+            for (JsonNode reply = read(b.next()); !"bad-json".equals(reply.path("message").path("code").asText());
+                 reply = read(b.next())) {
+                assertThat(reply.path("message").path("code").asText()).isEqualTo("rate-limited");
+                limited++;
+            }
+            assertThat(limited).isGreaterThanOrEqualTo(5);
+            for (int i = 0; i < FLOOD - limited; i++) {
+                assertThat(read(a.next()).path("action").asText()).isEqualTo("Request");
+            }
         }
     }
 
