@@ -2,6 +2,7 @@ package dev.qrbeam.relay.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qrbeam.relay.testing.TestWsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,16 +39,16 @@ abstract class LambdaRelayContract {
     }
 
     /** Sends Connect and returns the reply's message object. */
-    static JsonNode connect(WsTestClient client) throws Exception {
+    static JsonNode connect(TestWsClient client) throws Exception {
         client.send("{\"action\":\"Connect\"}");
-        JsonNode reply = read(client.next());
+        JsonNode reply = read(client.awaitText());
         assertThat(reply.path("action").asText()).isEqualTo("Connect");
         return reply.path("message");
     }
 
     @Test
     void connectReplyAdvertisesApiGatewayLimits() throws Exception {
-        try (WsTestClient a = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri())) {
             JsonNode reply = connect(a);
             assertThat(reply.path("connectionid").asText()).matches("[A-Za-z0-9_-]{22}");
             assertThat(reply.path("resumetoken").asText()).isNotEmpty();
@@ -58,30 +59,30 @@ abstract class LambdaRelayContract {
 
     @Test
     void seedExchangeSwapsIds() throws Exception {
-        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             String idB = connect(b).path("connectionid").asText();
 
             b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"qrhash\":\"h\",\"message\":\"\"}}");
-            assertThat(read(a.next())).isEqualTo(read("{\"action\":\"Request\",\"message\":{\"connectionid\":\""
+            assertThat(read(a.awaitText())).isEqualTo(read("{\"action\":\"Request\",\"message\":{\"connectionid\":\""
                     + idB + "\",\"qrhash\":\"h\",\"message\":\"\"}}"));
 
             a.send("{ action: \"Transfer\", message: { connectionid: \"" + idB
                     + "\", data: \"ZGF0YQ\", chunkid: 0, chunktotal: 1, chunkhash: \"x\" } }");
-            assertThat(read(b.next())).isEqualTo(read("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\""
+            assertThat(read(b.awaitText())).isEqualTo(read("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\""
                     + idA + "\",\"data\":\"ZGF0YQ\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"x\"}}"));
 
             b.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}");
-            assertThat(read(a.next())).isEqualTo(read("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\""
+            assertThat(read(a.awaitText())).isEqualTo(read("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\""
                     + idB + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}"));
         }
     }
 
     @Test
     void badInputGetsErrorCodesAndTheConnectionKeepsWorking() throws Exception {
-        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             connect(b);
             assertError(b, "{not json", "bad-json");
@@ -92,14 +93,14 @@ abstract class LambdaRelayContract {
                     + "\"qrhash\":\"h\",\"message\":\"\"}}", "unknown-target");
             b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"qrhash\":\"h\",\"message\":\"\"}}");
-            assertThat(read(a.next()).path("action").asText()).isEqualTo("Request");
+            assertThat(read(a.awaitText()).path("action").asText()).isEqualTo("Request");
         }
     }
 
     @Test
     void postToAGoneConnectionReportsPeerGoneToTheSender() throws Exception {
         relay.map().bind("GoneGoneGoneGoneGone00", "ZGVhZGNvbm5lY3Rpb24=");
-        try (WsTestClient b = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient b = TestWsClient.connect(relay.uri())) {
             connect(b);
             assertError(b, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"GoneGoneGoneGoneGone00\","
                     + "\"qrhash\":\"h\",\"message\":\"\"}}", "peer-gone");
@@ -112,13 +113,11 @@ abstract class LambdaRelayContract {
 
     @Test
     void disconnectedPeerIsPeerGone() throws Exception {
-        try (WsTestClient b = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient b = TestWsClient.connect(relay.uri())) {
             connect(b);
             String idA;
-            try (WsTestClient a = WsTestClient.connect(relay.uri())) {
+            try (TestWsClient a = TestWsClient.connect(relay.uri())) {
                 idA = connect(a).path("connectionid").asText();
-                a.socket().sendClose(1000, "bye");
-                a.closeCode();
             }
             relay.gateway().awaitDisconnects(1, Duration.ofSeconds(10));
             String request = "{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
@@ -129,34 +128,34 @@ abstract class LambdaRelayContract {
 
     @Test
     void reconnectWithResumeTokenKeepsTheIdAndClosesTheStaleConnection() throws Exception {
-        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
             JsonNode first = connect(a);
             String idA = first.path("connectionid").asText();
             String idB = connect(b).path("connectionid").asText();
             String resume = "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"resumetoken\":\"" + first.path("resumetoken").asText() + "\"}}";
-            try (WsTestClient a2 = WsTestClient.connect(relay.uri())) {
+            try (TestWsClient a2 = TestWsClient.connect(relay.uri())) {
                 a2.send(resume);
-                JsonNode again = read(a2.next()).path("message");
+                JsonNode again = read(a2.awaitText()).path("message");
                 assertThat(again.path("connectionid").asText()).isEqualTo(idA);
-                assertThat(a.closeCode()).as("stale connection holding the id is closed").isEqualTo(1000);
+                assertThat(a.awaitClose(TestWsClient.TIMEOUT)).as("stale connection holding the id is closed").isEqualTo(1000);
 
                 b.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idA
                         + "\",\"success\":true,\"missingchunkids\":[]}}");
-                assertThat(read(a2.next()).path("message").path("connectionid").asText()).isEqualTo(idB);
+                assertThat(read(a2.awaitText()).path("message").path("connectionid").asText()).isEqualTo(idB);
             }
         }
     }
 
     @Test
     void forgedResumeTokenIsRefusedAndGivesNothing() throws Exception {
-        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient thief = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient thief = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             String ownId = connect(thief).path("connectionid").asText();
             assertError(thief, "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"resumetoken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}}", "bad-resume");
             thief.send("{\"action\":\"Connect\"}");
-            assertThat(read(thief.next()).path("message").path("connectionid").asText()).isEqualTo(ownId);
+            assertThat(read(thief.awaitText()).path("message").path("connectionid").asText()).isEqualTo(ownId);
             assertThat(relay.map().gatewayId(idA)).isPresent();
         }
     }
@@ -166,7 +165,7 @@ abstract class LambdaRelayContract {
 
     @Test
     void requestFloodIsRateLimitedAndTheConnectionKeepsWorking() throws Exception {
-        try (WsTestClient a = WsTestClient.connect(relay.uri()); WsTestClient b = WsTestClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             connect(b);
             for (int i = 0; i < FLOOD; i++) {
@@ -175,21 +174,21 @@ abstract class LambdaRelayContract {
             }
             b.send("{sentinel");
             int limited = 0;
-            for (JsonNode reply = read(b.next()); !"bad-json".equals(reply.path("message").path("code").asText());
-                 reply = read(b.next())) {
+            for (JsonNode reply = read(b.awaitText()); !"bad-json".equals(reply.path("message").path("code").asText());
+                 reply = read(b.awaitText())) {
                 assertThat(reply.path("message").path("code").asText()).isEqualTo("rate-limited");
                 limited++;
             }
             assertThat(limited).isGreaterThanOrEqualTo(5);
             for (int i = 0; i < FLOOD - limited; i++) {
-                assertThat(read(a.next()).path("action").asText()).isEqualTo("Request");
+                assertThat(read(a.awaitText()).path("action").asText()).isEqualTo("Request");
             }
         }
     }
 
-    static void assertError(WsTestClient client, String send, String code) throws Exception {
+    static void assertError(TestWsClient client, String send, String code) throws Exception {
         client.send(send);
-        JsonNode reply = read(client.next());
+        JsonNode reply = read(client.awaitText());
         assertThat(reply.path("action").asText()).as(reply.toString()).isEqualTo("Error");
         assertThat(reply.path("message").path("code").asText()).as(reply.toString()).isEqualTo(code);
         assertThat(reply.path("message").path("error").asText()).isNotBlank();

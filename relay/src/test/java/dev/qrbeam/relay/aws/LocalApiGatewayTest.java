@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.qrbeam.relay.testing.RawWsClient;
+import dev.qrbeam.relay.testing.TestWsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,74 +69,78 @@ class LocalApiGatewayTest {
 
     @Test
     void routesByActionAndDeliversThroughTheSdk() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
+        try (TestWsClient client = TestWsClient.connect(gateway.webSocketUri())) {
             APIGatewayV2WebSocketEvent connect = events.poll(10, TimeUnit.SECONDS);
             assertThat(connect.getRequestContext().getRouteKey()).isEqualTo("$connect");
             assertThat(connect.getRequestContext().getDomainName()).isEqualTo("127.0.0.1:" + gateway.port());
             assertThat(connect.getRequestContext().getStage()).isEqualTo("test");
 
             client.send("{\"action\":\"Connect\"}");
-            assertThat(client.next()).isEqualTo("Connect|{\"action\":\"Connect\"}");
+            assertThat(client.awaitText()).isEqualTo("Connect|{\"action\":\"Connect\"}");
             client.send("{\"action\":\"Nope\"}");
-            assertThat(client.next()).isEqualTo("$default|{\"action\":\"Nope\"}");
+            assertThat(client.awaitText()).isEqualTo("$default|{\"action\":\"Nope\"}");
             client.send("{ action: \"Connect\" }");
-            assertThat(client.next()).isEqualTo("$default|{ action: \"Connect\" }");
+            assertThat(client.awaitText()).isEqualTo("$default|{ action: \"Connect\" }");
         }
     }
 
     @Test
     void messageSplitIntoFramesIsReassembledUpTo128KB() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
-            String part = "x".repeat(30 * 1024);
-            client.socket().sendText(part, false).get(5, TimeUnit.SECONDS);
-            client.socket().sendText(part, false).get(5, TimeUnit.SECONDS);
-            client.socket().sendText(part, true).get(5, TimeUnit.SECONDS);
-            assertThat(client.next()).hasSize("$default|".length() + 3 * part.length());
+        try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
+            byte[] part = "x".repeat(30 * 1024).getBytes(StandardCharsets.UTF_8);
+            client.sendFrame(RawWsClient.TEXT, false, part);
+            client.sendFrame(RawWsClient.CONTINUATION, false, part);
+            client.sendFrame(RawWsClient.CONTINUATION, true, part);
+            assertThat(client.readDataFrame().text()).hasSize("$default|".length() + 3 * part.length);
         }
     }
 
     @Test
     void frameOver32KBIsClosedWith1009() throws Exception {
-        try (RawWebSocket client = new RawWebSocket(gateway.webSocketUri())) {
-            client.sendFrame(1, "y".repeat(GatewayBehaviour.AWS_FRAME_BYTES + 1).getBytes(StandardCharsets.UTF_8));
-            assertThat(client.awaitCloseCode()).isEqualTo(1009);
+        try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
+            client.sendText("y".repeat(GatewayBehaviour.AWS_FRAME_BYTES + 1));
+            assertThat(client.awaitClose()).isEqualTo(1009);
         }
-        try (RawWebSocket client = new RawWebSocket(gateway.webSocketUri())) {
-            client.sendFrame(1, "y".repeat(GatewayBehaviour.AWS_FRAME_BYTES).getBytes(StandardCharsets.UTF_8));
-            client.sendFrame(8, new byte[] {0x03, (byte) 0xe8});
-            assertThat(client.awaitCloseCode()).as("a frame of exactly 32 KB passes").isEqualTo(1000);
+        try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
+            client.sendHeaderOnly(RawWsClient.TEXT, true, 1L << 62);
+            assertThat(client.awaitClose()).as("a header claiming a huge length").isEqualTo(1009);
+        }
+        try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
+            client.sendText("y".repeat(GatewayBehaviour.AWS_FRAME_BYTES));
+            assertThat(client.readDataFrame().text()).as("a frame of exactly 32 KB passes").startsWith("$default|yyy");
         }
     }
 
     @Test
     void messageOver128KBIsClosedWith1009() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
-            String part = "z".repeat(32 * 1024);
-            for (int i = 0; i < 4; i++) {
-                client.socket().sendText(part, false).get(5, TimeUnit.SECONDS);
+        try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
+            byte[] part = "z".repeat(32 * 1024).getBytes(StandardCharsets.UTF_8);
+            client.sendFrame(RawWsClient.TEXT, false, part);
+            for (int i = 0; i < 3; i++) {
+                client.sendFrame(RawWsClient.CONTINUATION, false, part);
             }
-            client.socket().sendText("!", true);
-            assertThat(client.closeCode()).isEqualTo(1009);
+            client.sendFrame(RawWsClient.CONTINUATION, true, new byte[] {'!'});
+            assertThat(client.awaitClose()).isEqualTo(1009);
         }
     }
 
     @Test
     void binaryFrameIsClosedWith1003() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
-            client.socket().sendBinary(ByteBuffer.wrap(new byte[] {0x51, 0x42, 1}), true);
-            assertThat(client.closeCode()).isEqualTo(1003);
+        try (TestWsClient client = TestWsClient.connect(gateway.webSocketUri())) {
+            client.sendBinaryAsync(ByteBuffer.wrap(new byte[] {0x51, 0x42, 1}));
+            assertThat(client.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1003);
         }
     }
 
     @Test
     void goneConnectionAnswers410AsGoneExceptionAndDeleteCloses() throws Exception {
         assertThatThrownBy(() -> outbound.post("bm9zdWNoaWQ=", "hello")).isInstanceOf(PeerGoneException.class);
-        try (WsTestClient client = WsTestClient.connect(gateway.webSocketUri())) {
+        try (TestWsClient client = TestWsClient.connect(gateway.webSocketUri())) {
             String id = events.poll(10, TimeUnit.SECONDS).getRequestContext().getConnectionId();
             outbound.post(id, "pushed");
-            assertThat(client.next()).isEqualTo("pushed");
+            assertThat(client.awaitText()).isEqualTo("pushed");
             outbound.disconnect(id);
-            assertThat(client.closeCode()).isEqualTo(1000);
+            assertThat(client.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1000);
             APIGatewayV2WebSocketEvent disconnect = events.poll(10, TimeUnit.SECONDS);
             assertThat(disconnect.getRequestContext().getRouteKey()).isEqualTo("$disconnect");
             assertThatThrownBy(() -> outbound.post(id, "late")).isInstanceOf(PeerGoneException.class);
@@ -144,14 +150,14 @@ class LocalApiGatewayTest {
     @Test
     void idleAndOldConnectionsAreCutWith1001AndDisconnected() throws Exception {
         restart(GatewayBehaviour.aws(Duration.ofMillis(300), Duration.ofSeconds(20)));
-        try (WsTestClient idle = WsTestClient.connect(gateway.webSocketUri())) {
-            assertThat(idle.closeCode()).isEqualTo(1001);
+        try (TestWsClient idle = TestWsClient.connect(gateway.webSocketUri())) {
+            assertThat(idle.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1001);
         }
         restart(GatewayBehaviour.aws(Duration.ofSeconds(20), Duration.ofMillis(500)));
         events.clear();
-        try (WsTestClient old = WsTestClient.connect(gateway.webSocketUri())) {
+        try (TestWsClient old = TestWsClient.connect(gateway.webSocketUri())) {
             old.send("{\"action\":\"Connect\"}");
-            assertThat(old.closeCode()).isEqualTo(1001);
+            assertThat(old.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1001);
         }
         assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("$connect");
         assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("Connect");
