@@ -53,9 +53,13 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         GatewayBehaviour b = gateway.behaviour();
         channel.pipeline().addBefore("gateway-connection", "idle",
                 new IdleStateHandler(0, 0, b.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        lifetimeCut = channel.eventLoop().schedule(
-                () -> close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "Going away"),
-                b.maxLifetime().toMillis(), TimeUnit.MILLISECONDS);
+        lifetimeCut = channel.eventLoop().schedule(this::cutLifetime, b.maxLifetime().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** What API Gateway does when a connection reaches its maximum lifetime: close 1001 "Going away". */
+    void cutLifetime() {
+        close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "Going away");
     }
 
     String id() {

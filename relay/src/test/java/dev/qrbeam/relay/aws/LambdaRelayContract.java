@@ -7,8 +7,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,6 +199,103 @@ abstract class LambdaRelayContract {
                 assertThat(read(a.awaitText()).path("action").asText()).isEqualTo("Request");
             }
         }
+    }
+
+    @Test
+    @Timeout(180)
+    void multiMiBTransferSurvivesTheGatewayLifetimeCut(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("source.bin");
+        Path received = dir.resolve("received.bin");
+        writeRandom(source, 6 * 1024 * 1024 + 12_345);
+        RawChunkTransfer transfer = new RawChunkTransfer(source, received, 20 * 1024);
+        long total = transfer.chunkTotal();
+        List<Long> all = LongStream.range(0, total).boxed().toList();
+
+        TestWsClient sender = TestWsClient.connect(relay.uri());
+        TestWsClient receiver = TestWsClient.connect(relay.uri());
+        JsonNode senderConnect = sender.connectMessage();
+        JsonNode receiverConnect = receiver.connectMessage();
+        String idS = senderConnect.path("connectionid").asText();
+        String idR = receiverConnect.path("connectionid").asText();
+        receiver.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idS
+                + "\",\"qrhash\":\"q\",\"message\":\"\"}}");
+        assertThat(sender.awaitJson().path("message").path("connectionid").asText()).isEqualTo(idR);
+
+        // first 60 % sent while the receiver takes them; at 50 % received the gateway cuts both connections
+        long cutAt = total / 2;
+        CompletableFuture<Void> cut = CompletableFuture.runAsync(() -> {
+            try {
+                while (transfer.receivedCount() < cutAt) {
+                    transfer.accept(receiver.awaitJson(), idS);
+                }
+                relay.gateway().cutAllConnections();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        transfer.sendWhileOpen(sender, idR, all.subList(0, (int) (total * 6 / 10)));
+        cut.get(120, TimeUnit.SECONDS);
+        assertThat(sender.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1001);
+        assertThat(receiver.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1001);
+        assertThat(transfer.sendWhileOpen(sender, idR, all.subList((int) (total * 6 / 10), (int) total))).isZero();
+        transfer.drain(receiver, idS);
+        assertThat(transfer.missing()).as("the cut interrupted the transfer").hasSizeGreaterThan((int) total / 3);
+
+        // both reconnect on new gateway connections and resume their ids
+        try (TestWsClient sender2 = TestWsClient.connect(relay.uri());
+             TestWsClient receiver2 = TestWsClient.connect(relay.uri())) {
+            sender2.send(resume(senderConnect));
+            assertThat(sender2.awaitJson().path("message").path("connectionid").asText()).isEqualTo(idS);
+            receiver2.send(resume(receiverConnect));
+            assertThat(receiver2.awaitJson().path("message").path("connectionid").asText()).isEqualTo(idR);
+
+            receiver2.send(transfer.acknowledge(idS));
+            JsonNode ack = sender2.awaitJson().path("message");
+            assertThat(ack.path("connectionid").asText()).isEqualTo(idR);
+            assertThat(ack.path("success").asBoolean()).isFalse();
+            List<Long> missing = new ArrayList<>();
+            ack.path("missingchunkids").forEach(id -> missing.add(id.asLong()));
+            assertThat(missing).isEqualTo(transfer.missing());
+
+            assertThat(transfer.sendWhileOpen(sender2, idR, missing)).isEqualTo(missing.size());
+            while (!transfer.missing().isEmpty()) {
+                transfer.accept(receiver2.awaitJson(), idS);
+            }
+            receiver2.send(transfer.acknowledge(idS));
+            assertThat(sender2.awaitJson().path("message").path("success").asBoolean()).isTrue();
+        } finally {
+            sender.close();
+            receiver.close();
+        }
+        assertThat(sha256(received)).isEqualTo(sha256(source));
+    }
+
+    private static String resume(JsonNode connectReply) {
+        return "{\"action\":\"Connect\",\"message\":{\"connectionid\":\""
+                + connectReply.path("connectionid").asText() + "\",\"resumetoken\":\""
+                + connectReply.path("resumetoken").asText() + "\"}}";
+    }
+
+    private static void writeRandom(Path file, int bytes) throws IOException {
+        Random random = new Random(7);
+        byte[] block = new byte[1024 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int left = bytes; left > 0; left -= block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, Math.min(left, block.length));
+            }
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     static void assertError(TestWsClient client, String send, String code) throws Exception {

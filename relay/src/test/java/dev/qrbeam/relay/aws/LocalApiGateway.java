@@ -123,6 +123,14 @@ public final class LocalApiGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends every open connection now as its maximum lifetime would (close 1001), for tests that need the cut at an
+     * exact point of a transfer rather than after a wall-clock time.
+     */
+    public void cutAllConnections() {
+        connections.values().forEach(GatewayConnection::cutLifetime);
+    }
+
     /** Connections currently open. */
     public int openConnections() {
         return connections.size();
