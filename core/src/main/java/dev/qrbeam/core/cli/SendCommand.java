@@ -1,0 +1,66 @@
+package dev.qrbeam.core.cli;
+
+import dev.qrbeam.core.api.SendHandle;
+import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.engine.QrBeamEngine;
+import dev.qrbeam.core.qr.QrCodes;
+import dev.qrbeam.protocol.json.WireJson;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code send [--relay URL] FILE|DIR...}: prints {@code code: <pairing code>}, the QR, then progress. */
+@Command(name = "send", description = "Send files and folders. Prints 'code: <pairing code>' and a QR code.")
+final class SendCommand implements Callable<Integer> {
+    @Option(names = "--relay", description = "Relay URL (ws://, wss://, http(s)://). Default: start one on this machine.")
+    URI relay;
+
+    @Option(names = "--loopback", description = "Bind and advertise the embedded relay on 127.0.0.1 (also: QRBEAM_LOOPBACK=1).")
+    boolean loopback;
+
+    @Option(names = "--expiry", description = "Minutes the code admits a receiver (default 10).", defaultValue = "10")
+    long expiryMinutes;
+
+    @Option(names = "--resume", paramLabel = "CODE", description = "Continue an interrupted send with the same code.")
+    String resume;
+
+    @Option(names = "--no-qr", description = "Do not draw the QR code.")
+    boolean noQr;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files and folders to send.")
+    List<Path> files = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        EngineConfig config = common.apply(EngineConfig.defaults()).withExpiry(Duration.ofMinutes(expiryMinutes));
+        if (relay != null) {
+            config = config.withRelay(relay);
+        }
+        if (loopback) {
+            config = config.withLoopback(true);
+        }
+        if (resume == null && files.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give files to send, or --resume CODE");
+        }
+        ProgressView view = new ProgressView("Sending", common.terminal(), System.err);
+        try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
+            SendHandle handle = resume != null ? engine.resumeSend(resume, view) : engine.send(files, view);
+            System.out.println("code: " + handle.pairingCode());
+            if (!noQr) {
+                System.out.print(QrCodes.toTerminal(QrCodes.encode(handle.pairingCode())));
+            }
+            System.out.flush();
+            return TransferRunner.await(handle, view, System.err);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.qrbeam.core.cli;
+
+import dev.qrbeam.core.api.TransferHandle;
+import dev.qrbeam.core.api.TransferProgress;
+import dev.qrbeam.core.api.TransferState;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
+
+/** Waits for a transfer, keeps Ctrl-C resumable, and maps the outcome to an exit code with one clear line. */
+final class TransferRunner {
+    private TransferRunner() {
+    }
+
+    static int await(TransferHandle handle, ProgressView view, PrintStream err) {
+        Thread hook = new Thread(() -> {
+            view.close();
+            err.println("interrupted: run the same command again to resume");
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        TransferProgress end;
+        try {
+            end = handle.completion().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED.code;
+        } catch (ExecutionException e) {
+            err.println("error: " + e.getCause().getMessage());
+            return ExitCode.IO.code;
+        } finally {
+            view.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // shutting down
+        }
+        if (end.state() == TransferState.DONE) {
+            err.println(ProgressView.line(end));
+            return ExitCode.OK.code;
+        }
+        err.println((end.state() == TransferState.CANCELLED ? "cancelled: " : "error: ")
+                + (end.failure() == null ? end.state() : end.failure().message()));
+        return end.failure() == null ? ExitCode.IO.code : ExitCode.of(end.failure().code()).code;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.qrbeam.core.control;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The plaintext of an encrypted {@code Control} record (sealed with the session's {@code ControlCipher}). One DTO
+ * for all kinds; {@code type} says which fields are set. See {@code docs/readme-engine.md} for the exchange.
+ *
+ * @param type one of {@link ControlType}'s wire names
+ * @param epoch sync round: the sender's {@code sync}/{@code manifest} carry it, the receiver's {@code resume} echoes it
+ * @param index part number of a manifest split over several records
+ * @param count number of manifest parts
+ * @param data a manifest part (JSON text)
+ * @param missing receiver's missing chunks as [start, end) pairs, ascending
+ * @param truncated true if {@code missing} was cut short: every id after the last range is missing too
+ * @param chunk the last chunk id the receiver got (window credit)
+ * @param bytes bytes verified by the receiver so far
+ * @param code a FailureCode name (failure, cancel)
+ * @param message one human line
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Control(String type, Long epoch, Integer index, Integer count, String data, List<long[]> missing,
+                      Boolean truncated, Long chunk, Long bytes, String code, String message) {
+
+    public static Control of(ControlType type) {
+        return new Control(type.wire(), null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static Control sync(long epoch) {
+        return new Control(ControlType.SYNC.wire(), epoch, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static Control manifestPart(long epoch, int index, int count, String data) {
+        return new Control(ControlType.MANIFEST.wire(), epoch, index, count, data, null, null, null, null, null, null);
+    }
+
+    public static Control resume(long epoch, List<long[]> missing, boolean truncated) {
+        return new Control(ControlType.RESUME.wire(), epoch, null, null, null, missing, truncated, null, null, null,
+                null);
+    }
+
+    public static Control progress(long chunk, long bytes) {
+        return new Control(ControlType.PROGRESS.wire(), null, null, null, null, null, null, chunk, bytes, null, null);
+    }
+
+    public static Control failure(ControlType type, String code, String message) {
+        return new Control(type.wire(), null, null, null, null, null, null, null, null, code, message);
+    }
+
+    public ControlType kind() {
+        return ControlType.fromWire(type);
+    }
+}

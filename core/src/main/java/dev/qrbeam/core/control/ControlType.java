@@ -1,0 +1,43 @@
+package dev.qrbeam.core.control;
+
+/** Kinds of encrypted control messages. */
+public enum ControlType {
+    /** Sender to receiver: (a part of) the manifest, after every handshake. */
+    MANIFEST("manifest"),
+    /** Receiver to sender: the chunks it still lacks; the sender sends exactly those. Answers manifest and sync. */
+    RESUME("resume"),
+    /** Sender to receiver: "tell me what you lack" (after the sender reconnected or ran out of work). */
+    SYNC("sync"),
+    /** Receiver to sender: nothing arrived for a while; please sync. */
+    STALLED("stalled"),
+    /** Receiver to sender: the last chunk it got and the bytes verified (flow-control credit, progress). */
+    PROGRESS("progress"),
+    /** Receiver to sender: every file is verified and in place. */
+    DONE("done"),
+    /** Sender to receiver: got DONE; the receiver may close. */
+    BYE("bye"),
+    /** Either side: the user cancelled. */
+    CANCEL("cancel"),
+    /** Either side: the transfer failed for the given code. */
+    FAILURE("failure"),
+    UNKNOWN("?");
+
+    private final String wire;
+
+    ControlType(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static ControlType fromWire(String s) {
+        for (ControlType t : values()) {
+            if (t.wire.equals(s)) {
+                return t;
+            }
+        }
+        return UNKNOWN;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.qrbeam.core.engine;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of a {@link QrBeamEngine} — the one settings class of the engine.
+ *
+ * @param relay relay WebSocket URI; null means "start an embedded relay" (see {@link #loopback})
+ * @param loopback bind and advertise the embedded relay on 127.0.0.1 instead of the LAN address
+ * @param stateDir where resume state lives (send sessions, receive journals)
+ * @param expiry how long a code admits a first receiver
+ * @param chunkSize plaintext chunk size override (0: chosen from the relay's limits)
+ * @param windowBytes most bytes in flight beyond what the receiver reported (bounds loss on a disconnect)
+ * @param maxResends how often one chunk may be re-requested before the transfer fails
+ * @param peerTimeout how long to wait for a silent or absent peer before failing
+ */
+public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration expiry, int chunkSize,
+                           long windowBytes, int maxResends, Duration peerTimeout) {
+
+    /** Defaults: embedded relay, loopback from {@code qrbeam.loopback} / {@code QRBEAM_LOOPBACK}, XDG state dir. */
+    public static EngineConfig defaults() {
+        return new EngineConfig(null, loopbackRequested(), defaultStateDir(), Duration.ofMinutes(10), 0,
+                4L << 20, 20, Duration.ofMinutes(10));
+    }
+
+    /** True if the system property {@code qrbeam.loopback=true} or env {@code QRBEAM_LOOPBACK=1} is set. */
+    public static boolean loopbackRequested() {
+        String env = System.getenv("QRBEAM_LOOPBACK");
+        return Boolean.getBoolean("qrbeam.loopback") || "1".equals(env) || "true".equalsIgnoreCase(env);
+    }
+
+    /** {@code $XDG_STATE_HOME/qrbeam}, else {@code ~/.local/state/qrbeam}. */
+    public static Path defaultStateDir() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("qrbeam");
+    }
+
+    public EngineConfig withRelay(URI uri) {
+        return new EngineConfig(uri, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout);
+    }
+
+    public EngineConfig withLoopback(boolean on) {
+        return new EngineConfig(relay, on, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout);
+    }
+
+    public EngineConfig withStateDir(Path dir) {
+        return new EngineConfig(relay, loopback, dir, expiry, chunkSize, windowBytes, maxResends, peerTimeout);
+    }
+
+    public EngineConfig withExpiry(Duration d) {
+        return new EngineConfig(relay, loopback, stateDir, d, chunkSize, windowBytes, maxResends, peerTimeout);
+    }
+
+    public EngineConfig withChunkSize(int bytes) {
+        return new EngineConfig(relay, loopback, stateDir, expiry, bytes, windowBytes, maxResends, peerTimeout);
+    }
+
+    public EngineConfig withWindowBytes(long bytes) {
+        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, bytes, maxResends, peerTimeout);
+    }
+
+    public EngineConfig withPeerTimeout(Duration d) {
+        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, d);
+    }
+}

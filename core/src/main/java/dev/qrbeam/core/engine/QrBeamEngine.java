@@ -1,0 +1,208 @@
+package dev.qrbeam.core.engine;
+
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.SendHandle;
+import dev.qrbeam.core.api.TransferEngine;
+import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.core.api.TransferHandle;
+import dev.qrbeam.core.api.TransferListener;
+import dev.qrbeam.core.link.PeerLink;
+import dev.qrbeam.core.progress.ProgressTracker;
+import dev.qrbeam.core.receive.ReceiveSession;
+import dev.qrbeam.core.relay.RelayClient;
+import dev.qrbeam.core.relay.RelayClientOptions;
+import dev.qrbeam.core.send.SendSession;
+import dev.qrbeam.core.send.SendSessionState;
+import dev.qrbeam.core.session.SessionContext;
+import dev.qrbeam.core.session.SessionThreads;
+import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.protocol.pairing.PairingCode;
+import dev.qrbeam.protocol.pairing.PairingCodeException;
+import dev.qrbeam.protocol.pairing.ReceiverGate;
+import dev.qrbeam.relay.core.RelayLimits;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine: composition root for sessions. Sends connect to the configured relay or to an embedded one it
+ * starts (LAN address, or 127.0.0.1 with the loopback switch); receives connect to the relay named in the code.
+ * Each transfer gets its own relay connection and threads. Thread-safe.
+ */
+public final class QrBeamEngine implements TransferEngine {
+    private final EngineConfig config;
+    private final WireJson wire;
+    private final SecureRandom random;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private EmbeddedRelay embedded;
+
+    public QrBeamEngine(EngineConfig config, WireJson wire, SecureRandom random) {
+        this.config = config;
+        this.wire = wire;
+        this.random = random;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** The embedded relay, if a send started one. */
+    public synchronized EmbeddedRelay embeddedRelay() {
+        return embedded;
+    }
+
+    @Override
+    public SendHandle send(List<Path> sources, TransferListener listener) throws IOException {
+        if (sources.isEmpty()) {
+            throw new TransferException(FailureCode.IO, "nothing to send");
+        }
+        URI ws = relayFor(0);
+        PeerLink link = new PeerLink(wire, null);
+        RelayClient client = connect(ws, link, RelayClientOptions.defaults());
+        PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), random);
+        SendSessionState saved = SendSessionState.create(config.stateDir(), client.connectionId());
+        saved.putBytes("secret", code.secret());
+        saved.put("relay", ws.toString());
+        saved.put("embedded", Boolean.toString(config.relay() == null));
+        saved.put("resumetoken", client.resumeToken());
+        Instant created = Instant.now();
+        saved.put("created", Long.toString(created.toEpochMilli()));
+        saved.put("ttl", Long.toString(config.expiry().toMillis()));
+        for (int i = 0; i < sources.size(); i++) {
+            saved.put("source." + i, sources.get(i).toAbsolutePath().normalize().toString());
+        }
+        saved.save();
+        ReceiverGate gate = new ReceiverGate(created, config.expiry());
+        return startSend(link, client, code, gate, saved, sources, listener);
+    }
+
+    /**
+     * Continues a send after the sending process was killed: same code, same relay id (the relay must still know
+     * it — with the embedded relay, the same port and key are reused), same files (refused if they changed).
+     */
+    public SendHandle resumeSend(String pairingCode, TransferListener listener) throws IOException {
+        PairingCode code = parse(pairingCode);
+        SendSessionState saved = SendSessionState.load(config.stateDir(), code.senderId());
+        if (saved == null || !MessageDigest.isEqual(code.secret(), saved.bytes("secret"))) {
+            throw new TransferException(FailureCode.CODE_INVALID, "no interrupted send with this code on this machine");
+        }
+        URI ws = URI.create(saved.get("relay"));
+        if (Boolean.parseBoolean(saved.get("embedded"))) {
+            ws = relayFor(ws.getPort());
+        }
+        PeerLink link = new PeerLink(wire, null);
+        RelayClient client = connect(ws, link, RelayClientOptions.defaults()
+                .withResume(code.senderId(), saved.get("resumetoken")));
+        if (!client.connectionId().equals(code.senderId())) {
+            client.close();
+            throw new TransferException(FailureCode.RELAY_UNREACHABLE,
+                    "the relay no longer knows this sender (it restarted without its key); start a new transfer");
+        }
+        ReceiverGate gate = ReceiverGate.restore(Instant.ofEpochMilli(Long.parseLong(saved.get("created"))),
+                Duration.ofMillis(Long.parseLong(saved.get("ttl"))), saved.bytes("pairedtoken"));
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; saved.get("source." + i) != null; i++) {
+            sources.add(Path.of(saved.get("source." + i)));
+        }
+        return startSend(link, client, code, gate, saved, sources, listener);
+    }
+
+    private SendHandle startSend(PeerLink link, RelayClient client, PairingCode code, ReceiverGate gate,
+                                 SendSessionState saved, List<Path> sources, TransferListener listener) {
+        SessionThreads threads = new SessionThreads("qrbeam-send", new ProgressTracker(listener));
+        SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
+        SendSession session = new SendSession(ctx, code, gate, random, saved, sources);
+        link.handler(session);
+        register(ctx);
+        session.start();
+        return session;
+    }
+
+    @Override
+    public TransferHandle receive(String pairingCode, Path destination, TransferListener listener) {
+        ProgressTracker tracker = new ProgressTracker(listener);
+        DeferredHandle handle = new DeferredHandle(tracker);
+        PairingCode code;
+        try {
+            code = parse(pairingCode);
+        } catch (TransferException e) {
+            tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
+            return handle;
+        }
+        SessionThreads.daemon(() -> {
+            PeerLink link = new PeerLink(wire, null);
+            try {
+                RelayClient client = connect(code.webSocketUri(), link, RelayClientOptions.defaults());
+                SessionThreads threads = new SessionThreads("qrbeam-receive", tracker);
+                SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
+                ReceiveSession session = new ReceiveSession(ctx, code, destination, random);
+                link.handler(session);
+                register(ctx);
+                handle.attach(session);
+                session.start();
+            } catch (TransferException e) {
+                tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
+            } catch (IOException e) {
+                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
+                        new dev.qrbeam.core.api.TransferFailure(FailureCode.IO, e.getMessage()));
+            }
+        }, "qrbeam-receive-start").start();
+        return handle;
+    }
+
+    private static PairingCode parse(String text) throws TransferException {
+        try {
+            return PairingCode.parse(text);
+        } catch (PairingCodeException e) {
+            throw new TransferException(FailureCode.CODE_INVALID, e.getMessage(), e);
+        }
+    }
+
+    private RelayClient connect(URI ws, PeerLink link, RelayClientOptions options) throws TransferException {
+        try {
+            RelayClient client = RelayClient.connect(ws, link, options, wire);
+            link.attach(client);
+            return client;
+        } catch (IOException e) {
+            throw new TransferException(FailureCode.RELAY_UNREACHABLE, "cannot reach the relay " + ws + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The configured relay, or the embedded one (started on first use, on {@code port} if not 0). */
+    private synchronized URI relayFor(int port) throws IOException {
+        if (config.relay() != null) {
+            return RelayAddress.webSocketOf(config.relay());
+        }
+        if (embedded == null) {
+            embedded = EmbeddedRelay.start(config.loopback(), port, config.stateDir().resolve("relay.key"),
+                    RelayLimits.defaults());
+            open.add(embedded);
+        }
+        return embedded.uri();
+    }
+
+    private synchronized void register(AutoCloseable c) {
+        open.add(0, c);
+    }
+
+    /** Closes every session's connection and the embedded relay. */
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : open) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+        open.clear();
+        embedded = null;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.qrbeam.core.link;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qrbeam.core.relay.AdvertisedLimits;
+import dev.qrbeam.core.relay.RelayClient;
+import dev.qrbeam.core.relay.RelayEvents;
+import dev.qrbeam.protocol.frame.TransferFrameCodec;
+import dev.qrbeam.protocol.frame.TransferFrameHeader;
+import dev.qrbeam.protocol.json.MessageValidator;
+import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.protocol.json.WireMessage;
+import dev.qrbeam.protocol.message.AcknowledgeMessage;
+import dev.qrbeam.protocol.message.Action;
+import dev.qrbeam.protocol.message.ProtocolException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Engine messages over a {@link RelayClient}: Transfer as a binary frame when the relay allows it and as base64 JSON
+ * text otherwise; Acknowledge, Handshake and Control as JSON text. Inbound messages are validated with the
+ * protocol's {@link MessageValidator} and dispatched to a {@link PeerHandler}; bad ones are reported, never thrown.
+ */
+public final class PeerLink implements RelayEvents {
+    /** Room to reserve in front of a record so the binary header can be written in place. */
+    public static final int HEADER_ROOM = TransferFrameCodec.MAX_HEADER_LENGTH;
+
+    private final WireJson wire;
+    private final MessageValidator validator = new MessageValidator();
+    private volatile PeerHandler handler;
+    private volatile RelayClient client;
+
+    /** @param handler receives inbound messages; null drops them until {@link #handler(PeerHandler)} is called */
+    public PeerLink(WireJson wire, PeerHandler handler) {
+        this.wire = wire;
+        this.handler = handler == null ? new Dropping() : handler;
+    }
+
+    /** Drops everything: the state before a session exists. */
+    private static final class Dropping implements PeerHandler {
+        @Override
+        public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
+        }
+
+        @Override
+        public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
+        }
+
+        @Override
+        public void onControl(String from, byte[] record) {
+        }
+
+        @Override
+        public void onHandshake(String from, ObjectNode body) {
+        }
+
+        @Override
+        public void onError(String code, String message) {
+        }
+
+        @Override
+        public void onConnected(String ownId, boolean resumed) {
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+        }
+
+        @Override
+        public void onClosed(String reason) {
+        }
+    }
+
+    /** Replaces the handler (the session is often built after the first connect gave it an id). */
+    public void handler(PeerHandler h) {
+        this.handler = h;
+    }
+
+    public void attach(RelayClient client) {
+        this.client = client;
+    }
+
+    public RelayClient client() {
+        return client;
+    }
+
+    public AdvertisedLimits limits() {
+        return client.limits();
+    }
+
+    /**
+     * Sends one chunk record. {@code frame} holds the record in {@code [HEADER_ROOM, limit)}; the bytes before
+     * it are scratch space for the binary header. The buffer may be reused once this returns.
+     */
+    public void sendTransfer(String to, long chunkId, long chunkTotal, String chunkHash, ByteBuffer frame)
+            throws IOException {
+        RelayClient c = client;
+        if (c.limits().binary()) {
+            byte[] header = TransferFrameCodec.encodeHeader(to, chunkId, chunkTotal, chunkHash);
+            int start = HEADER_ROOM - header.length;
+            ByteBuffer out = frame.duplicate();
+            out.position(start);
+            out.put(header);
+            out.position(start);
+            c.sendBinary(out);
+            return;
+        }
+        ByteBuffer record = frame.duplicate();
+        record.position(HEADER_ROOM);
+        ByteBuffer encoded = Base64.getEncoder().encode(record);
+        byte[] b64 = new byte[encoded.remaining()];
+        encoded.get(b64);
+        StringBuilder s = new StringBuilder(b64.length + 200);
+        s.append("{\"action\":\"Transfer\",\"message\":{\"connectionid\":");
+        appendJsonString(s, to);
+        s.append(",\"data\":\"").append(new String(b64, StandardCharsets.US_ASCII)).append("\",\"chunkid\":")
+                .append(chunkId).append(",\"chunktotal\":").append(chunkTotal).append(",\"chunkhash\":");
+        appendJsonString(s, chunkHash);
+        s.append("}}");
+        c.sendText(s.toString());
+    }
+
+    public void sendAcknowledge(String to, boolean success, List<Long> missing) throws IOException {
+        client.sendText(wire.envelope(Action.ACKNOWLEDGE, new AcknowledgeMessage(to, success, missing)));
+    }
+
+    public void sendControl(String to, byte[] record) throws IOException {
+        ObjectNode body = wire.mapper().createObjectNode().put("connectionid", to)
+                .put("data", Base64.getEncoder().encodeToString(record));
+        client.sendText(wire.envelope(Action.CONTROL, body));
+    }
+
+    /** Sends a Handshake; {@code body} gets the target id set. */
+    public void sendHandshake(String to, ObjectNode body) throws IOException {
+        body.put("connectionid", to);
+        client.sendText(wire.envelope(Action.HANDSHAKE, body));
+    }
+
+    public ObjectNode newBody() {
+        return wire.mapper().createObjectNode();
+    }
+
+    @Override
+    public void onText(String text) {
+        ObjectNode root;
+        WireMessage m;
+        try {
+            root = wire.readObject(text);
+            if (Action.ERROR.wireName().equals(root.path("action").asText())) {
+                JsonNode msg = root.path("message");
+                handler.onError(msg.path("code").asText("internal"), msg.path("error").asText(""));
+                return;
+            }
+            m = validator.validate(root);
+        } catch (ProtocolException e) {
+            handler.onError(e.code().code(), e.getMessage());
+            return;
+        }
+        ObjectNode body = m.body();
+        String from = m.connectionId();
+        switch (m.action()) {
+            case TRANSFER -> transferText(from, body);
+            case ACKNOWLEDGE -> {
+                List<Long> ids = new ArrayList<>();
+                body.path("missingchunkids").forEach(n -> ids.add(n.longValue()));
+                handler.onAcknowledge(from, body.path("success").booleanValue(), ids);
+            }
+            case CONTROL -> {
+                byte[] record = base64(body.path("data"));
+                if (record == null) {
+                    handler.onError("bad-field", "Control without base64 data from " + from);
+                } else {
+                    handler.onControl(from, record);
+                }
+            }
+            case HANDSHAKE -> handler.onHandshake(from, body);
+            case REQUEST -> handler.onRequest(from, body.path("qrhash").asText(""), body.path("message").asText(""));
+            default -> handler.onError("unknown-action", "unexpected " + m.action().wireName() + " from the relay");
+        }
+    }
+
+    private void transferText(String from, ObjectNode body) {
+        byte[] data = base64(body.path("data"));
+        if (data == null) {
+            handler.onError("bad-field", "Transfer data is not base64");
+            return;
+        }
+        handler.onTransfer(from, body.path("chunkid").longValue(), body.path("chunktotal").longValue(),
+                body.path("chunkhash").asText(""), ByteBuffer.wrap(data));
+    }
+
+    private static byte[] base64(JsonNode n) {
+        if (!n.isTextual()) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(n.textValue());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void onBinary(ByteBuffer data) {
+        TransferFrameHeader h;
+        try {
+            h = TransferFrameCodec.decodeHeader(data);
+        } catch (ProtocolException e) {
+            handler.onError(e.code().code(), e.getMessage());
+            return;
+        }
+        handler.onTransfer(h.connectionId(), h.chunkId(), h.chunkTotal(), h.chunkHash(),
+                TransferFrameCodec.data(data, h));
+    }
+
+    @Override
+    public void onConnected(String connectionId, boolean resumed) {
+        handler.onConnected(connectionId, resumed);
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        handler.onDisconnected(reason);
+    }
+
+    @Override
+    public void onClosed(String reason) {
+        handler.onClosed(reason);
+    }
+
+    private static void appendJsonString(StringBuilder s, String v) {
+        s.append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\\') {
+                s.append('\\').append(c);
+            } else if (c < 0x20) {
+                s.append(String.format("\\u%04x", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        s.append('"');
+    }
+}

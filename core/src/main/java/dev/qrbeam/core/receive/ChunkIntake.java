@@ -1,0 +1,280 @@
+package dev.qrbeam.core.receive;
+
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.core.control.Control;
+import dev.qrbeam.core.session.SessionContext;
+import dev.qrbeam.core.store.ReceiveStore;
+import dev.qrbeam.core.store.StoreFile;
+import dev.qrbeam.protocol.chunk.ChunkLayout;
+import dev.qrbeam.protocol.chunk.ChunkRef;
+import dev.qrbeam.protocol.chunk.MissingIds;
+import dev.qrbeam.protocol.crypto.ChunkCipher;
+import dev.qrbeam.protocol.crypto.RecordError;
+import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.crypto.SessionKeys;
+import dev.qrbeam.protocol.manifest.Manifest;
+import dev.qrbeam.protocol.manifest.ManifestCodec;
+import dev.qrbeam.protocol.manifest.ManifestException;
+import dev.qrbeam.protocol.manifest.ManifestFile;
+import dev.qrbeam.protocol.manifest.ManifestLimits;
+import dev.qrbeam.protocol.manifest.SafePath;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiver's data path: assembles and validates the manifest, opens the resumable {@link ReceiveStore},
+ * authenticates every chunk (chunkhash, then AEAD bound to transfer, file, id, total, offset and last-flag) before
+ * a single byte is written, re-requests chunks that failed, and hands out window credit. A chunk that keeps
+ * failing ends the transfer with INTEGRITY. Synchronized: reader thread, timer and cancel meet here.
+ */
+final class ChunkIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkIntake.class);
+    private static final int MAX_CHUNK_FAILURES = 8;
+    private static final int MAX_RANGES = 1000;
+
+    private final SessionContext ctx;
+    private final ReceiveSession session;
+    private final Path destination;
+    private final Path storeDir;
+    private final TreeSet<Long> requests = new TreeSet<>();
+    private int[] failures;
+    private SessionKeys keys;
+    private ChunkCipher cipher;
+    private Manifest manifest;
+    private ChunkLayout layout;
+    private ReceiveStore store;
+    private ByteBuffer plain;
+    private String[] parts;
+    private long partsEpoch = -1;
+    private long creditBytes;
+    private long lastChunk = -1;
+    private long verified;
+    private boolean closed;
+
+    ChunkIntake(SessionContext ctx, ReceiveSession session, Path destination, Path storeDir) {
+        this.ctx = ctx;
+        this.session = session;
+        this.destination = destination;
+        this.storeDir = storeDir;
+    }
+
+    /** New session keys (null while unpaired): chunks under old keys are dropped from now on. */
+    synchronized void keys(SessionKeys k) {
+        keys = k;
+        cipher = null;
+        parts = null;
+    }
+
+    synchronized boolean active() {
+        return cipher != null && store != null && !store.isComplete() && !closed;
+    }
+
+    synchronized void manifestPart(Control m) {
+        if (closed || keys == null || m.epoch() == null || m.index() == null || m.count() == null || m.data() == null
+                || m.count() < 1 || m.count() > 10_000 || m.index() < 0 || m.index() >= m.count()) {
+            return;
+        }
+        if (parts == null || partsEpoch != m.epoch() || parts.length != m.count()) {
+            parts = new String[m.count()];
+            partsEpoch = m.epoch();
+        }
+        parts[m.index()] = m.data();
+        for (String p : parts) {
+            if (p == null) {
+                return;
+            }
+        }
+        String json = String.join("", parts);
+        parts = null;
+        try {
+            accept(new ManifestCodec(ctx.wire, ManifestLimits.DEFAULT).read(json), m.epoch());
+        } catch (ManifestException e) {
+            session.fail(new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: " + e.getMessage()));
+        } catch (TransferException e) {
+            session.fail(e);
+        } catch (IOException e) {
+            session.fail(new TransferException(FailureCode.IO, e.getMessage(), e));
+        }
+    }
+
+    private void accept(Manifest m, long epoch) throws IOException {
+        if (manifest != null && !manifest.transferId().equals(m.transferId())) {
+            throw new TransferException(FailureCode.PROTOCOL, "the sender switched to a different transfer");
+        }
+        if (store == null) {
+            openStore(m);
+        }
+        cipher = new ChunkCipher(keys, m.transferIdBytes());
+        resume(epoch);
+        if (store.isComplete()) {
+            session.completed();
+        } else {
+            ctx.threads.progress.state(TransferState.TRANSFERRING);
+        }
+    }
+
+    private void openStore(Manifest m) throws IOException {
+        Files.createDirectories(destination);
+        Path root = destination.toRealPath();
+        for (String folder : m.folders()) {
+            Path dir = SafePath.resolve(root, folder);
+            SafePath.checkNoSymlinks(root, dir);
+            Files.createDirectories(dir);
+        }
+        List<StoreFile> files = new ArrayList<>();
+        for (ManifestFile f : m.files()) {
+            SafePath.resolve(root, f.path());
+            files.add(new StoreFile(f.path(), f.size(), HexFormat.of().parseHex(f.sha256())));
+        }
+        store = ReceiveStore.open(root, storeDir, m.transferId() + ":" + m.chunkSize(), m.chunkSize(), files,
+                (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString());
+        manifest = m;
+        layout = store.layout();
+        failures = new int[(int) layout.chunkTotal()];
+        plain = ByteBuffer.allocate(m.chunkSize());
+        long[] sizes = files.stream().mapToLong(StoreFile::size).toArray();
+        ctx.threads.progress.files(files.stream().map(StoreFile::relativePath).toList(), sizes);
+        for (int i = 0; i < files.size(); i++) {
+            ctx.threads.progress.fileBytes(i, store.bytesDone(i));
+            if (store.isDone(i)) {
+                ctx.threads.progress.fileState(i, TransferState.DONE);
+            }
+            verified += store.bytesDone(i);
+        }
+    }
+
+    /** Tells the sender exactly what is still missing (answers manifest and sync of {@code epoch}). */
+    synchronized void resume(long epoch) {
+        if (store == null || closed) {
+            return;
+        }
+        ReceiveStore.MissingRanges r = store.missingRanges(MAX_RANGES);
+        requests.clear();
+        creditBytes = 0;
+        session.noteSync();
+        session.sendControl(Control.resume(epoch, r.ranges(), r.truncated()));
+    }
+
+    synchronized void chunk(long id, long total, String hash, ByteBuffer data) {
+        if (closed || cipher == null || store == null) {
+            return;
+        }
+        if (total != layout.chunkTotal() || id < 0 || id >= total) {
+            LOG.debug("dropping chunk {} of {}: not this transfer's numbering", id, total);
+            return;
+        }
+        if (store.has(id)) {
+            credit(id, 0);
+            return;
+        }
+        ChunkRef ref = layout.ref(id);
+        plain.clear();
+        try {
+            ChunkCipher.checkChunkHash(hash, data);
+            cipher.decrypt(ref, data, plain);
+        } catch (RecordException e) {
+            if (e.error() != RecordError.REPLAYED) {
+                LOG.debug("chunk {} refused: {}", id, e.getMessage());
+                request(id);
+            }
+            return;
+        }
+        plain.flip();
+        try {
+            int done = store.accept(id, plain);
+            if (done >= 0) {
+                ctx.threads.progress.fileState(done, TransferState.DONE);
+            } else {
+                ctx.threads.progress.fileBytes(ref.fileIndex(), store.bytesDone(ref.fileIndex()));
+            }
+        } catch (TransferException e) {
+            session.fail(e);
+            return;
+        } catch (IOException e) {
+            session.fail(new TransferException(diskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
+                    "cannot write: " + e.getMessage(), e));
+            return;
+        }
+        verified += ref.length();
+        credit(id, ref.length());
+        if (store.isComplete()) {
+            ctx.threads.progress.state(TransferState.VERIFYING);
+            session.completed();
+        }
+    }
+
+    private static boolean diskFull(IOException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("no space") || m.contains("disk full") || m.contains("quota");
+    }
+
+    private void request(long id) {
+        if (++failures[(int) id] > MAX_CHUNK_FAILURES) {
+            session.fail(new TransferException(FailureCode.INTEGRITY,
+                    "chunk " + id + " failed verification " + MAX_CHUNK_FAILURES + " times; giving up"));
+            return;
+        }
+        requests.add(id);
+    }
+
+    /** Window credit: reports the last chunk received every quarter window (and from the timer). */
+    private void credit(long id, int bytes) {
+        lastChunk = id;
+        creditBytes += Math.max(bytes, 1);
+        if (creditBytes >= ctx.config.windowBytes() / 4) {
+            sendCredit();
+        }
+    }
+
+    private void sendCredit() {
+        creditBytes = 0;
+        session.sendControl(Control.progress(lastChunk, verified));
+    }
+
+    /** Timer: sends pending re-requests as one Acknowledge and any outstanding credit. */
+    synchronized void flushRequests() {
+        if (closed) {
+            return;
+        }
+        if (creditBytes > 0 && lastChunk >= 0) {
+            sendCredit();
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        while (!requests.isEmpty() && ids.size() < MissingIds.MAX_IDS) {
+            ids.add(requests.pollFirst());
+        }
+        ctx.threads.progress.resent(ids.size());
+        session.sendAcknowledge(false, ids);
+    }
+
+    synchronized void close(boolean discard) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (store == null) {
+            return;
+        }
+        try {
+            if (discard) {
+                store.discardParts();
+            }
+            store.close();
+        } catch (IOException e) {
+            LOG.debug("closing the store: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package dev.qrbeam.core.receive;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.core.api.TransferFailure;
+import dev.qrbeam.core.api.TransferHandle;
+import dev.qrbeam.core.api.TransferProgress;
+import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.core.control.Control;
+import dev.qrbeam.core.control.ControlCodec;
+import dev.qrbeam.core.control.ControlType;
+import dev.qrbeam.core.link.PeerHandler;
+import dev.qrbeam.core.session.SessionContext;
+import dev.qrbeam.core.session.SessionThreads;
+import dev.qrbeam.protocol.crypto.ControlCipher;
+import dev.qrbeam.protocol.crypto.Handshake;
+import dev.qrbeam.protocol.crypto.HandshakeError;
+import dev.qrbeam.protocol.crypto.HandshakeException;
+import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.message.RequestMessage;
+import dev.qrbeam.protocol.pairing.Base64Url;
+import dev.qrbeam.protocol.pairing.PairingCode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiver's side of one transfer: handshakes with the sender named in the code (again after every reconnect,
+ * for fresh keys), takes the manifest, tells the sender exactly what it lacks ({@code resume}), verifies and stores
+ * each chunk through {@link ChunkIntake}, re-requests failed chunks with {@code Acknowledge}, and confirms
+ * completion. Relay callbacks run on the relay reader thread; sends go through the control thread.
+ */
+public final class ReceiveSession implements PeerHandler, TransferHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveSession.class);
+    private static final long HANDSHAKE_RETRY_NANOS = 5_000_000_000L;
+    private static final long STALL_NANOS = 5_000_000_000L;
+    private static final long FIRST_PAIRING_NANOS = 30_000_000_000L;
+
+    private final SessionContext ctx;
+    private final PairingCode code;
+    private final SecureRandom random;
+    private final ReceiveState state;
+    private final ChunkIntake intake;
+    private final byte[] token;
+    private final long startedAt = System.nanoTime();
+
+    private static final long LINGER_NANOS = 3_000_000_000L;
+    private final Object lock = new Object();
+    private volatile long completedAt;
+    private Handshake pending;
+    private long handshakeSentAt;
+    private int handshakeAttempts;
+    private boolean everPaired;
+    private ControlCodec controls;
+    private volatile long lastData = System.nanoTime();
+    private volatile long lastSyncSent;
+
+    public ReceiveSession(SessionContext ctx, PairingCode code, Path destination, SecureRandom random)
+            throws IOException {
+        this.ctx = ctx;
+        this.code = code;
+        this.random = random;
+        this.state = ReceiveState.of(ctx.config.stateDir(), code.senderId(), destination);
+        this.token = state.token(random);
+        this.intake = new ChunkIntake(ctx, this, destination, state.storeDir());
+    }
+
+    public void start() {
+        ctx.threads.progress.state(TransferState.PAIRING);
+        handshake();
+        ctx.threads.timer.scheduleAtFixedRate(this::housekeeping, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- TransferHandle
+
+    @Override
+    public TransferProgress progress() {
+        return ctx.threads.progress.snapshot();
+    }
+
+    @Override
+    public CompletableFuture<TransferProgress> completion() {
+        return ctx.threads.progress.completion();
+    }
+
+    @Override
+    public void cancel() {
+        sendControl(Control.failure(ControlType.CANCEL, FailureCode.CANCELLED_BY_PEER.name(), "the receiver cancelled"));
+        finish(TransferState.CANCELLED, new TransferFailure(FailureCode.CANCELLED_LOCALLY, "cancelled"), true);
+    }
+
+    boolean isTerminal() {
+        return ctx.threads.progress.state().isTerminal();
+    }
+
+    // ---- handshake
+
+    private void handshake() {
+        String own = ctx.link.client().connectionId();
+        byte[] m1;
+        synchronized (lock) {
+            pending = Handshake.initiator(code, own, token, random);
+            controls = null;
+            intake.keys(null);
+            try {
+                m1 = pending.writeMessage1();
+            } catch (HandshakeException e) {
+                throw new IllegalStateException(e);
+            }
+            handshakeSentAt = System.nanoTime();
+            handshakeAttempts++;
+        }
+        String request = ctx.wire.envelope(dev.qrbeam.protocol.message.Action.REQUEST,
+                new RequestMessage(code.senderId(), Base64Url.encode(m1), ""));
+        ctx.threads.send(() -> ctx.link.client().sendText(request));
+    }
+
+    @Override
+    public void onHandshake(String from, ObjectNode body) {
+        if (!from.equals(code.senderId()) || isTerminal()) {
+            return;
+        }
+        Handshake hs;
+        synchronized (lock) {
+            hs = pending;
+        }
+        if (hs == null) {
+            return;
+        }
+        if (body.hasNonNull("error")) {
+            if (!everPaired) {
+                fail(new TransferException(FailureCode.HANDSHAKE_FAILED,
+                        "the sender could not verify this code (" + body.path("error").asText() + ")"));
+            }
+            return;
+        }
+        byte[] m2 = Base64Url.decodeOrNull(body.path("data").asText(""));
+        try {
+            hs.readMessage2(m2);
+            var keys = hs.split();
+            synchronized (lock) {
+                if (pending != hs) {
+                    return;
+                }
+                pending = null;
+                everPaired = true;
+                controls = new ControlCodec(ctx.wire, new ControlCipher(keys));
+                intake.keys(keys);
+                lastData = System.nanoTime();
+            }
+            LOG.debug("paired with {}", from);
+        } catch (HandshakeException e) {
+            if (e.error() == HandshakeError.CODE_EXPIRED) {
+                fail(new TransferException(FailureCode.CODE_EXPIRED, e.getMessage()));
+            } else if (e.error() == HandshakeError.CODE_USED) {
+                fail(new TransferException(FailureCode.CODE_ALREADY_USED, e.getMessage()));
+            } else {
+                LOG.info("handshake failed: {}", e.getMessage());
+                synchronized (lock) {
+                    pending = null;
+                }
+                if (!everPaired) {
+                    fail(new TransferException(FailureCode.HANDSHAKE_FAILED, e.getMessage()));
+                }
+            }
+        }
+    }
+
+    // ---- relay events
+
+    @Override
+    public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
+        if (!from.equals(code.senderId()) || isTerminal()) {
+            return;
+        }
+        lastData = System.nanoTime();
+        intake.chunk(chunkId, chunkTotal, chunkHash, data);
+    }
+
+    @Override
+    public void onControl(String from, byte[] record) {
+        ControlCodec c;
+        synchronized (lock) {
+            c = controls;
+        }
+        if (!from.equals(code.senderId()) || c == null || isTerminal()) {
+            return;
+        }
+        Control m;
+        try {
+            m = c.open(record);
+        } catch (RecordException | IOException e) {
+            LOG.debug("dropping a control record: {}", e.getMessage());
+            return;
+        }
+        lastData = System.nanoTime();
+        if (completedAt != 0) {
+            if (m.kind() == ControlType.BYE) {
+                byeOrLinger(true);
+            } else if (m.kind() == ControlType.SYNC) {
+                sendControl(Control.of(ControlType.DONE));
+            }
+            return;
+        }
+        switch (m.kind()) {
+            case MANIFEST -> intake.manifestPart(m);
+            case SYNC -> {
+                if (m.epoch() != null) {
+                    intake.resume(m.epoch());
+                }
+            }
+            case CANCEL -> finish(TransferState.CANCELLED,
+                    new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the sender cancelled"), true);
+            case FAILURE -> finish(TransferState.FAILED, new TransferFailure(codeOf(m.code()),
+                    "sender: " + (m.message() == null ? m.code() : m.message())), false);
+            default -> LOG.debug("ignoring control {}", m.type());
+        }
+    }
+
+    @Override
+    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
+        LOG.debug("ignoring an Acknowledge sent to the receiver");
+    }
+
+    @Override
+    public void onError(String errorCode, String message) {
+        LOG.debug("relay error {}: {}", errorCode, message);
+    }
+
+    @Override
+    public void onConnected(String ownId, boolean resumed) {
+        if (!isTerminal()) {
+            handshake();
+        }
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        LOG.info("relay connection lost ({}); reconnecting", reason);
+        synchronized (lock) {
+            controls = null;
+            intake.keys(null);
+        }
+    }
+
+    @Override
+    public void onClosed(String reason) {
+        fail(new TransferException(FailureCode.RELAY_UNREACHABLE, reason));
+    }
+
+    // ---- helpers for ChunkIntake
+
+    void sendControl(Control m) {
+        ControlCodec c;
+        synchronized (lock) {
+            c = controls;
+        }
+        if (c != null) {
+            ctx.threads.send(() -> ctx.link.sendControl(code.senderId(), c.seal(m)));
+        }
+    }
+
+    void sendAcknowledge(boolean success, List<Long> ids) {
+        ctx.threads.send(() -> ctx.link.sendAcknowledge(code.senderId(), success, ids));
+    }
+
+    void noteSync() {
+        lastSyncSent = System.nanoTime();
+    }
+
+    private void housekeeping() {
+        if (isTerminal()) {
+            return;
+        }
+        if (completedAt != 0) {
+            byeOrLinger(false);
+            return;
+        }
+        long now = System.nanoTime();
+        intake.flushRequests();
+        boolean retry = false;
+        synchronized (lock) {
+            if (pending != null) {
+                if (!everPaired && now - startedAt > FIRST_PAIRING_NANOS) {
+                    fail(new TransferException(FailureCode.PEER_GONE,
+                            "no sender answered for this code (it may have expired or the sender closed)"));
+                    return;
+                }
+                retry = now - handshakeSentAt > HANDSHAKE_RETRY_NANOS;
+            } else if (controls == null) {
+                retry = true;
+            }
+        }
+        if (now - lastData > ctx.config.peerTimeout().toNanos()) {
+            fail(new TransferException(FailureCode.PEER_GONE, "the sender has been silent for "
+                    + ctx.config.peerTimeout().toMinutes() + " min"));
+            return;
+        }
+        if (retry && ctx.link.client().isConnected()) {
+            handshake();
+            return;
+        }
+        if (intake.active() && now - lastData > STALL_NANOS && now - lastSyncSent > STALL_NANOS) {
+            lastSyncSent = now;
+            sendControl(Control.of(ControlType.STALLED));
+        }
+    }
+
+    void fail(TransferException e) {
+        LOG.debug("receive failed", e);
+        if (e.code() != FailureCode.RELAY_UNREACHABLE && e.code() != FailureCode.CODE_EXPIRED
+                && e.code() != FailureCode.CODE_ALREADY_USED) {
+            sendControl(Control.failure(ControlType.FAILURE, e.code().name(), e.getMessage()));
+        }
+        finish(TransferState.FAILED, e.toFailure(), e.code() == FailureCode.CODE_EXPIRED
+                || e.code() == FailureCode.CODE_ALREADY_USED);
+    }
+
+    /**
+     * All files verified and in place: clean the resume state and tell the sender, repeating DONE (also in answer to
+     * a sync) until it says BYE or {@value #LINGER_NANOS} ns passed, so a lost message cannot leave the sender
+     * waiting. Only then the transfer ends DONE.
+     */
+    void completed() {
+        synchronized (lock) {
+            if (completedAt != 0) {
+                return;
+            }
+            completedAt = System.nanoTime();
+        }
+        intake.close(false);
+        try {
+            state.delete();
+        } catch (IOException e) {
+            LOG.debug("could not delete receive state: {}", e.getMessage());
+        }
+        sendAcknowledge(true, List.of());
+        sendControl(Control.of(ControlType.DONE));
+    }
+
+    private void byeOrLinger(boolean bye) {
+        if (bye || System.nanoTime() - completedAt > LINGER_NANOS) {
+            ctx.threads.progress.state(TransferState.DONE);
+            SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
+        } else if ((System.nanoTime() - completedAt) / 100_000_000L % 10 == 9) {
+            sendControl(Control.of(ControlType.DONE));
+        }
+    }
+
+    private void finish(TransferState terminal, TransferFailure why, boolean discard) {
+        if (isTerminal()) {
+            return;
+        }
+        ctx.threads.end(terminal, why);
+        intake.close(discard);
+        if (discard) {
+            try {
+                state.delete();
+            } catch (IOException e) {
+                LOG.debug("could not delete receive state: {}", e.getMessage());
+            }
+        }
+        SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
+    }
+
+    private static FailureCode codeOf(String name) {
+        try {
+            return FailureCode.valueOf(name);
+        } catch (RuntimeException e) {
+            return FailureCode.PROTOCOL;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.qrbeam.core.receive;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Where a receiver keeps what it needs to resume: {@code <stateDir>/receive/<senderId>-<hash of destination>/}
+ * with its receiver token (which the sender's gate recognises after a restart) and the chunk store's journal.
+ */
+final class ReceiveState {
+    private final Path dir;
+
+    private ReceiveState(Path dir) {
+        this.dir = dir;
+    }
+
+    static ReceiveState of(Path stateDir, String senderId, Path destination) {
+        String key;
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(
+                    destination.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            key = senderId + "-" + HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ReceiveState(stateDir.resolve("receive").resolve(key));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path storeDir() {
+        return dir.resolve("store");
+    }
+
+    /** The receiver token for this transfer, created on first use. */
+    byte[] token(SecureRandom random) throws IOException {
+        Path f = dir.resolve("token");
+        if (Files.isRegularFile(f) && Files.size(f) == 16) {
+            return Files.readAllBytes(f);
+        }
+        Files.createDirectories(dir);
+        byte[] t = new byte[16];
+        random.nextBytes(t);
+        Path tmp = dir.resolve("token.tmp");
+        Files.write(tmp, t);
+        Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return t;
+    }
+
+    /** Removes the whole resume state (after success or cancel). */
+    void delete() throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

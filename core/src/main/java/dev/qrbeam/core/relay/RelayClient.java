@@ -1,0 +1,443 @@
+package dev.qrbeam.core.relay;
+
+import dev.qrbeam.protocol.json.WireJson;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A relay connection on the JDK's {@code java.net.http.WebSocket} that survives drops: it reconnects with jittered
+ * backoff and presents {@code connectionid}+{@code resumetoken} so the id stays the same (wire contract §4).
+ * At most one send is outstanding; a send blocks while the relay back-pressures or while reconnecting (up to
+ * {@link RelayClientOptions#sendTimeout()}), so nothing queues without bound. Messages over the frame limit are
+ * split into continuation frames.
+ */
+public final class RelayClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayClient.class);
+    private static final int PRE_CONNECT_MAX = 4 << 20;
+
+    private final URI uri;
+    private final RelayEvents events;
+    private final RelayClientOptions options;
+    private final WireJson wire;
+    private final HttpClient http;
+    private final ScheduledExecutorService timer;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+    private final Object sendLock = new Object();
+    private final Object stateLock = new Object();
+
+    private volatile Link link;
+    private volatile boolean closed;
+    private volatile String connectionId;
+    private volatile String resumeToken;
+    private volatile AdvertisedLimits limits = AdvertisedLimits.AWS_LIKE;
+    private volatile long disconnectedSince;
+    private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
+    private RelayClient(URI uri, RelayEvents events, RelayClientOptions options, WireJson wire) {
+        this.uri = uri;
+        this.events = events;
+        this.options = options;
+        this.wire = wire;
+        this.connectionId = options.resumeId();
+        this.resumeToken = options.resumeToken();
+        this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "relay-client-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Connects and waits for the relay's Connect reply; afterwards the client keeps itself connected. */
+    public static RelayClient connect(URI uri, RelayEvents events, RelayClientOptions options, WireJson wire)
+            throws IOException {
+        RelayClient client = new RelayClient(uri, events, options, wire);
+        try {
+            client.connectOnce();
+        } catch (IOException e) {
+            client.shutdown();
+            throw e;
+        }
+        long period = options.pingInterval().toMillis();
+        client.timer.scheduleAtFixedRate(client::keepalive, period, period, TimeUnit.MILLISECONDS);
+        return client;
+    }
+
+    public String connectionId() {
+        return connectionId;
+    }
+
+    public String resumeToken() {
+        return resumeToken;
+    }
+
+    public AdvertisedLimits limits() {
+        return limits;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public boolean isConnected() {
+        Link l = link;
+        return l != null && l.ready && !closed;
+    }
+
+    /** Sends a text message (JSON), split into frames no larger than the relay's frame limit. */
+    public void sendText(String text) throws IOException {
+        int frame = Math.max(1024, limits.maxFrameBytes());
+        synchronized (sendLock) {
+            WebSocket ws = awaitLink();
+            if (text.length() <= frame) {
+                issue(ws, ws.sendText(text, true));
+                return;
+            }
+            for (int off = 0; off < text.length(); ) {
+                int end = Math.min(text.length(), off + frame);
+                if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end--;
+                }
+                issue(ws, ws.sendText(text.subSequence(off, end), end == text.length()));
+                off = end;
+            }
+        }
+    }
+
+    /**
+     * Sends a binary message. The buffer must stay untouched until the next send returns (at most one send is
+     * outstanding; the next call waits for this one).
+     */
+    public void sendBinary(ByteBuffer data) throws IOException {
+        int frame = limits.maxFrameBytes() > 0 ? limits.maxFrameBytes() : Integer.MAX_VALUE;
+        synchronized (sendLock) {
+            WebSocket ws = awaitLink();
+            if (data.remaining() <= frame) {
+                issue(ws, ws.sendBinary(data, true));
+                return;
+            }
+            while (data.hasRemaining()) {
+                int n = Math.min(frame, data.remaining());
+                ByteBuffer part = data.slice().limit(n);
+                data.position(data.position() + n);
+                issue(ws, ws.sendBinary(part, !data.hasRemaining()));
+            }
+        }
+    }
+
+    /** Waits until the previous send left, then records {@code next} as the outstanding one. */
+    private void issue(WebSocket ws, CompletableFuture<WebSocket> next) throws IOException {
+        lastSend = next;
+        await(next, ws);
+    }
+
+    private WebSocket awaitLink() throws IOException {
+        await(lastSend, null);
+        long deadline = System.nanoTime() + options.sendTimeout().toNanos();
+        synchronized (stateLock) {
+            while (!isConnected()) {
+                if (closed) {
+                    throw new IOException("relay connection closed");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IOException("relay unreachable for " + options.sendTimeout().toSeconds() + " s");
+                }
+                try {
+                    stateLock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for the relay");
+                }
+            }
+            return link.ws;
+        }
+    }
+
+    private void await(CompletableFuture<?> f, WebSocket ws) throws IOException {
+        try {
+            f.get(options.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending");
+        } catch (TimeoutException e) {
+            if (ws != null) {
+                ws.abort();
+            }
+            throw new IOException("relay did not accept data for " + options.sendTimeout().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            lastSend = CompletableFuture.completedFuture(null);
+            throw new IOException("send failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Blocks until connected (true) or the time ran out / the client closed (false). */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stateLock) {
+            while (!isConnected() && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                stateLock.wait(Math.max(1, left / 1_000_000));
+            }
+            return isConnected();
+        }
+    }
+
+    private void connectOnce() throws IOException {
+        Link l = new Link();
+        String request = ConnectExchange.request(wire, connectionId, resumeToken);
+        try {
+            WebSocket ws = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
+                    .buildAsync(uri, l).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            l.ws = ws;
+            ws.sendText(request, true).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ConnectExchange reply;
+            try {
+                reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RelayErrorException re && "bad-resume".equals(re.code())) {
+                    LOG.warn("relay refused to resume id {}: taking a new id", connectionId);
+                    l.reply = new CompletableFuture<>();
+                    ws.sendText(ConnectExchange.request(wire, null, null), true)
+                            .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    throw e;
+                }
+            }
+            boolean resumed = reply.connectionId().equals(connectionId);
+            connectionId = reply.connectionId();
+            if (reply.resumeToken() != null) {
+                resumeToken = reply.resumeToken();
+            }
+            limits = reply.limits();
+            l.assembler.maxBytes(Math.max(reply.limits().maxMessageBytes(), 64 * 1024) + 4096);
+            synchronized (stateLock) {
+                lastSend = CompletableFuture.completedFuture(null);
+                link = l;
+                l.ready = true;
+                stateLock.notifyAll();
+            }
+            events.onConnected(connectionId, resumed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort(l);
+            throw new InterruptedIOException("interrupted while connecting");
+        } catch (ExecutionException e) {
+            abort(l);
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException("cannot connect to " + uri + ": " + c, c);
+        } catch (TimeoutException e) {
+            abort(l);
+            throw new IOException("relay " + uri + " did not answer within " + options.connectTimeout().toSeconds() + " s");
+        }
+    }
+
+    private static void abort(Link l) {
+        if (l.ws != null) {
+            l.ws.abort();
+        }
+    }
+
+    private void keepalive() {
+        Link l = link;
+        if (l == null || !l.ready || closed) {
+            return;
+        }
+        long silentFor = System.nanoTime() - l.lastHeard;
+        if (silentFor > 3 * options.pingInterval().toNanos()) {
+            LOG.info("relay silent for {} ms: reconnecting", silentFor / 1_000_000);
+            l.ws.abort();
+            dropped(l, "relay silent");
+            return;
+        }
+        if (l.pingDone.isDone()) {
+            l.pingDone = l.ws.sendPing(ByteBuffer.allocate(0));
+        }
+    }
+
+    /** Called when a link ends; starts reconnecting unless we are closing. */
+    private void dropped(Link l, String reason) {
+        synchronized (stateLock) {
+            if (l != link || !l.ready) {
+                return;
+            }
+            l.ready = false;
+            stateLock.notifyAll();
+        }
+        if (closed) {
+            return;
+        }
+        disconnectedSince = System.nanoTime();
+        LOG.debug("relay connection lost: {}", reason);
+        events.onDisconnected(reason);
+        timer.schedule(this::reconnect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnect() {
+        if (closed) {
+            return;
+        }
+        try {
+            connectOnce();
+            backoff.reset();
+        } catch (IOException e) {
+            if (System.nanoTime() - disconnectedSince > options.giveUpAfter().toNanos()) {
+                LOG.warn("giving up on relay {}: {}", uri, e.getMessage());
+                closed = true;
+                synchronized (stateLock) {
+                    stateLock.notifyAll();
+                }
+                events.onClosed("relay unreachable: " + e.getMessage());
+                shutdown();
+                return;
+            }
+            timer.schedule(this::reconnect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Drops the current connection as if the network failed (tests, and recovery from a stuck peer). */
+    public void dropConnection() {
+        Link l = link;
+        if (l != null && l.ws != null) {
+            l.ws.abort();
+            dropped(l, "dropped locally");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (stateLock) {
+            stateLock.notifyAll();
+        }
+        Link l = link;
+        if (l != null && l.ws != null) {
+            try {
+                l.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                l.ws.abort();
+            }
+        }
+        shutdown();
+    }
+
+    private void shutdown() {
+        timer.shutdownNow();
+    }
+
+    /** One WebSocket connection and its reader state. */
+    private final class Link implements WebSocket.Listener {
+        final MessageAssembler assembler = new MessageAssembler(PRE_CONNECT_MAX);
+        volatile CompletableFuture<ConnectExchange> reply = new CompletableFuture<>();
+        volatile WebSocket ws;
+        volatile boolean ready;
+        volatile long lastHeard = System.nanoTime();
+        volatile CompletableFuture<WebSocket> pingDone = CompletableFuture.completedFuture(null);
+
+        @Override
+        public CompletableFuture<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastHeard = System.nanoTime();
+            try {
+                String whole = assembler.text(data, last);
+                if (whole != null) {
+                    deliverText(whole);
+                }
+            } catch (IOException e) {
+                fail(webSocket, e);
+                return null;
+            } catch (RuntimeException e) {
+                LOG.warn("text handler failed", e);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void deliverText(String whole) {
+            if (!reply.isDone()) {
+                try {
+                    ConnectExchange r = ConnectExchange.parse(wire, whole);
+                    if (r != null) {
+                        reply.complete(r);
+                        return;
+                    }
+                } catch (RelayErrorException e) {
+                    reply.completeExceptionally(e);
+                    return;
+                }
+            }
+            events.onText(whole);
+        }
+
+        @Override
+        public CompletableFuture<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            lastHeard = System.nanoTime();
+            try {
+                ByteBuffer whole = assembler.binary(data, last);
+                if (whole != null) {
+                    events.onBinary(whole);
+                }
+            } catch (IOException e) {
+                fail(webSocket, e);
+                return null;
+            } catch (RuntimeException e) {
+                LOG.warn("binary handler failed", e);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletableFuture<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastHeard = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletableFuture<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            lastHeard = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletableFuture<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            reply.completeExceptionally(new IOException("relay closed: " + statusCode + " " + reason));
+            dropped(this, "closed " + statusCode + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            reply.completeExceptionally(error);
+            dropped(this, String.valueOf(error.getMessage()));
+        }
+
+        private void fail(WebSocket webSocket, IOException e) {
+            LOG.warn("{}", e.getMessage());
+            webSocket.abort();
+            reply.completeExceptionally(e);
+            dropped(this, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,449 @@
+package dev.qrbeam.core.send;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.SendHandle;
+import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.core.api.TransferFailure;
+import dev.qrbeam.core.api.TransferProgress;
+import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.core.control.Control;
+import dev.qrbeam.core.control.ControlCodec;
+import dev.qrbeam.core.control.ControlType;
+import dev.qrbeam.core.link.PeerHandler;
+import dev.qrbeam.core.link.PeerLink;
+import dev.qrbeam.core.session.SessionContext;
+import dev.qrbeam.core.session.SessionThreads;
+import dev.qrbeam.protocol.chunk.ChunkException;
+import dev.qrbeam.protocol.chunk.MissingIds;
+import dev.qrbeam.protocol.crypto.ControlCipher;
+import dev.qrbeam.protocol.crypto.Handshake;
+import dev.qrbeam.protocol.crypto.HandshakeError;
+import dev.qrbeam.protocol.crypto.HandshakeException;
+import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.crypto.SessionKeys;
+import dev.qrbeam.protocol.pairing.Admission;
+import dev.qrbeam.protocol.pairing.Base64Url;
+import dev.qrbeam.protocol.pairing.PairingCode;
+import dev.qrbeam.protocol.pairing.ReceiverGate;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sender's side of one transfer: admits exactly one receiver (the {@link ReceiverGate}), answers each of its
+ * handshakes with fresh keys, sends the manifest, and lets the {@link SendPump} stream what the receiver's
+ * {@code resume} and {@code Acknowledge} ask for. Relay callbacks arrive on the relay reader thread and never
+ * block on sends: replies go through the {@link SessionContext}'s control thread.
+ */
+public final class SendSession implements PeerHandler, SendHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(SendSession.class);
+
+    private final SessionContext ctx;
+    private final PairingCode code;
+    private final ReceiverGate gate;
+    private final SecureRandom random;
+    private final SendSessionState saved;
+    private final Object lock = new Object();
+    private final SendPump pump;
+
+    // guarded by lock
+    private String peer;
+    private SessionKeys keys;
+    private ControlCodec controls;
+    private int generation;
+    private long epoch;
+    private boolean awaitingResume;
+    private long syncSentAt;
+    private int syncAttempts;
+    private long lastPeerActivity = System.nanoTime();
+
+    private final List<java.nio.file.Path> sources;
+
+    /**
+     * @param sources files and folders to send (ignored when {@code saved} already holds a snapshot)
+     * @param saved persisted session state (new or loaded for a restart)
+     */
+    public SendSession(SessionContext ctx, PairingCode code, ReceiverGate gate, SecureRandom random,
+                       SendSessionState saved, List<java.nio.file.Path> sources) {
+        this.sources = List.copyOf(sources);
+        this.ctx = ctx;
+        this.code = code;
+        this.gate = gate;
+        this.random = random;
+        this.saved = saved;
+        this.pump = new SendPump(ctx, this);
+    }
+
+    public void start() {
+        pump.start();
+        ctx.threads.timer.scheduleAtFixedRate(this::housekeeping, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    List<java.nio.file.Path> sources() {
+        return sources;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    // ---- SendHandle
+
+    @Override
+    public String pairingCode() {
+        return code.format();
+    }
+
+    @Override
+    public Instant expiresAt() {
+        return gate.expiresAt();
+    }
+
+    @Override
+    public URI relay() {
+        return ctx.link.client().uri();
+    }
+
+    @Override
+    public TransferProgress progress() {
+        return ctx.threads.progress.snapshot();
+    }
+
+    @Override
+    public CompletableFuture<TransferProgress> completion() {
+        return ctx.threads.progress.completion();
+    }
+
+    @Override
+    public void cancel() {
+        ControlCodec c;
+        String to;
+        synchronized (lock) {
+            c = controls;
+            to = peer;
+        }
+        if (c != null && to != null) {
+            ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(
+                    Control.failure(ControlType.CANCEL, FailureCode.CANCELLED_BY_PEER.name(), "the sender cancelled"))));
+        }
+        finish(TransferState.CANCELLED, new TransferFailure(FailureCode.CANCELLED_LOCALLY, "cancelled"));
+    }
+
+    // ---- pump interface
+
+    /** The current session keys and peer, or null while unpaired. */
+    Paired paired() {
+        synchronized (lock) {
+            return keys == null ? null : new Paired(peer, keys, generation);
+        }
+    }
+
+    /** Session snapshot the pump encrypts with. */
+    record Paired(String peer, SessionKeys keys, int generation) {
+    }
+
+    boolean awaitingResume() {
+        return awaitingResume;
+    }
+
+    boolean isTerminal() {
+        return ctx.threads.progress.state().isTerminal();
+    }
+
+    // ---- relay events (reader thread)
+
+    @Override
+    public void onRequest(String from, String qrhash, String message) {
+        if (isTerminal()) {
+            return;
+        }
+        byte[] m1 = Base64Url.decodeOrNull(qrhash);
+        if (m1 == null) {
+            LOG.debug("ignoring a Request without a handshake from {}", from);
+            return;
+        }
+        Handshake hs = Handshake.responder(code, from, random);
+        byte[] token;
+        try {
+            token = hs.readMessage1(m1);
+        } catch (HandshakeException e) {
+            LOG.info("handshake from {} failed: {}", from, e.getMessage());
+            ObjectNode body = ctx.link.newBody().put("error", e.error().code());
+            ctx.threads.send(() -> ctx.link.sendHandshake(from, body));
+            return;
+        }
+        Admission a = gate.admit(token, Instant.now());
+        try {
+            if (!a.admitted()) {
+                LOG.info("refusing receiver {}: {}", from, a);
+                byte[] refusal = hs.writeRefusal(a == Admission.EXPIRED ? HandshakeError.CODE_EXPIRED : HandshakeError.CODE_USED);
+                sendHandshake(from, refusal);
+                return;
+            }
+            byte[] m2 = hs.writeMessage2();
+            SessionKeys k = hs.split();
+            long e;
+            synchronized (lock) {
+                peer = from;
+                keys = k;
+                controls = new ControlCodec(ctx.wire, new ControlCipher(k));
+                generation++;
+                e = ++epoch;
+                awaitingResume = true;
+                syncSentAt = System.nanoTime();
+                syncAttempts = 0;
+                lastPeerActivity = System.nanoTime();
+                lock.notifyAll();
+            }
+            if (a == Admission.ACCEPTED) {
+                saved.putBytes("pairedtoken", token);
+                saveQuietly();
+            }
+            ctx.threads.progress.state(TransferState.PAIRING);
+            sendHandshake(from, m2);
+            ControlCodec c = controls;
+            ctx.threads.send(() -> pump.sendManifest(from, c, e));
+        } catch (HandshakeException ex) {
+            LOG.warn("handshake with {} failed: {}", from, ex.getMessage());
+        }
+    }
+
+    private void sendHandshake(String to, byte[] message) {
+        ObjectNode body = ctx.link.newBody().put("data", Base64Url.encode(message));
+        ctx.threads.send(() -> ctx.link.sendHandshake(to, body));
+    }
+
+    @Override
+    public void onControl(String from, byte[] record) {
+        ControlCodec c;
+        synchronized (lock) {
+            if (!from.equals(peer) || controls == null) {
+                return;
+            }
+            c = controls;
+        }
+        Control m;
+        try {
+            m = c.open(record);
+        } catch (RecordException | IOException e) {
+            LOG.debug("dropping a control record from {}: {}", from, e.getMessage());
+            return;
+        }
+        synchronized (lock) {
+            lastPeerActivity = System.nanoTime();
+        }
+        switch (m.kind()) {
+            case RESUME -> onResume(m);
+            case PROGRESS -> {
+                synchronized (lock) {
+                    if (m.chunk() != null) {
+                        pump.plan().reached(m.chunk());
+                    }
+                    lock.notifyAll();
+                }
+            }
+            case STALLED -> requestSync();
+            case DONE -> {
+                ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.BYE))));
+                finish(TransferState.DONE, null);
+            }
+            case CANCEL -> finish(TransferState.CANCELLED,
+                    new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
+            case FAILURE -> finish(TransferState.FAILED, new TransferFailure(codeOf(m.code()),
+                    "receiver: " + (m.message() == null ? m.code() : m.message())));
+            default -> LOG.debug("ignoring control {}", m.type());
+        }
+    }
+
+    private void onResume(Control m) {
+        synchronized (lock) {
+            if (m.epoch() == null || m.epoch() != epoch || !awaitingResume) {
+                return;
+            }
+            pump.plan().reset(m.missing() == null ? List.of() : m.missing(), Boolean.TRUE.equals(m.truncated()));
+            awaitingResume = false;
+            syncAttempts = 0;
+            lock.notifyAll();
+        }
+        ctx.threads.progress.state(TransferState.TRANSFERRING);
+    }
+
+    @Override
+    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
+        int worst;
+        synchronized (lock) {
+            if (!from.equals(peer) || pump.layout() == null) {
+                return;
+            }
+            long[] ids;
+            try {
+                ids = MissingIds.validate(missingChunkIds, pump.layout().chunkTotal());
+            } catch (ChunkException e) {
+                LOG.info("ignoring a bad Acknowledge: {}", e.getMessage());
+                return;
+            }
+            worst = pump.plan().request(ids);
+            lastPeerActivity = System.nanoTime();
+            lock.notifyAll();
+        }
+        if (worst > ctx.config.maxResends()) {
+            fail(new TransferException(FailureCode.RETRIES_EXHAUSTED,
+                    "a chunk was requested again " + worst + " times; giving up"));
+        }
+    }
+
+    @Override
+    public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
+        LOG.debug("ignoring a Transfer sent to the sender by {}", from);
+    }
+
+    @Override
+    public void onHandshake(String from, ObjectNode body) {
+        LOG.debug("ignoring a Handshake sent to the sender by {}", from);
+    }
+
+    @Override
+    public void onError(String errorCode, String message) {
+        LOG.debug("relay error {}: {}", errorCode, message);
+    }
+
+    @Override
+    public void onConnected(String ownId, boolean resumed) {
+        if (!resumed && !ownId.equals(code.senderId())) {
+            fail(new TransferException(FailureCode.RELAY_UNREACHABLE,
+                    "the relay forgot this sender's id (restarted without its key); start a new transfer"));
+            return;
+        }
+        saved.put("resumetoken", ctx.link.client().resumeToken());
+        saveQuietly();
+        requestSync();
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        LOG.info("relay connection lost ({}); reconnecting", reason);
+    }
+
+    @Override
+    public void onClosed(String reason) {
+        fail(new TransferException(FailureCode.RELAY_UNREACHABLE, reason));
+    }
+
+    // ---- sync, timers, end
+
+    /** Pauses data and asks the receiver what it lacks (after a reconnect, a stall, or running out of work). */
+    void requestSync() {
+        ControlCodec c;
+        String to;
+        long e;
+        synchronized (lock) {
+            if (controls == null || isTerminal()) {
+                return;
+            }
+            c = controls;
+            to = peer;
+            e = ++epoch;
+            awaitingResume = true;
+            syncSentAt = System.nanoTime();
+            syncAttempts++;
+        }
+        ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(Control.sync(e))));
+    }
+
+    private void housekeeping() {
+        if (isTerminal()) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean sync = false;
+        synchronized (lock) {
+            if (keys == null) {
+                if (Instant.now().isAfter(gate.expiresAt()) && gate.pairedToken().isEmpty()) {
+                    fail(new TransferException(FailureCode.CODE_EXPIRED, "nobody used the code before it expired"));
+                }
+                return;
+            }
+            if (now - lastPeerActivity > ctx.config.peerTimeout().toNanos()) {
+                fail(new TransferException(FailureCode.PEER_GONE, "the receiver has not answered for "
+                        + ctx.config.peerTimeout().toMinutes() + " min"));
+                return;
+            }
+            if (awaitingResume) {
+                long wait = Math.min(15_000L, 1000L << Math.min(syncAttempts, 4)) * 1_000_000L;
+                sync = now - syncSentAt > wait;
+            } else if ((!pump.plan().hasWork() || !pump.plan().windowOpen()) && now - pump.lastSend() > 2_000_000_000L
+                    && now - syncSentAt > 2_000_000_000L) {
+                sync = true;
+            }
+        }
+        if (sync) {
+            requestSync();
+        }
+    }
+
+    void fail(TransferException e) {
+        LOG.debug("send failed", e);
+        ControlCodec c;
+        String to;
+        synchronized (lock) {
+            c = controls;
+            to = peer;
+        }
+        if (c != null && to != null && e.code() != FailureCode.RELAY_UNREACHABLE) {
+            ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(
+                    Control.failure(ControlType.FAILURE, e.code().name(), e.getMessage()))));
+        }
+        finish(TransferState.FAILED, e.toFailure());
+    }
+
+    private void finish(TransferState terminal, TransferFailure why) {
+        if (terminal == TransferState.DONE) {
+            ctx.threads.progress.state(TransferState.DONE);
+            try {
+                saved.delete();
+            } catch (IOException e) {
+                LOG.debug("could not delete send state: {}", e.getMessage());
+            }
+        } else {
+            ctx.threads.end(terminal, why);
+            if (terminal == TransferState.CANCELLED) {
+                try {
+                    saved.delete();
+                } catch (IOException e) {
+                    LOG.debug("could not delete send state: {}", e.getMessage());
+                }
+            }
+        }
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        SessionThreads.daemon(ctx::close, "qrbeam-send-close").start();
+    }
+
+    void saveQuietly() {
+        try {
+            saved.save();
+        } catch (IOException e) {
+            LOG.warn("could not save send state: {}", e.getMessage());
+        }
+    }
+
+    SendSessionState saved() {
+        return saved;
+    }
+
+    private static FailureCode codeOf(String name) {
+        try {
+            return FailureCode.valueOf(name);
+        } catch (RuntimeException e) {
+            return FailureCode.PROTOCOL;
+        }
+    }
+}

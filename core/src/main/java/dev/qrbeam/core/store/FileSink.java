@@ -1,0 +1,114 @@
+package dev.qrbeam.core.store;
+
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.protocol.chunk.ChunkLayout;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.BitSet;
+
+/**
+ * The {@code .part} file of one incoming file. Hashes incrementally while chunks arrive in order (reading back from
+ * disk only what arrived out of order), so the whole-file check after the last chunk costs little.
+ */
+final class FileSink implements AutoCloseable {
+    private final Path part;
+    private final ChunkLayout layout;
+    private final int file;
+    private final long size;
+    private final FileChannel channel;
+    private final MessageDigest digest;
+    private long hashedChunks;
+    private boolean dirty;
+
+    FileSink(Path part, ChunkLayout layout, int file, long size) throws IOException {
+        this.part = part;
+        this.size = size;
+        this.layout = layout;
+        this.file = file;
+        this.channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Path part() {
+        return part;
+    }
+
+    /** Writes one verified chunk and feeds the running hash as far as the contiguous prefix allows. */
+    void write(long chunkId, ByteBuffer data, BitSet have) throws IOException {
+        long local = chunkId - layout.firstChunk(file);
+        long pos = local * layout.chunkSize();
+        ByteBuffer d = data.duplicate();
+        while (d.hasRemaining()) {
+            pos += channel.write(d, pos);
+        }
+        dirty = true;
+        if (local == hashedChunks) {
+            digest.update(data.duplicate());
+            hashedChunks++;
+            catchUp(have);
+        }
+    }
+
+    private void catchUp(BitSet have) throws IOException {
+        long first = layout.firstChunk(file);
+        ByteBuffer scratch = null;
+        while (hashedChunks < layout.chunkCount(file) && have.get((int) (first + hashedChunks))) {
+            if (scratch == null) {
+                scratch = ByteBuffer.allocate(layout.chunkSize());
+            }
+            long id = first + hashedChunks;
+            readChunk(id, scratch);
+            digest.update(scratch);
+            hashedChunks++;
+        }
+    }
+
+    private void readChunk(long id, ByteBuffer into) throws IOException {
+        into.clear().limit(layout.ref(id).length());
+        long pos = (id - layout.firstChunk(file)) * layout.chunkSize();
+        while (into.hasRemaining()) {
+            int n = channel.read(into, pos + into.position());
+            if (n < 0) {
+                throw new TransferException(FailureCode.INTEGRITY, "part file shorter than expected: " + part.getFileName());
+            }
+        }
+        into.flip();
+    }
+
+    void force() throws IOException {
+        if (dirty) {
+            channel.force(false);
+            dirty = false;
+        }
+    }
+
+    /** Completes the whole-file SHA-256 (reading what was not hashed yet) and checks the length on disk. */
+    byte[] finish(BitSet have) throws IOException {
+        if (channel.size() != size) {
+            channel.truncate(size);
+        }
+        catchUp(have);
+        if (hashedChunks != layout.chunkCount(file)) {
+            throw new IllegalStateException("file not complete");
+        }
+        force();
+        return digest.digest();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,341 @@
+package dev.qrbeam.core.store;
+
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.protocol.chunk.ChunkLayout;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The receiver's resumable chunk store. Each file is written to a {@code .part} file beside its target; verified
+ * chunk ids go to a journal in {@code stateDir}. When a file's last chunk arrives its whole-file SHA-256 is checked
+ * and only then is it moved to its final name, never replacing an existing file (a fresh unique name is chosen).
+ * Data is forced before the journal records it (every {@value #SYNC_BYTES} bytes, every second, and at file end).
+ */
+public final class ReceiveStore implements AutoCloseable {
+    static final long SYNC_BYTES = 64L << 20;
+    private static final long SYNC_NANOS = 1_000_000_000L;
+
+    private final Path root;
+    private final ChunkLayout layout;
+    private final List<StoreFile> files;
+    private final StoreState state;
+    private final Journal journal;
+    private final BitSet have = new BitSet();
+    private final FileSink[] sinks;
+    private final long[] doneBytes;
+    private final BiFunction<Path, String, String> uniqueName;
+    private long unsynced;
+    private long lastSync = System.nanoTime();
+
+    private ReceiveStore(Path root, Path stateDir, String manifestId, ChunkLayout layout, List<StoreFile> files,
+                         BiFunction<Path, String, String> uniqueName) throws IOException {
+        this.root = root;
+        this.layout = layout;
+        this.files = List.copyOf(files);
+        this.uniqueName = uniqueName;
+        this.sinks = new FileSink[files.size()];
+        this.doneBytes = new long[files.size()];
+        Files.createDirectories(stateDir);
+        this.state = new StoreState(stateDir);
+        Path journalFile = stateDir.resolve("journal.bin");
+        if (!manifestId.equals(state.get("manifest"))
+                || !String.valueOf(layout.chunkSize()).equals(state.get("chunksize"))) {
+            discardStale();
+            Files.deleteIfExists(journalFile);
+            state.clear();
+            state.put("manifest", manifestId);
+            state.put("chunksize", String.valueOf(layout.chunkSize()));
+            state.save();
+        }
+        this.journal = Journal.open(journalFile, layout.chunkTotal(), have);
+        for (int i = 0; i < files.size(); i++) {
+            int first = (int) layout.firstChunk(i);
+            int end = (int) (first + layout.chunkCount(i));
+            if (isDone(i)) {
+                have.set(first, end);
+            } else {
+                String part = state.get("part." + i);
+                if (part == null || part.isEmpty() || !Files.isRegularFile(root.resolve(part), LinkOption.NOFOLLOW_LINKS)) {
+                    have.clear(first, end);
+                }
+            }
+            doneBytes[i] = countBytes(i);
+        }
+    }
+
+    /**
+     * Opens (or resumes) the store for one manifest. A state dir holding another manifest's state is reset, and the
+     * {@code .part} files it names are removed.
+     *
+     * @param uniqueName picks a free name in a directory for a wanted name (e.g. "a (1).txt")
+     */
+    public static ReceiveStore open(Path destination, Path stateDir, String manifestId, int chunkSize,
+                                    List<StoreFile> files, BiFunction<Path, String, String> uniqueName)
+            throws IOException {
+        Files.createDirectories(destination);
+        Path root = destination.toRealPath();
+        long[] sizes = files.stream().mapToLong(StoreFile::size).toArray();
+        ReceiveStore store = new ReceiveStore(root, stateDir, manifestId, new ChunkLayout(sizes, chunkSize), files,
+                uniqueName);
+        store.checkSpace();
+        return store;
+    }
+
+    private void discardStale() throws IOException {
+        for (String key : state.keys("part.")) {
+            Path p = root.resolve(state.get(key)).normalize();
+            if (p.startsWith(root) && p.getFileName().toString().endsWith(".part")) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void checkSpace() throws IOException {
+        long needed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            needed += files.get(i).size() - doneBytes[i];
+        }
+        long free = Files.getFileStore(root).getUsableSpace();
+        if (needed > free) {
+            throw new TransferException(FailureCode.DISK_FULL, String.format(
+                    "not enough space in %s: %,d bytes needed, %,d free", root, needed, free));
+        }
+    }
+
+    public ChunkLayout layout() {
+        return layout;
+    }
+
+    public boolean has(long chunkId) {
+        return have.get((int) chunkId);
+    }
+
+    public boolean isDone(int file) {
+        return state.get("done." + file) != null;
+    }
+
+    /** Where file {@code i} ended up, once done. */
+    public Path finalPath(int file) {
+        String rel = state.get("done." + file);
+        return rel == null ? null : root.resolve(rel);
+    }
+
+    public long bytesDone(int file) {
+        return doneBytes[file];
+    }
+
+    public boolean isComplete() {
+        for (int i = 0; i < files.size(); i++) {
+            if (!isDone(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Chunk ids not yet verified, in order, at most {@code max} of them. */
+    public List<Long> missing(int max) {
+        List<Long> out = new ArrayList<>();
+        int id = have.nextClearBit(0);
+        while (id < layout.chunkTotal() && out.size() < max) {
+            out.add((long) id);
+            id = have.nextClearBit(id + 1);
+        }
+        return out;
+    }
+
+    /** Missing ids as {@code [start, end)} ranges, at most {@code max}; {@code truncated} if there were more. */
+    public MissingRanges missingRanges(int max) {
+        List<long[]> out = new ArrayList<>();
+        long total = layout.chunkTotal();
+        int i = have.nextClearBit(0);
+        while (i < total && out.size() < max) {
+            int next = have.nextSetBit(i);
+            long end = next < 0 || next > total ? total : next;
+            out.add(new long[] {i, end});
+            i = have.nextClearBit((int) end);
+        }
+        return new MissingRanges(out, i < total);
+    }
+
+    /** See {@link #missingRanges(int)}. */
+    public record MissingRanges(List<long[]> ranges, boolean truncated) {
+    }
+
+    /** Deletes the {@code .part} files of unfinished files (cancel); finished files stay. */
+    public void discardParts() throws IOException {
+        for (int i = 0; i < files.size(); i++) {
+            if (sinks[i] != null) {
+                sinks[i].close();
+                sinks[i] = null;
+            }
+            String part = state.get("part." + i);
+            if (!isDone(i) && part != null && !part.isEmpty()) {
+                Files.deleteIfExists(root.resolve(part));
+            }
+        }
+    }
+
+    public long missingCount() {
+        return layout.chunkTotal() - have.cardinality();
+    }
+
+    /**
+     * Stores one authenticated chunk. The length must be exactly what the manifest implies.
+     *
+     * @return the index of the file this chunk completed (verified and in place), -1 otherwise
+     * @throws TransferException INTEGRITY if the length disagrees or the whole-file hash fails
+     */
+    public int accept(long chunkId, ByteBuffer plain) throws IOException {
+        if (chunkId < 0 || chunkId >= layout.chunkTotal()) {
+            throw new TransferException(FailureCode.PROTOCOL, "chunk id out of range: " + chunkId);
+        }
+        int file = layout.ref(chunkId).fileIndex();
+        if (have.get((int) chunkId)) {
+            return -1;
+        }
+        if (plain.remaining() != layout.ref(chunkId).length()) {
+            throw new TransferException(FailureCode.INTEGRITY, String.format(
+                    "chunk %d of %s has %d bytes, the manifest implies %d", chunkId,
+                    SafeDirs.printable(files.get(file).relativePath()), plain.remaining(), layout.ref(chunkId).length()));
+        }
+        sink(file).write(chunkId, plain, have);
+        have.set((int) chunkId);
+        journal.add(chunkId);
+        doneBytes[file] += plain.remaining();
+        unsynced += plain.remaining();
+        if (haveAll(file)) {
+            finishFile(file);
+            return file;
+        }
+        if (unsynced >= SYNC_BYTES || journal.needsFlush() || System.nanoTime() - lastSync > SYNC_NANOS) {
+            sync();
+        }
+        return -1;
+    }
+
+    private boolean haveAll(int file) {
+        int first = (int) layout.firstChunk(file);
+        int end = (int) (first + layout.chunkCount(file));
+        return have.nextClearBit(first) >= end;
+    }
+
+    private FileSink sink(int file) throws IOException {
+        if (sinks[file] == null) {
+            Path target = SafeDirs.resolve(root, files.get(file).relativePath());
+            SafeDirs.create(root, target.getParent());
+            String partName = state.get("part." + file);
+            if (partName == null || partName.isEmpty()) {
+                String wanted = target.getFileName() + ".part";
+                String chosen = uniqueName.apply(target.getParent(), wanted);
+                partName = root.relativize(target.getParent().resolve(chosen)).toString();
+                state.put("part." + file, partName);
+                state.save();
+                Files.deleteIfExists(root.resolve(partName));
+            }
+            Path part = root.resolve(partName);
+            if (Files.isSymbolicLink(part)) {
+                throw new TransferException(FailureCode.IO, "refused to write through a symbolic link: " + part);
+            }
+            sinks[file] = new FileSink(part, layout, file, files.get(file).size());
+        }
+        return sinks[file];
+    }
+
+    /** Forces written data, then records it in the journal. */
+    public void sync() throws IOException {
+        for (FileSink s : sinks) {
+            if (s != null) {
+                s.force();
+            }
+        }
+        journal.flush();
+        unsynced = 0;
+        lastSync = System.nanoTime();
+    }
+
+    private void finishFile(int file) throws IOException {
+        FileSink sink = sink(file);
+        byte[] actual = sink.finish(have);
+        sync();
+        sink.close();
+        sinks[file] = null;
+        StoreFile f = files.get(file);
+        if (!MessageDigest.isEqual(actual, f.sha256())) {
+            Files.deleteIfExists(sink.part());
+            forget(file);
+            throw new TransferException(FailureCode.INTEGRITY, "whole-file SHA-256 of "
+                    + SafeDirs.printable(f.relativePath()) + " does not match the manifest; the file was discarded");
+        }
+        Path target = SafeDirs.resolve(root, f.relativePath());
+        Path placed = placeNoOverwrite(sink.part(), target);
+        state.put("done." + file, root.relativize(placed).toString());
+        state.save();
+    }
+
+    /** Marks every chunk of {@code file} missing again (its data was discarded). */
+    private void forget(int file) throws IOException {
+        int first = (int) layout.firstChunk(file);
+        have.clear(first, (int) (first + layout.chunkCount(file)));
+        doneBytes[file] = 0;
+        state.put("part." + file, "");
+        state.save();
+    }
+
+    private Path placeNoOverwrite(Path part, Path target) throws IOException {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Path candidate = target.getParent().resolve(uniqueName.apply(target.getParent(),
+                    target.getFileName().toString()));
+            try {
+                Files.createLink(candidate, part);
+                Files.delete(part);
+                return candidate;
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            } catch (UnsupportedOperationException | IOException e) {
+                if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Files.move(part, candidate, StandardCopyOption.ATOMIC_MOVE);
+                return candidate;
+            }
+        }
+        throw new TransferException(FailureCode.IO, "no free name for " + target);
+    }
+
+    private long countBytes(int file) {
+        long sum = 0;
+        long first = layout.firstChunk(file);
+        for (long id = first; id < first + layout.chunkCount(file); id++) {
+            if (have.get((int) id)) {
+                sum += layout.ref(id).length();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            sync();
+        } finally {
+            for (FileSink s : sinks) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+            journal.close();
+        }
+    }
+}

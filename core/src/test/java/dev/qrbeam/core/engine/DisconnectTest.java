@@ -1,0 +1,96 @@
+package dev.qrbeam.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qrbeam.core.api.SendHandle;
+import dev.qrbeam.core.api.TransferProgress;
+import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.core.testing.FaultProxy;
+import dev.qrbeam.core.testing.ProgressWatch;
+import dev.qrbeam.core.testing.TestFiles;
+import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.relay.Relay;
+import dev.qrbeam.relay.RelayHandle;
+import dev.qrbeam.relay.core.RelayLimits;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Transfers through a {@link FaultProxy} that cuts every connection at random moments (and, in the short test,
+ * delays and corrupts bytes): the file arrives byte-identical and little is sent twice.
+ */
+class DisconnectTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(180)
+    void survivesCutsDelayAndCorruptedBytes() throws Exception {
+        Result r = run(48L << 20, 5, 0.02, 1, 11);
+        assertThat(r.cuts).isEqualTo(5);
+    }
+
+    @Test
+    @Tag("long")
+    @Timeout(900)
+    void oneGibArrivesIdenticalThroughTwentyRandomDisconnectsWithUnderFivePercentResent() throws Exception {
+        Result r = run(1L << 30, 20, 0, 0, 42);
+        assertThat(r.cuts).isEqualTo(20);
+        assertThat(r.resentBytes).as("bytes sent twice").isLessThan((long) ((1L << 30) * 0.05));
+    }
+
+    private record Result(long cuts, long resentBytes) {
+    }
+
+    private Result run(long size, int cuts, double corrupt, long delayMillis, long seed) throws Exception {
+        Path file = TestFiles.random(tmp.resolve("src/big.bin"), size, seed);
+        Random random = new Random(seed);
+        ProgressWatch watch = new ProgressWatch();
+        SendHandle send;
+        TransferProgress received;
+        TransferProgress sent;
+        long proxyCuts;
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             FaultProxy proxy = new FaultProxy(relay.address())) {
+            URI uri = URI.create("ws://127.0.0.1:" + proxy.port() + "/");
+            try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
+                send = sender.send(List.of(file), p -> { });
+                var recv = receiver.receive(send.pairingCode(), tmp.resolve("out"), watch);
+                assertThat(watch.awaitBytes(1, Duration.ofSeconds(60))).isTrue();
+                proxy.delay(delayMillis);
+                proxy.corrupt(corrupt);
+                for (int k = 1; k <= cuts; k++) {
+                    long at = (long) (size * (k + random.nextDouble() * 0.8) / (cuts + 1));
+                    assertThat(watch.awaitBytes(at, Duration.ofSeconds(120))).as("progress before cut " + k).isTrue();
+                    proxy.cutAll();
+                }
+                proxy.corrupt(0);
+                received = recv.completion().get(600, TimeUnit.SECONDS);
+                sent = send.completion().get(30, TimeUnit.SECONDS);
+            }
+            proxyCuts = proxy.cuts();
+        }
+        assertThat(received.failure()).isNull();
+        assertThat(received.state()).isEqualTo(TransferState.DONE);
+        assertThat(sent.state()).isEqualTo(TransferState.DONE);
+        assertThat(TestFiles.sha256(tmp.resolve("out/big.bin"))).isEqualTo(TestFiles.sha256(file));
+        long resent = sent.chunksResent() * (1L << 20);
+        System.out.printf("%d MiB, %d cuts: %d chunks re-sent (<= %d MiB, %.2f%%)%n", size >> 20, proxyCuts,
+                sent.chunksResent(), resent >> 20, 100.0 * resent / size);
+        return new Result(proxyCuts, resent);
+    }
+
+    private QrBeamEngine engine(URI relay, String name) {
+        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(), new SecureRandom());
+    }
+}

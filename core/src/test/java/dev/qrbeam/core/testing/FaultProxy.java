@@ -1,0 +1,180 @@
+package dev.qrbeam.core.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fault-injecting TCP proxy on 127.0.0.1 for tests: forwards every accepted connection to a target and can cut
+ * all connections on demand (or after a random number of bytes), delay each forwarded buffer, and corrupt bytes.
+ * Closing it stops the acceptor and every pipe.
+ */
+public final class FaultProxy implements AutoCloseable {
+    private final InetSocketAddress target;
+    private final ServerSocket server;
+    private final Set<Pipe> pipes = ConcurrentHashMap.newKeySet();
+    private final AtomicLong cuts = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong corrupted = new AtomicLong();
+    private volatile long delayMillis;
+    private volatile double corruptProbability;
+    private volatile long cutAfterBytes = -1;
+    private volatile boolean closed;
+
+    public FaultProxy(InetSocketAddress target) throws IOException {
+        this.target = target;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(this::acceptLoop, "fault-proxy-accept");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Adds this delay before forwarding each buffer read (both directions). */
+    public void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    /** Each forwarded buffer gets one random bit flipped with this probability. */
+    public void corrupt(double probability) {
+        this.corruptProbability = probability;
+    }
+
+    /** Cuts every connection once this many more bytes have passed (client to server direction counted). */
+    public void cutAfter(long moreBytes) {
+        this.cutAfterBytes = bytes.get() + moreBytes;
+    }
+
+    /** Cuts every open connection now (RST-like: sockets closed). */
+    public void cutAll() {
+        cuts.incrementAndGet();
+        for (Pipe p : pipes) {
+            p.close();
+        }
+    }
+
+    public long cuts() {
+        return cuts.get();
+    }
+
+    public long bytesForwarded() {
+        return bytes.get();
+    }
+
+    public long corruptedBuffers() {
+        return corrupted.get();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket();
+                upstream.connect(target, 5000);
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
+                Pipe p = new Pipe(client, upstream);
+                pipes.add(p);
+                p.start();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Pipe p : pipes) {
+            p.close();
+        }
+    }
+
+    /** Two sockets and two copying threads. */
+    private final class Pipe {
+        private final Socket a;
+        private final Socket b;
+
+        Pipe(Socket a, Socket b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        void start() {
+            thread(a, b, true);
+            thread(b, a, false);
+        }
+
+        private void thread(Socket from, Socket to, boolean upstream) {
+            Thread t = new Thread(() -> copy(from, to, upstream), "fault-proxy-pipe");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void copy(Socket from, Socket to, boolean upstream) {
+            byte[] buf = new byte[64 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    if (delayMillis > 0) {
+                        Thread.sleep(delayMillis);
+                    }
+                    if (corruptProbability > 0 && ThreadLocalRandom.current().nextDouble() < corruptProbability) {
+                        int i = ThreadLocalRandom.current().nextInt(n);
+                        buf[i] ^= (byte) (1 << ThreadLocalRandom.current().nextInt(8));
+                        corrupted.incrementAndGet();
+                    }
+                    out.write(buf, 0, n);
+                    if (upstream) {
+                        long total = bytes.addAndGet(n);
+                        long cut = cutAfterBytes;
+                        if (cut >= 0 && total >= cut) {
+                            cutAfterBytes = -1;
+                            cutAll();
+                            return;
+                        }
+                    }
+                }
+            } catch (SocketException e) {
+                // cut or closed
+            } catch (IOException | InterruptedException e) {
+                // end of this pipe
+            } finally {
+                close();
+            }
+        }
+
+        void close() {
+            pipes.remove(this);
+            try {
+                a.close();
+            } catch (IOException ignored) {
+                // best effort
+            }
+            try {
+                b.close();
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+}
