@@ -9,6 +9,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -50,6 +51,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             return;
         }
         gateway.connections().put(id, this);
+        gateway.countOpened();
         GatewayBehaviour b = gateway.behaviour();
         channel.pipeline().addBefore("gateway-connection", "idle",
                 new IdleStateHandler(0, 0, b.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
@@ -87,6 +89,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof BinaryWebSocketFrame) {
+            gateway.countViolation();
             close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "Binary frames are not supported");
         } else if (frame instanceof TextWebSocketFrame) {
             startMessage(frame);
@@ -111,6 +114,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
         if (message.readableBytes() + frame.content().readableBytes() > gateway.behaviour().messageBytes()) {
             releaseMessage();
+            gateway.countViolation();
             close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "Message too big");
             return;
         }
@@ -155,6 +159,9 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException) {
+            gateway.countViolation(); // e.g. a frame over the limit: Netty has already sent close 1009
+        }
         ctx.close();
     }
 

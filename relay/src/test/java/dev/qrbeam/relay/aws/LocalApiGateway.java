@@ -54,6 +54,8 @@ public final class LocalApiGateway implements AutoCloseable {
     private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger invocations = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
+    private final AtomicInteger violations = new AtomicInteger();
     private final Object disconnectLock = new Object();
     private int disconnects;
     private final Channel server;
@@ -107,6 +109,24 @@ public final class LocalApiGateway implements AutoCloseable {
     /** Number of handler invocations so far, all route keys. */
     public int invocations() {
         return invocations.get();
+    }
+
+    /** Connections opened so far (handshakes the {@code $connect} handler accepted). */
+    public int connectionsOpened() {
+        return opened.get();
+    }
+
+    /** Connections closed for breaking AWS's rules: binary frames, oversized frames or messages. */
+    public int violations() {
+        return violations.get();
+    }
+
+    void countOpened() {
+        opened.incrementAndGet();
+    }
+
+    void countViolation() {
+        violations.incrementAndGet();
     }
 
     /** Waits until {@code count} {@code $disconnect} invocations have completed in total. */

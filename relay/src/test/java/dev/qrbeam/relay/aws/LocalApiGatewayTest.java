@@ -105,6 +105,7 @@ class LocalApiGatewayTest {
             client.sendHeaderOnly(RawWsClient.TEXT, true, 1L << 62);
             assertThat(client.awaitClose()).as("a header claiming a huge length").isEqualTo(1009);
         }
+        assertThat(gateway.violations()).isEqualTo(2);
         try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
             client.sendText("y".repeat(GatewayBehaviour.AWS_FRAME_BYTES));
             assertThat(client.readDataFrame().text()).as("a frame of exactly 32 KB passes").startsWith("$default|yyy");
@@ -129,6 +130,7 @@ class LocalApiGatewayTest {
         try (TestWsClient client = TestWsClient.connect(gateway.webSocketUri())) {
             client.sendBinaryAsync(ByteBuffer.wrap(new byte[] {0x51, 0x42, 1}));
             assertThat(client.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1003);
+            assertThat(gateway.violations()).isEqualTo(1);
         }
     }
 
