@@ -33,9 +33,10 @@ public final class RelayMain {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        defaultProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        defaultProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        defaultProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
         RelayConfig config;
         try {
             config = parse(args);
@@ -59,6 +60,12 @@ public final class RelayMain {
         out.println("listening on " + relay.uri());
         out.flush();
         stopped.await();
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     static RelayConfig parse(String[] args) throws IOException {

@@ -26,12 +26,29 @@ public final class MessageValidator {
     /** Longest connection id accepted in a routed message (relay ids are 22 chars; AWS ids ~16). */
     public static final int MAX_ID_LENGTH = 128;
 
-    /** Validates a parsed root object. */
+    /** Validates a parsed root object as a client sends it to the relay (Error is not accepted). */
     public WireMessage validate(ObjectNode root) {
-        Action action = action(root);
+        return validate(root, false);
+    }
+
+    /**
+     * Validates a parsed root object.
+     *
+     * @param fromRelay true on the client side: also accepts {@code Error} replies ({@code code}, {@code error} strings)
+     */
+    public WireMessage validate(ObjectNode root, boolean fromRelay) {
+        Action action = action(root, fromRelay);
         JsonNode message = root.get(Fields.MESSAGE);
         if (action == Action.CONNECT) {
             return new WireMessage(action, root, connectBody(message));
+        }
+        if (action == Action.ERROR) {
+            if (message == null || !message.isObject()) {
+                throw message == null ? missing(Fields.MESSAGE) : bad(Fields.MESSAGE, "must be an object");
+            }
+            string((ObjectNode) message, Fields.CODE);
+            string((ObjectNode) message, Fields.ERROR);
+            return new WireMessage(action, root, (ObjectNode) message);
         }
         if (message == null) {
             throw missing(Fields.MESSAGE);
@@ -52,7 +69,7 @@ public final class MessageValidator {
         return new WireMessage(action, root, body);
     }
 
-    private static Action action(ObjectNode root) {
+    private static Action action(ObjectNode root, boolean fromRelay) {
         JsonNode a = root.get(Fields.ACTION);
         if (a == null) {
             throw missing(Fields.ACTION);
@@ -61,7 +78,7 @@ public final class MessageValidator {
             throw bad(Fields.ACTION, "must be a string");
         }
         String name = a.textValue();
-        return Action.fromWire(name).filter(Action::acceptedFromClient)
+        return Action.fromWire(name).filter(x -> fromRelay || x.acceptedFromClient())
                 .orElseThrow(() -> new ProtocolException(ErrorCode.UNKNOWN_ACTION,
                         "unknown action \"" + printable(name) + "\"; expected Connect, Request, Transfer, "
                                 + "Acknowledge, Handshake or Control"));

@@ -118,6 +118,15 @@ public final class WireJson {
         return validator.validate(root);
     }
 
+    /**
+     * Parses and validates one text message received from a relay (client side): like {@link #parse} but also
+     * accepts {@code Error} replies. A routed message's {@code connectionid} is then the sender's id.
+     */
+    public WireMessage parseFromRelay(String text) {
+        ObjectNode root = readObject(text);
+        return validator.validate(root, true);
+    }
+
     /** Converts a validated message body into its record type (e.g. {@code TransferMessage.class}). */
     public <T> T convert(JsonNode body, Class<T> type) {
         try {

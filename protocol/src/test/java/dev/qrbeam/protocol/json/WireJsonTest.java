@@ -98,6 +98,18 @@ class WireJsonTest {
     }
 
     @Test
+    void clientSideParsingAcceptsErrorReplies() {
+        WireMessage m = json.parseFromRelay(json.error(ErrorCode.PEER_GONE, "gone"));
+        assertThat(m.action()).isEqualTo(Action.ERROR);
+        assertThat(json.convert(m.body(), dev.qrbeam.protocol.message.ErrorMessage.class).code()).isEqualTo("peer-gone");
+        assertThat(json.parseFromRelay("{\"action\":\"Connect\",\"message\":{\"connectionid\":\"a\",\"resumetoken\":\"t\","
+                + "\"limits\":{\"maxtextbytes\":1,\"maxbinarybytes\":0,\"binary\":false,\"maxframebytes\":1}}}").connectionId())
+                .isEqualTo("a");
+        assertThatThrownBy(() -> json.parseFromRelay("{\"action\":\"Error\",\"message\":{\"code\":1}}"))
+                .isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
     void extensionsValidateOnlyTheTarget() {
         assertThat(json.parse("{\"action\":\"Control\",\"message\":{\"connectionid\":\"a\",\"anything\":[1,{}]}}").action())
                 .isEqualTo(Action.CONTROL);

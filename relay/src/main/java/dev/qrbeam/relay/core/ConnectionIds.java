@@ -2,9 +2,10 @@ package dev.qrbeam.relay.core;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /** Connection ids: 128 bits from {@link SecureRandom}, base64url without padding (22 chars). */
-public final class ConnectionIds {
+public final class ConnectionIds implements Supplier<String> {
     private final SecureRandom random;
 
     public ConnectionIds(SecureRandom random) {
@@ -13,6 +14,11 @@ public final class ConnectionIds {
 
     public ConnectionIds() {
         this(new SecureRandom());
+    }
+
+    @Override
+    public String get() {
+        return next();
     }
 
     public String next() {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The relay's rules, independent of any transport: ids, Connect/resume, routing with the sender stamped in,
@@ -31,13 +32,18 @@ public final class RelayCore {
     private final RelayLimits limits;
     private final ConnectionRegistry registry;
     private final ResumeTokens tokens;
-    private final ConnectionIds ids;
+    private final Supplier<String> ids;
+    private final RateLimiter logLimiter = new TokenBucketRateLimiter(20, 50);
     private final RateLimiter perSource;
     private final RateLimiter perTarget;
     private final WireJson json;
     private final RelayCounters counters;
 
-    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, ConnectionIds ids,
+    /**
+     * @param ids source of new connection ids (normally {@link ConnectionIds}; a transport with its own ids,
+     *            e.g. API Gateway, may supply another)
+     */
+    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, Supplier<String> ids,
                      RateLimiter perSource, RateLimiter perTarget, WireJson json, RelayCounters counters) {
         this.limits = limits;
         this.registry = registry;
@@ -67,7 +73,7 @@ public final class RelayCore {
 
     /** A new connection is open: gives it a fresh id (usable as a target at once). */
     public void onConnect(Session session) {
-        String id = ids.next();
+        String id = ids.get();
         session.assignId(id);
         registry.bind(id, session);
         counters.opened();
@@ -228,7 +234,11 @@ public final class RelayCore {
 
     private void reject(Session from, ProtocolException e) {
         counters.error(e.code());
-        LOG.debug("error {} to {}: {}", e.code(), from.id(), e.getMessage());
+        if (logLimiter.tryAcquire("errors")) {
+            LOG.info("error {} to {}: {}", e.code(), from.id(), e.getMessage());
+        } else {
+            LOG.debug("error {} to {}: {}", e.code(), from.id(), e.getMessage());
+        }
         from.sendText(json.error(e.code(), e.getMessage()));
     }
 }

@@ -39,6 +39,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters());
             core.onConnect(session);
+        } else if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
+            idleEvents = 0; // paused by back-pressure: we are the ones not reading
         } else if (evt instanceof IdleStateEvent idle) {
             idleEvents = idle.isFirst() ? 1 : idleEvents + 1;
             if (session == null || idleEvents >= idleEventsBeforeClose) {
