@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The relay key (HMAC key of resume tokens) shared by every Lambda instance: created once, at random, in the
@@ -24,6 +25,10 @@ public final class DynamoRelayKey {
 
     /** Returns the table's relay key, creating a random 32-byte key if there is none yet. */
     public static byte[] loadOrCreate(DynamoDbClient dynamo, String table, SecureRandom random) {
+        Optional<byte[]> existing = load(dynamo, table);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         byte[] candidate = new byte[32];
         random.nextBytes(candidate);
         try {
@@ -33,11 +38,15 @@ public final class DynamoRelayKey {
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", DynamoConnectionMap.KEY)).build());
             return candidate;
-        } catch (ConditionalCheckFailedException exists) {
-            return dynamo.getItem(GetItemRequest.builder().tableName(table)
-                            .key(Map.of(DynamoConnectionMap.KEY, AttributeValue.fromS(ITEM)))
-                            .consistentRead(true).build())
-                    .item().get(VALUE).b().asByteArray();
+        } catch (ConditionalCheckFailedException anotherInstanceWasFirst) {
+            return load(dynamo, table).orElseThrow();
         }
+    }
+
+    private static Optional<byte[]> load(DynamoDbClient dynamo, String table) {
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
+                .key(Map.of(DynamoConnectionMap.KEY, AttributeValue.fromS(ITEM))).consistentRead(true).build()).item();
+        return item == null || !item.containsKey(VALUE) ? Optional.empty()
+                : Optional.of(item.get(VALUE).b().asByteArray());
     }
 }

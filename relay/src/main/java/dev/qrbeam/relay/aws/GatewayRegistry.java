@@ -19,6 +19,11 @@ final class GatewayRegistry implements ConnectionRegistry {
         this.outbound = outbound;
     }
 
+    /** The session for a connection API Gateway has just opened ({@code $connect}): no id yet, no lookup. */
+    GatewaySession opened(String gatewayId, String remoteAddress, UnaryOperator<String> replies) {
+        return new GatewaySession(GatewaySession.Role.SENDER, gatewayId, null, remoteAddress, outbound, map, replies);
+    }
+
     /** The session for the connection that raised the current event. */
     GatewaySession sender(String gatewayId, String remoteAddress, UnaryOperator<String> replies) {
         return new GatewaySession(GatewaySession.Role.SENDER, gatewayId, map.logicalId(gatewayId).orElse(null),

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.relay.core.RelayCore;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The QRBeam relay as one AWS Lambda function behind an API Gateway WebSocket API: {@code $connect},
  * {@code $disconnect}, {@code $default} and the action routes ({@code Connect}, {@code Request}, ...) all arrive
@@ -39,11 +41,11 @@ public final class RelayLambdaHandler
         APIGatewayV2WebSocketEvent.RequestContext request = event.getRequestContext();
         String gatewayId = request.getConnectionId();
         String sourceIp = request.getIdentity() == null ? null : request.getIdentity().getSourceIp();
-        GatewaySession sender = registry.sender(gatewayId, sourceIp, text -> AwsLimits.advertiseFrameLimit(text, json));
+        UnaryOperator<String> replies = text -> AwsLimits.advertiseFrameLimit(text, json);
         switch (request.getRouteKey()) {
-            case "$connect" -> core.onConnect(sender);
-            case "$disconnect" -> disconnect(sender);
-            default -> message(sender, event.getBody());
+            case "$connect" -> core.onConnect(registry.opened(gatewayId, sourceIp, replies));
+            case "$disconnect" -> disconnect(registry.sender(gatewayId, sourceIp, replies));
+            default -> message(registry.sender(gatewayId, sourceIp, replies), event.getBody());
         }
         return ok();
     }
