@@ -39,11 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalApiGateway implements AutoCloseable {
     private final GatewayBehaviour behaviour;
     private final RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler;
-    /** Lambda handler factory, given the management endpoint its SDK client must use. */
-    public interface HandlerFactory {
-        RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> create(URI managementEndpoint);
-    }
-
     private final Context context;
     private final EventLoopGroup group = new NioEventLoopGroup(2);
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
