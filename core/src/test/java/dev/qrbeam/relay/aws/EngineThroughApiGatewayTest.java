@@ -55,6 +55,27 @@ class EngineThroughApiGatewayTest {
         }
     }
 
+    @Test
+    void senderWaitingLongerThanTheIdleTimeoutIsStillReachable() throws Exception {
+        Path file = TestFiles.random(tmp.resolve("src/small.bin"), 300_000, 5);
+        try (LambdaRelayStack relay = LambdaRelayStack.start(
+                GatewayBehaviour.aws(Duration.ofMillis(1500), Duration.ofMinutes(10)))) {
+            URI uri = relay.uri();
+            try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
+                SendHandle send = sender.send(List.of(file), p -> { });
+                String code = send.pairingCode();
+                // nobody scans for a while: the gateway drops the idle sender (as AWS does after 10 minutes)
+                relay.gateway().awaitDisconnects(1, Duration.ofSeconds(30));
+                TransferProgress r = receiver.receive(code, tmp.resolve("out"), p -> { })
+                        .completion().get(60, TimeUnit.SECONDS);
+                assertThat(r.failure()).isNull();
+                assertThat(r.state()).isEqualTo(TransferState.DONE);
+                assertThat(send.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+            }
+        }
+        assertThat(TestFiles.sha256(tmp.resolve("out/small.bin"))).isEqualTo(TestFiles.sha256(file));
+    }
+
     private void transferWithCuts(LambdaRelayStack stack) throws Exception {
         Path file = TestFiles.random(tmp.resolve("src/big.bin"), SIZE, 23);
         ProgressWatch watch = new ProgressWatch();
