@@ -2,7 +2,9 @@ package dev.qrbeam.relay;
 
 import dev.qrbeam.protocol.frame.TransferFrameCodec;
 import dev.qrbeam.relay.core.RelayLimits;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.relay.testing.Await;
+import dev.qrbeam.relay.testing.RawWsClient;
 import dev.qrbeam.relay.testing.TestRelays;
 import dev.qrbeam.relay.testing.TestWsClient;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -83,12 +85,13 @@ class SlowReaderTest {
     void outboundQueueOverflowDisconnectsTheNonReader() throws Exception {
         RelayLimits limits = TestRelays.limits().withOutbound(64 * 1024, 1024 * 1024);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, limits);
-             TestWsClient reader = TestWsClient.connectNonReading(relay.uri());
+             RawWsClient reader = RawWsClient.connect(relay.uri(), 16 * 1024);
              TestWsClient probe = TestWsClient.connect(relay.uri())) {
             String probeId = probe.connectId();
-            reader.sendAsync("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + probeId + "\",\"qrhash\":\"q\"}}")
-                    .get(10, TimeUnit.SECONDS);
-            String readerId = probe.awaitJson().get("message").get("connectionid").asText();
+            reader.sendText("{\"action\":\"Connect\"}");
+            String readerId = new ObjectMapper().readTree(reader.readDataFrame().text())
+                    .get("message").get("connectionid").asText();
+            // from here on the reader never reads again
 
             List<TestWsClient> senders = new ArrayList<>();
             try {
@@ -100,7 +103,7 @@ class SlowReaderTest {
                     sends.add(sender.sendBinaryAsync(TransferFrameCodec.encode(readerId, 0, 1, "h",
                             ByteBuffer.allocate(1024 * 1024))));
                 }
-                Await.until("the relay drops the non-reader", Duration.ofSeconds(30),
+                Await.until("the relay drops the non-reader: " + relay.stats(), Duration.ofSeconds(30),
                         () -> relay.stats().closed("slow-reader") == 1);
                 CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
                 assertThat(probe.connectId()).isEqualTo(probeId);

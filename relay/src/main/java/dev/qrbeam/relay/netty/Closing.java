@@ -6,7 +6,10 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 
 import java.util.concurrent.TimeUnit;
 
-/** Closes a WebSocket channel with a close frame, forcing the TCP close if the peer does not cooperate. */
+/**
+ * Closes a WebSocket channel with a close frame, forcing the TCP close if the peer does not cooperate.
+ * Input keeps being read (and discarded by {@link MessageAssembler}) so the close is not turned into a reset.
+ */
 final class Closing {
     private Closing() {
     }
@@ -15,7 +18,6 @@ final class Closing {
         if (!ch.isActive()) {
             return;
         }
-        ch.config().setAutoRead(false);
         ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
         ch.eventLoop().schedule(() -> {
             ch.close();

@@ -32,6 +32,7 @@ final class NettySession implements Session {
     private final AtomicLong queued = new AtomicLong();
     private final Set<NettySession> waiters = ConcurrentHashMap.newKeySet();
     private volatile String id;
+    private volatile boolean closing;
 
     NettySession(Channel channel, String remote, long maxQueuedBytes, RelayCounters counters) {
         this.channel = channel;
@@ -73,13 +74,14 @@ final class NettySession implements Session {
 
     private void send(WebSocketFrame frame) {
         long size = frame.content().readableBytes();
-        if (!channel.isActive()) {
+        if (!channel.isActive() || closing) {
             frame.release();
             return;
         }
         if (queued.addAndGet(size) > maxQueuedBytes) {
             queued.addAndGet(-size);
             frame.release();
+            closing = true;
             LOG.warn("closing {}: outbound queue over {} bytes (client does not read)", id, maxQueuedBytes);
             counters.closedBy("slow-reader");
             channel.config().setAutoRead(false);
@@ -91,7 +93,13 @@ final class NettySession implements Session {
 
     @Override
     public void close(int code, String reason) {
+        closing = true;
         Closing.close(channel, code, reason);
+    }
+
+    /** True once the relay decided to close this session; its further input is ignored. */
+    boolean closing() {
+        return closing;
     }
 
     /**

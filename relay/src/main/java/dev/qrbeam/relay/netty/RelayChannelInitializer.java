@@ -63,6 +63,7 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .handshakeTimeoutMillis(10_000)
                 .decoderConfig(decoder)
                 .build();
+        p.addLast(new LingeringClose());
         p.addLast(new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(new HttpServerCodec(4096, MAX_HANDSHAKE_BYTES, 8192));
         p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));

@@ -41,6 +41,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             core.onConnect(session);
         } else if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
             idleEvents = 0; // paused by back-pressure: we are the ones not reading
+        } else if (evt instanceof IdleStateEvent && session != null && session.closing()) {
+            ctx.close(); // already said goodbye; still silent
         } else if (evt instanceof IdleStateEvent idle) {
             idleEvents = idle.isFirst() ? 1 : idleEvents + 1;
             if (session == null || idleEvents >= idleEventsBeforeClose) {
@@ -49,7 +51,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                 if (session == null) {
                     ctx.close();
                 } else {
-                    Closing.close(ctx.channel(), CloseCodes.GOING_AWAY, "idle timeout");
+                    session.close(CloseCodes.GOING_AWAY, "idle timeout");
                 }
             } else {
                 ctx.writeAndFlush(new PingWebSocketFrame());
@@ -61,7 +63,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof InboundMessage m) || session == null) {
+        if (!(msg instanceof InboundMessage m) || session == null || session.closing()) {
             ReferenceCountUtil.release(msg instanceof InboundMessage m2 ? m2.content() : msg);
             return;
         }

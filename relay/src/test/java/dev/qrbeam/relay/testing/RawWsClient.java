@@ -51,7 +51,20 @@ public final class RawWsClient implements AutoCloseable {
 
     /** Connects and completes the handshake; fails with the HTTP status line if not upgraded. */
     public static RawWsClient connect(URI uri) throws IOException {
+        return connect(uri, 0);
+    }
+
+    /**
+     * Connects with a fixed socket receive buffer (no kernel autotuning), e.g. to model a reader that never
+     * reads without the kernel quietly absorbing megabytes.
+     *
+     * @param receiveBufferBytes SO_RCVBUF, 0 = system default
+     */
+    public static RawWsClient connect(URI uri, int receiveBufferBytes) throws IOException {
         Socket s = new Socket();
+        if (receiveBufferBytes > 0) {
+            s.setReceiveBufferSize(receiveBufferBytes);
+        }
         s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
         s.setSoTimeout(20_000);
         RawWsClient c = new RawWsClient(s);
