@@ -58,7 +58,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     private long handshakeSentAt;
     private int handshakeAttempts;
     private boolean everPaired;
-    private ControlCodec controls;
+    private volatile ControlCodec controls;
     private volatile long lastData = System.nanoTime();
     private volatile long lastSyncSent;
 
@@ -108,7 +108,6 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         synchronized (lock) {
             pending = Handshake.initiator(code, own, token, random);
             controls = null;
-            intake.keys(null);
             try {
                 m1 = pending.writeMessage1();
             } catch (HandshakeException e) {
@@ -117,6 +116,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             handshakeSentAt = System.nanoTime();
             handshakeAttempts++;
         }
+        intake.keys(null);
         String request = ctx.wire.envelope(dev.qrbeam.protocol.message.Action.REQUEST,
                 new RequestMessage(code.senderId(), Base64Url.encode(m1), ""));
         ctx.threads.send(() -> ctx.link.client().sendText(request));
@@ -152,9 +152,9 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                 pending = null;
                 everPaired = true;
                 controls = new ControlCodec(ctx.wire, new ControlCipher(keys));
-                intake.keys(keys);
                 lastData = System.nanoTime();
             }
+            intake.keys(keys);
             LOG.debug("paired with {}", from);
         } catch (HandshakeException e) {
             if (e.error() == HandshakeError.CODE_EXPIRED) {
@@ -186,10 +186,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     @Override
     public void onControl(String from, byte[] record) {
-        ControlCodec c;
-        synchronized (lock) {
-            c = controls;
-        }
+        ControlCodec c = controls;
         if (!from.equals(code.senderId()) || c == null || isTerminal()) {
             return;
         }
@@ -244,10 +241,8 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     @Override
     public void onDisconnected(String reason) {
         LOG.info("relay connection lost ({}); reconnecting", reason);
-        synchronized (lock) {
-            controls = null;
-            intake.keys(null);
-        }
+        controls = null;
+        intake.keys(null);
     }
 
     @Override
@@ -258,10 +253,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     // ---- helpers for ChunkIntake
 
     void sendControl(Control m) {
-        ControlCodec c;
-        synchronized (lock) {
-            c = controls;
-        }
+        ControlCodec c = controls;
         if (c != null) {
             ctx.threads.send(() -> ctx.link.sendControl(code.senderId(), c.seal(m)));
         }
@@ -286,17 +278,19 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         long now = System.nanoTime();
         intake.flushRequests();
         boolean retry = false;
+        boolean giveUp = false;
         synchronized (lock) {
             if (pending != null) {
-                if (!everPaired && now - startedAt > FIRST_PAIRING_NANOS) {
-                    fail(new TransferException(FailureCode.PEER_GONE,
-                            "no sender answered for this code (it may have expired or the sender closed)"));
-                    return;
-                }
+                giveUp = !everPaired && now - startedAt > FIRST_PAIRING_NANOS;
                 retry = now - handshakeSentAt > HANDSHAKE_RETRY_NANOS;
             } else if (controls == null) {
                 retry = true;
             }
+        }
+        if (giveUp) {
+            fail(new TransferException(FailureCode.PEER_GONE,
+                    "no sender answered for this code (it may have expired or the sender closed)"));
+            return;
         }
         if (now - lastData > ctx.config.peerTimeout().toNanos()) {
             fail(new TransferException(FailureCode.PEER_GONE, "the sender has been silent for "

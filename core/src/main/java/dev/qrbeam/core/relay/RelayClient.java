@@ -71,7 +71,7 @@ public final class RelayClient implements AutoCloseable {
             client.shutdown();
             throw e;
         }
-        long period = options.pingInterval().toMillis();
+        long period = Math.max(1, options.pingInterval().toMillis() / 3);
         client.timer.scheduleAtFixedRate(client::keepalive, period, period, TimeUnit.MILLISECONDS);
         return client;
     }
@@ -229,6 +229,9 @@ public final class RelayClient implements AutoCloseable {
             limits = reply.limits();
             l.assembler.maxBytes(Math.max(reply.limits().maxMessageBytes(), 64 * 1024) + 4096);
             synchronized (stateLock) {
+                if (l.gone) {
+                    throw new IOException("connection closed while connecting");
+                }
                 lastSend = CompletableFuture.completedFuture(null);
                 link = l;
                 l.ready = true;
@@ -255,20 +258,30 @@ public final class RelayClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs every third of the ping interval: pings when nothing was heard for a ping interval and drops the
+     * connection when nothing (not even a pong) was heard for two, or when a ping cannot be sent.
+     */
     private void keepalive() {
         Link l = link;
         if (l == null || !l.ready || closed) {
             return;
         }
         long silentFor = System.nanoTime() - l.lastHeard;
-        if (silentFor > 3 * options.pingInterval().toNanos()) {
+        if (silentFor > 2 * options.pingInterval().toNanos()) {
             LOG.info("relay silent for {} ms: reconnecting", silentFor / 1_000_000);
             l.ws.abort();
             dropped(l, "relay silent");
             return;
         }
-        if (l.pingDone.isDone()) {
+        if (silentFor > options.pingInterval().toNanos() && l.pingDone.isDone()) {
             l.pingDone = l.ws.sendPing(ByteBuffer.allocate(0));
+            l.pingDone.whenComplete((ws, error) -> {
+                if (error != null) {
+                    l.ws.abort();
+                    dropped(l, "ping failed: " + error.getMessage());
+                }
+            });
         }
     }
 
@@ -351,6 +364,8 @@ public final class RelayClient implements AutoCloseable {
         volatile CompletableFuture<ConnectExchange> reply = new CompletableFuture<>();
         volatile WebSocket ws;
         volatile boolean ready;
+        /** Closed or failed, possibly before it became ready. */
+        volatile boolean gone;
         volatile long lastHeard = System.nanoTime();
         volatile CompletableFuture<WebSocket> pingDone = CompletableFuture.completedFuture(null);
 
@@ -422,6 +437,7 @@ public final class RelayClient implements AutoCloseable {
 
         @Override
         public CompletableFuture<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            gone = true;
             reply.completeExceptionally(new IOException("relay closed: " + statusCode + " " + reason));
             dropped(this, "closed " + statusCode + " " + reason);
             return null;
@@ -429,11 +445,13 @@ public final class RelayClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            gone = true;
             reply.completeExceptionally(error);
             dropped(this, String.valueOf(error.getMessage()));
         }
 
         private void fail(WebSocket webSocket, IOException e) {
+            gone = true;
             LOG.warn("{}", e.getMessage());
             webSocket.abort();
             reply.completeExceptionally(e);
