@@ -32,7 +32,7 @@ import java.util.Map;
  *   <li>{@code AWS_REGION} and the credentials variables — set by Lambda itself.</li>
  * </ul>
  */
-record AwsRelay(RelayCore core, GatewayRegistry registry, WireJson json) {
+record AwsRelay(RelayCore core, GatewayRegistry registry, GatewayOutbound outbound, WireJson json) {
     /** Bindings and tombstones outlive API Gateway's 2-hour connection lifetime by a margin. */
     static final Duration ITEM_LIFETIME = AwsLimits.MAX_CONNECTION_LIFETIME.plusMinutes(15);
     /** Window of the shared Request rate limits. */
@@ -45,7 +45,7 @@ record AwsRelay(RelayCore core, GatewayRegistry registry, WireJson json) {
         WireJson json = new WireJson();
         RelayCore core = new RelayCore(limits, registry, tokens, new ConnectionIds(), perSource, perTarget, json,
                 new RelayCounters());
-        return new AwsRelay(core, registry, json);
+        return new AwsRelay(core, registry, outbound, json);
     }
 
     /** Wires the relay a deployed Lambda function runs, from its environment. */

@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.protocol.message.ErrorCode;
 import dev.qrbeam.relay.core.RelayCore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.function.UnaryOperator;
 
@@ -21,9 +24,11 @@ import java.util.function.UnaryOperator;
  */
 public final class RelayLambdaHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayLambdaHandler.class);
     private final RelayCore core;
     private final GatewayRegistry registry;
     private final WireJson json;
+    private final GatewayOutbound outbound;
 
     /** For the Lambda runtime: configuration from the environment. */
     public RelayLambdaHandler() {
@@ -34,6 +39,7 @@ public final class RelayLambdaHandler
         this.core = relay.core();
         this.registry = relay.registry();
         this.json = relay.json();
+        this.outbound = relay.outbound();
     }
 
     @Override
@@ -45,17 +51,33 @@ public final class RelayLambdaHandler
         switch (request.getRouteKey()) {
             case "$connect" -> core.onConnect(registry.opened(gatewayId, sourceIp, replies));
             case "$disconnect" -> disconnect(registry.sender(gatewayId, sourceIp, replies));
-            default -> message(registry.sender(gatewayId, sourceIp, replies), event.getBody());
+            default -> message(gatewayId, sourceIp, replies, event.getBody());
         }
         return ok();
     }
 
-    private void message(GatewaySession sender, String body) {
-        if (sender.id() == null) {
-            // its $connect binding is gone (expired or lost): give it an id now, as the standalone relay would have
-            core.onConnect(sender);
+    private void message(String gatewayId, String sourceIp, UnaryOperator<String> replies, String body) {
+        try {
+            GatewaySession sender = registry.sender(gatewayId, sourceIp, replies);
+            if (sender.id() == null) {
+                // its $connect binding is gone (expired or lost): give it an id now, as the standalone relay would
+                core.onConnect(sender);
+            }
+            core.onText(sender, body == null ? "" : body);
+        } catch (RuntimeException e) {
+            // DynamoDB or the management API failed (throttling, outage): no rule was broken, so tell the client
+            // with the protocol's own error instead of API Gateway's bare "Internal server error"
+            LOG.error("internal error on a message from gateway connection {}", gatewayId, e);
+            reportInternal(gatewayId);
         }
-        core.onText(sender, body == null ? "" : body);
+    }
+
+    private void reportInternal(String gatewayId) {
+        try {
+            outbound.post(gatewayId, json.error(ErrorCode.INTERNAL, "relay temporarily unavailable; retry"));
+        } catch (PeerGoneException | RuntimeException unreachable) {
+            LOG.warn("could not report the internal error to {}: {}", gatewayId, unreachable.toString());
+        }
     }
 
     private void disconnect(GatewaySession sender) {
