@@ -24,10 +24,13 @@ public final class AwsLimits {
     private AwsLimits() {
     }
 
-    /** The relay core's limits on AWS: text only, 128 KB; Request rate limits as the standalone relay's. */
+    /**
+     * The relay core's limits on AWS: text only, 128 KB; Request rates as the standalone relay's. The idle, ping,
+     * outbound-queue and per-address settings are unused here: API Gateway owns the connections.
+     */
     public static RelayLimits relayLimits() {
         return RelayLimits.defaults().withMessageBytes(MESSAGE_BYTES, 0).withBinary(false)
-                .withIdle(IDLE_TIMEOUT, IDLE_TIMEOUT).withStatsLogInterval(Duration.ZERO);
+                .withStatsLogInterval(Duration.ZERO);
     }
 
     /**
