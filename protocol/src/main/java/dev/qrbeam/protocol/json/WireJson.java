@@ -92,14 +92,34 @@ public final class WireJson {
 
     /** Parses a JSON object or throws {@code bad-json}. */
     public ObjectNode readObject(String text) {
-        JsonNode node;
         try {
-            node = mapper.readTree(text);
-        } catch (StreamConstraintsException e) {
-            throw new ProtocolException(ErrorCode.BAD_JSON, "JSON exceeds limits: " + firstLine(e.getOriginalMessage()));
+            return object(mapper.readTree(text));
         } catch (JsonProcessingException e) {
-            throw new ProtocolException(ErrorCode.BAD_JSON, "malformed JSON: " + firstLine(e.getOriginalMessage()));
+            throw badJson(e);
         }
+    }
+
+    /** Parses a JSON object from strict UTF-8 bytes or throws {@code bad-json}. */
+    public ObjectNode readObject(byte[] utf8, int off, int len) {
+        if (!Utf8.isValid(utf8, off, len)) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "text message is not valid UTF-8");
+        }
+        try {
+            return object(mapper.readTree(utf8, off, len));
+        } catch (IOException e) {
+            throw badJson(e);
+        }
+    }
+
+    private static ProtocolException badJson(IOException e) {
+        String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (e instanceof StreamConstraintsException) {
+            return new ProtocolException(ErrorCode.BAD_JSON, "JSON exceeds limits: " + firstLine(why));
+        }
+        return new ProtocolException(ErrorCode.BAD_JSON, "malformed JSON: " + firstLine(why));
+    }
+
+    private static ObjectNode object(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             throw new ProtocolException(ErrorCode.BAD_JSON, "empty message");
         }
@@ -116,6 +136,11 @@ public final class WireJson {
     public WireMessage parse(String text) {
         ObjectNode root = readObject(text);
         return validator.validate(root);
+    }
+
+    /** {@link #parse(String)} from UTF-8 bytes (validated strictly), without decoding to a String first. */
+    public WireMessage parse(byte[] utf8, int off, int len) {
+        return validator.validate(readObject(utf8, off, len));
     }
 
     /**
@@ -140,6 +165,15 @@ public final class WireJson {
     public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Serializes as strict compact JSON in UTF-8. */
+    public byte[] writeBytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -126,6 +126,28 @@ class WireJsonTest {
     }
 
     @Test
+    void validatesUtf8StrictlyWithoutDecoding() {
+        String[] good = {"", "plain ascii and more than eight bytes", "é", "€", "\uD83D\uDE00", "\u07FF\uFFFF", "a\u0000b"};
+        for (String g : good) {
+            byte[] b = g.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(Utf8.isValid(b, 0, b.length)).as(g).isTrue();
+        }
+        int[][] bad = {{0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80}, {0xED, 0xA0, 0x80}, {0xF0, 0x80, 0x80, 0x80},
+                {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0x80}, {0xC3}, {0xE2, 0x82}, {0xFF},
+                {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 0xC3, 0x28}};
+        for (int[] bs : bad) {
+            byte[] b = new byte[bs.length];
+            for (int i = 0; i < bs.length; i++) {
+                b[i] = (byte) bs[i];
+            }
+            assertThat(Utf8.isValid(b, 0, b.length)).as(java.util.Arrays.toString(bs)).isFalse();
+            assertThatThrownBy(() -> json.parse(b, 0, b.length)).isInstanceOf(ProtocolException.class);
+        }
+        byte[] ok = "{action:\"Connect\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json.parse(ok, 0, ok.length).action()).isEqualTo(Action.CONNECT);
+    }
+
+    @Test
     void writesStrictJsonAndKeepsUnknownFields() {
         WireMessage m = json.parse("{action:\"Transfer\",message:{connectionid:\"x\",data:\"d\",chunkid:0,chunktotal:1,"
                 + "chunkhash:\"h\",extra:1.50}}");

@@ -99,7 +99,17 @@ public final class RelayCore {
     public Session onText(Session from, ByteBuffer utf8) {
         int size = utf8.remaining();
         try {
-            return handleText(from, WireJson.decodeUtf8(utf8), size);
+            byte[] bytes;
+            int off;
+            if (utf8.hasArray()) {
+                bytes = utf8.array();
+                off = utf8.arrayOffset() + utf8.position();
+            } else {
+                bytes = new byte[size];
+                utf8.duplicate().get(bytes);
+                off = 0;
+            }
+            return route(from, parse(() -> json.parse(bytes, off, size)), size);
         } catch (ProtocolException e) {
             reject(from, e);
             return null;
@@ -109,7 +119,7 @@ public final class RelayCore {
     /** Handles one complete text message. @return the session delivered to, or null */
     public Session onText(Session from, String text) {
         try {
-            return handleText(from, text, text.length());
+            return route(from, parse(() -> json.parse(text)), text.length());
         } catch (ProtocolException e) {
             reject(from, e);
             return null;
@@ -131,6 +141,7 @@ public final class RelayCore {
             } else {
                 out = message.replacePrefix(TransferFrameHeader.ID_OFFSET + h.connectionId().length(), prefix(sender));
             }
+            counters.forwarded(message.length(), true);
             try {
                 target.sendBinary(out);
             } finally {
@@ -138,7 +149,6 @@ public final class RelayCore {
                     out.release();
                 }
             }
-            counters.forwarded(message.length(), true);
             return target;
         } catch (ProtocolException e) {
             reject(from, e);
@@ -161,16 +171,18 @@ public final class RelayCore {
         return p;
     }
 
-    private Session handleText(Session from, String text, int size) {
-        WireMessage m;
+    private WireMessage parse(Supplier<WireMessage> parser) {
         try {
-            m = json.parse(text);
+            return parser.get();
         } catch (ProtocolException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("internal error parsing message from {}", from.id(), e);
+            LOG.error("internal error parsing a message", e);
             throw new ProtocolException(ErrorCode.INTERNAL, "internal relay error");
         }
+    }
+
+    private Session route(Session from, WireMessage m, int size) {
         if (m.action() == Action.CONNECT) {
             connect(from, m.body());
             return null;
@@ -181,8 +193,9 @@ public final class RelayCore {
         }
         Session target = target(from, targetId);
         m.body().put(Fields.CONNECTION_ID, from.id());
-        target.sendText(json.write(m.root()));
+        byte[] out = json.writeBytes(m.root());
         counters.forwarded(size, false);
+        target.sendTextUtf8(out);
         return target;
     }
 

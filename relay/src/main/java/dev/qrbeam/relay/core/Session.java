@@ -17,6 +17,11 @@ public interface Session {
     /** Queues one text message (strict JSON) to this client. */
     void sendText(String text);
 
+    /** Queues one text message given as UTF-8 bytes (the transport may send them without re-encoding). */
+    default void sendTextUtf8(byte[] utf8) {
+        sendText(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * Queues one binary message to this client. The session takes its own reference: the caller keeps
      * ownership of {@code message} and may release it after this call returns.

@@ -5,6 +5,7 @@ import dev.qrbeam.relay.core.RelayCounters;
 import dev.qrbeam.relay.core.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -64,6 +65,11 @@ final class NettySession implements Session {
     public void sendText(String text) {
         ByteBuf buf = ByteBufUtil.writeUtf8(channel.alloc(), text);
         send(new TextWebSocketFrame(buf));
+    }
+
+    @Override
+    public void sendTextUtf8(byte[] utf8) {
+        send(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
+import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_HANDSHAKE_BYTES = 16 * 1024;
+    private static final PlainHttpHandler PLAIN_HTTP = new PlainHttpHandler();
 
     private final RelayCore core;
     private final RelayLimits limits;
@@ -38,15 +40,16 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        String remote = ch.remoteAddress().getAddress().getHostAddress();
+        InetAddress address = ch.remoteAddress().getAddress();
+        String remote = address.getHostAddress();
         ChannelPipeline p = ch.pipeline();
         channels.add(ch);
-        if (!addresses.tryAcquire(remote)) {
+        if (!addresses.tryAcquire(address)) {
             core.counters().rejected();
             p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), new TooManyConnectionsHandler());
             return;
         }
-        ch.closeFuture().addListener(f -> addresses.release(remote));
+        ch.closeFuture().addListener(f -> addresses.release(address));
         long pingMillis = limits.pingInterval().toMillis();
         int idleEvents = (int) Math.max(1, (limits.idleTimeout().toMillis() + pingMillis - 1) / pingMillis);
         WebSocketDecoderConfig decoder = WebSocketDecoderConfig.newBuilder()
@@ -67,6 +70,7 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(new HttpServerCodec(4096, MAX_HANDSHAKE_BYTES, 8192));
         p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
+        p.addLast(PLAIN_HTTP);
         p.addLast(new WebSocketServerProtocolHandler(ws));
         p.addLast(new MessageAssembler(limits, core.counters()));
         p.addLast(new RelayHandler(core, remote, idleEvents));
