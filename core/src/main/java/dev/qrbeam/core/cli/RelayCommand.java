@@ -26,12 +26,18 @@ final class RelayCommand implements Callable<Integer> {
     @Option(names = "--text-only", description = "Refuse binary frames (behave like AWS API Gateway).")
     boolean textOnly;
 
+    @Option(names = "--max-message", description = "Largest text and binary message in bytes (default 256 KiB text, 1 MiB + 4 KiB binary).")
+    Integer maxMessage;
+
     @Option(names = "--verbose", description = "Debug logging.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         RelayLimits limits = RelayLimits.defaults().withBinary(!textOnly);
+        if (maxMessage != null) {
+            limits = limits.withMessageBytes(maxMessage, maxMessage);
+        }
         ResumeTokens tokens = key == null ? ResumeTokens.random() : ResumeTokens.fromKeyFile(key);
         RelayHandle relay = Relay.start(new RelayConfig(host, port, limits, tokens, 0));
         CountDownLatch stop = new CountDownLatch(1);

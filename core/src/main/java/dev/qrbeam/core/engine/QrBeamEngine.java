@@ -46,6 +46,7 @@ public final class QrBeamEngine implements TransferEngine {
         this.config = config;
         this.wire = wire;
         this.random = random;
+        CryptoWarmup.start();
     }
 
     public EngineConfig config() {

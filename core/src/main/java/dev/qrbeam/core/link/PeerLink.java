@@ -213,8 +213,11 @@ public final class PeerLink implements RelayEvents {
             handler.onError(e.code().code(), e.getMessage());
             return;
         }
-        handler.onTransfer(h.connectionId(), h.chunkId(), h.chunkTotal(), h.chunkHash(),
-                TransferFrameCodec.data(data, h));
+        // A writable, array-backed view (not TransferFrameCodec.data's read-only one): the JDK's AES-GCM copies
+        // read-only input into a fresh array, a 1 MiB humongous allocation per chunk.
+        ByteBuffer record = data.duplicate();
+        record.position(data.position() + h.headerLength());
+        handler.onTransfer(h.connectionId(), h.chunkId(), h.chunkTotal(), h.chunkHash(), record.slice());
     }
 
     @Override

@@ -57,7 +57,8 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     private Handshake pending;
     private long handshakeSentAt;
     private int handshakeAttempts;
-    private boolean everPaired;
+    private volatile boolean everPaired;
+    private int senderMissing;
     private volatile ControlCodec controls;
     private volatile long lastData = System.nanoTime();
     private volatile long lastSyncSent;
@@ -229,6 +230,11 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     @Override
     public void onError(String errorCode, String message) {
         LOG.debug("relay error {}: {}", errorCode, message);
+        if (("unknown-target".equals(errorCode) || "peer-gone".equals(errorCode)) && !everPaired
+                && ++senderMissing >= 2) {
+            fail(new TransferException(FailureCode.PEER_GONE,
+                    "no sender is waiting for this code (it expired, was cancelled, or the sender closed)"));
+        }
     }
 
     @Override

@@ -259,22 +259,28 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /**
-     * Runs every third of the ping interval: pings when nothing was heard for a ping interval and drops the
-     * connection when nothing (not even a pong) was heard for two, or when a ping cannot be sent.
+     * Runs every third of the ping interval: pings once per interval and drops the connection when a ping has had
+     * no pong for three intervals (our outbound path is broken even if messages still arrive), when nothing at all
+     * was heard for two intervals, or when a ping cannot be sent.
      */
     private void keepalive() {
         Link l = link;
         if (l == null || !l.ready || closed) {
             return;
         }
-        long silentFor = System.nanoTime() - l.lastHeard;
-        if (silentFor > 2 * options.pingInterval().toNanos()) {
-            LOG.info("relay silent for {} ms: reconnecting", silentFor / 1_000_000);
+        long now = System.nanoTime();
+        long interval = options.pingInterval().toNanos();
+        long silentFor = now - l.lastHeard;
+        boolean pongOverdue = l.pingSentAt != 0 && l.pongAt < l.pingSentAt && now - l.pingSentAt > 3 * interval;
+        if (silentFor > 2 * interval || pongOverdue) {
+            LOG.info("relay {} for {} ms: reconnecting", pongOverdue ? "did not answer a ping" : "silent",
+                    (pongOverdue ? now - l.pingSentAt : silentFor) / 1_000_000);
             l.ws.abort();
-            dropped(l, "relay silent");
+            dropped(l, pongOverdue ? "no pong" : "relay silent");
             return;
         }
-        if (silentFor > options.pingInterval().toNanos() && l.pingDone.isDone()) {
+        if (l.pingDone.isDone() && (l.pingSentAt == 0 || l.pongAt >= l.pingSentAt) && now - l.pingSentAt > interval) {
+            l.pingSentAt = now;
             l.pingDone = l.ws.sendPing(ByteBuffer.allocate(0));
             l.pingDone.whenComplete((ws, error) -> {
                 if (error != null) {
@@ -368,6 +374,8 @@ public final class RelayClient implements AutoCloseable {
         volatile boolean gone;
         volatile long lastHeard = System.nanoTime();
         volatile CompletableFuture<WebSocket> pingDone = CompletableFuture.completedFuture(null);
+        volatile long pingSentAt;
+        volatile long pongAt;
 
         @Override
         public CompletableFuture<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -424,6 +432,7 @@ public final class RelayClient implements AutoCloseable {
         @Override
         public CompletableFuture<?> onPong(WebSocket webSocket, ByteBuffer message) {
             lastHeard = System.nanoTime();
+            pongAt = lastHeard;
             webSocket.request(1);
             return null;
         }

@@ -71,11 +71,8 @@ public final class ChunkLayout {
         if (chunkId < 0 || chunkId >= total) {
             throw new ChunkException("bad-chunk", "Chunk id " + chunkId + " outside 0.." + (total - 1));
         }
-        int pos = Arrays.binarySearch(first, chunkId);
+        int pos = Arrays.binarySearch(first, chunkId); // first[] is strictly increasing: every file has >= 1 chunk
         int file = pos >= 0 ? pos : -pos - 2;
-        while (file + 1 < first.length && first[file + 1] == chunkId) {
-            file++; // unreachable: every file has >= 1 chunk, kept for safety
-        }
         long index = chunkId - first[file];
         long offset = index * chunkSize;
         int length = (int) Math.min(chunkSize, sizes[file] - offset);

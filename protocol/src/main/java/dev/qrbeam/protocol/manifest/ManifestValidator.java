@@ -2,6 +2,7 @@ package dev.qrbeam.protocol.manifest;
 
 import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.ChunkSizing;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks an untrusted {@link Manifest}: version, transfer id, chunk size, limits, every path with
- * {@link SafePath#check}, sizes, hashes, and that no two entries collide — compared case-insensitively, since
- * Windows and macOS file systems would merge them — and that no file is also used as a folder.
+ * {@link SafePath#check}, sizes, hashes, and that no two entries collide — compared case-insensitively and after
+ * Unicode NFC normalisation, since Windows and macOS file systems would merge them — and that no file is also used
+ * as a folder.
  */
 public final class ManifestValidator {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -81,9 +83,9 @@ public final class ManifestValidator {
     }
 
     private static void add(Map<String, Boolean> entries, String path, boolean isFile) {
-        String folded = path.toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         if (entries.putIfAbsent(folded, isFile) != null) {
-            throw bad("Two entries have the same name (ignoring case): " + SafePath.printable(path));
+            throw bad("Two entries have the same name (ignoring case and Unicode normalisation): " + SafePath.printable(path));
         }
     }
 

@@ -85,6 +85,22 @@ class ChunkCipherTest {
     }
 
     @Test
+    void refusedRecordLeavesTheOutputPositionAlone() throws Exception {
+        ChunkRef ref = layout.ref(0);
+        ByteBuffer rec = seal(sender, ref);
+        rec.put(20, (byte) (rec.get(20) ^ 0x80));
+        ByteBuffer out = ByteBuffer.allocate(ref.length() + 10).position(10);
+        assertThatThrownBy(() -> receiver.decrypt(ref, rec, out)).isInstanceOf(RecordException.class);
+        assertThat(out.position()).isEqualTo(10);
+        ByteBuffer good = seal(sender, ref);
+        open(receiver, ref, good);
+        ByteBuffer out2 = ByteBuffer.allocate(ref.length()).position(0);
+        assertThatThrownBy(() -> receiver.decrypt(ref, good.duplicate(), out2))
+                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-replay");
+        assertThat(out2.position()).isZero();
+    }
+
+    @Test
     void truncatedOrExtendedRecordsAreRejected() throws Exception {
         ChunkRef ref = layout.ref(0);
         ByteBuffer rec = seal(sender, ref);

@@ -72,7 +72,8 @@ class ManifestCodecTest {
         List<List<ManifestFile>> cases = List.of(
                 List.of(new ManifestFile("a.txt", 1, HASH, 0), new ManifestFile("a.txt", 1, HASH, 0)),
                 List.of(new ManifestFile("A.txt", 1, HASH, 0), new ManifestFile("a.TXT", 1, HASH, 0)),
-                List.of(new ManifestFile("a", 1, HASH, 0), new ManifestFile("a/b", 1, HASH, 0)));
+                List.of(new ManifestFile("a", 1, HASH, 0), new ManifestFile("a/b", 1, HASH, 0)),
+                List.of(new ManifestFile("caf\u00e9.txt", 1, HASH, 0), new ManifestFile("cafe\u0301.txt", 1, HASH, 0)));
         for (List<ManifestFile> files : cases) {
             assertThatThrownBy(() -> ManifestValidator.validate(new Manifest(1, TID, 4096, List.of(), files),
                     ManifestLimits.DEFAULT)).extracting(e -> ((ManifestException) e).code()).isEqualTo("bad-manifest");

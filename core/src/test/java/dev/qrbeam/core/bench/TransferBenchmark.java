@@ -1,0 +1,283 @@
+package dev.qrbeam.core.bench;
+
+import dev.qrbeam.core.api.TransferProgress;
+import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.engine.QrBeamEngine;
+import dev.qrbeam.core.testing.TestFiles;
+import dev.qrbeam.protocol.json.WireJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark (a main, not a test): 1 GiB through a local relay, binary and base64-text mode, against magic-wormhole
+ * through its own local transit relay on the same file. Relay and sender are separate JVMs started from the shaded
+ * jar (-Xmx256m); the receiver runs in this JVM (start it with -Xmx256m). Everything on 127.0.0.1.
+ *
+ * <pre>
+ * mvn -q -o -pl core -am package -DskipTests
+ * java -Xmx256m -cp core/target/qrbeam.jar:core/target/test-classes dev.qrbeam.core.bench.TransferBenchmark [MiB] [runs]
+ * </pre>
+ */
+public final class TransferBenchmark {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final Path jar = Path.of("core/target/qrbeam.jar").toAbsolutePath();
+    private final Path dir;
+    private final List<String> jvmFlags;
+    private final List<Process> processes = new ArrayList<>();
+
+    private TransferBenchmark(Path dir, List<String> jvmFlags) {
+        this.dir = dir;
+        this.jvmFlags = jvmFlags;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        List<String> flags = List.of(System.getProperty("bench.jvmflags", "").split(" ")).stream()
+                .filter(s -> !s.isBlank()).toList();
+        Path dir = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))).resolve("qrbeam-bench");
+        Files.createDirectories(dir);
+        TransferBenchmark b = new TransferBenchmark(dir, flags);
+        try {
+            b.run(mib, runs);
+        } finally {
+            b.processes.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private void run(long mib, int runs) throws Exception {
+        Path file = dir.resolve("bench-" + mib + "MiB.bin");
+        if (!Files.exists(file) || Files.size(file) != mib << 20) {
+            TestFiles.random(file, mib << 20, 2026);
+        }
+        String sha = TestFiles.sha256(file);
+        System.out.printf("file %s, %d MiB; sender/relay JVM flags: -Xmx256m %s%n", file, mib, String.join(" ", jvmFlags));
+        List<double[]> bin = new ArrayList<>();
+        List<double[]> text = new ArrayList<>();
+        List<Double> worm = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            bin.add(qrbeam(file, sha, false));
+            text.add(qrbeam(file, sha, true));
+            worm.add(wormhole(file, sha));
+        }
+        double w = median(worm.stream().mapToDouble(d -> d).toArray());
+        double b = median(bin.stream().mapToDouble(d -> d[0]).toArray());
+        double bd = median(bin.stream().mapToDouble(d -> d[1]).toArray());
+        double t = median(text.stream().mapToDouble(d -> d[0]).toArray());
+        double td = median(text.stream().mapToDouble(d -> d[1]).toArray());
+        System.out.println();
+        System.out.println("| mode | end-to-end MB/s | data phase MB/s | vs magic-wormhole (end-to-end) |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| QRBeam binary | %.0f | %.0f | %.2fx |%n", b, bd, b / w);
+        System.out.printf(Locale.ROOT, "| QRBeam base64 text | %.0f | %.0f | %.2fx |%n", t, td, t / w);
+        System.out.printf(Locale.ROOT, "| magic-wormhole 0.12 (transit relay, --no-listen) | %.0f | - | 1.00x |%n", w);
+    }
+
+    /** Returns {end-to-end MB/s, data-phase MB/s}. */
+    private double[] qrbeam(Path file, String sha, boolean textMode) throws Exception {
+        String mode = textMode ? "text" : "binary";
+        Path work = Files.createDirectories(dir.resolve("run-" + mode + "-" + System.nanoTime()));
+        List<String> relayArgs = new ArrayList<>(List.of("relay", "--host", "127.0.0.1", "--port", "0"));
+        if (textMode) {
+            relayArgs.addAll(List.of("--text-only", "--max-message", "1500000"));
+        } else {
+            relayArgs.addAll(List.of("--max-message", Integer.toString((1 << 20) + 4096)));
+        }
+        Child relay = java(work, relayArgs);
+        String listening = relay.await("listening on ");
+        URI ws = URI.create(listening.substring("listening on ".length()).trim());
+        Path sendState = work.resolve("state-s");
+        Child sender = java(work, List.of("send", "--relay", ws.toString(), "--plain", "--no-qr", "--state-dir",
+                sendState.toString(), file.toString()));
+        String code = sender.await("code: ").substring("code: ".length()).trim();
+        awaitScanned(sendState);
+        long[] firstData = {0};
+        long size = Files.size(file);
+        try (QrBeamEngine engine = new QrBeamEngine(EngineConfig.defaults().withStateDir(work.resolve("state-r")),
+                new WireJson(), new SecureRandom())) {
+            long start = System.nanoTime();
+            TransferProgress end = engine.receive(code, work.resolve("out"), p -> {
+                if (firstData[0] == 0 && p.bytesDone() > 0) {
+                    firstData[0] = System.nanoTime();
+                }
+            }).completion().get(30, TimeUnit.MINUTES);
+            long done = System.nanoTime();
+            if (end.state() != TransferState.DONE) {
+                throw new IllegalStateException(mode + " failed: " + end.failure());
+            }
+            double e2e = size / ((done - start) / 1e9) / 1e6;
+            double data = size / ((done - firstData[0]) / 1e9) / 1e6;
+            String got = TestFiles.sha256(work.resolve("out").resolve(file.getFileName()));
+            System.out.printf(Locale.ROOT, "QRBeam %-6s %7.1f MB/s end-to-end, %7.1f MB/s data phase, %d chunks re-sent, hash %s%n",
+                    mode, e2e, data, end.chunksResent(), got.equals(sha) ? "ok" : "MISMATCH");
+            sender.process.waitFor(30, TimeUnit.SECONDS);
+            return new double[] {e2e, data};
+        } finally {
+            sender.process.destroyForcibly();
+            relay.process.destroy();
+            relay.process.waitFor(10, TimeUnit.SECONDS);
+            deleteTree(work);
+        }
+    }
+
+    private double wormhole(Path file, String sha) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("run-wormhole-" + System.nanoTime()));
+        int mailbox = freePort();
+        int transit = freePort();
+        Child mb = exec(work, List.of("twistd3", "-n", "--pidfile=", "wormhole-mailbox", "--port",
+                "tcp:" + mailbox + ":interface=127.0.0.1", "--channel-db", work.resolve("relay.sqlite").toString()));
+        Child tr = exec(work, List.of("twistd3", "-n", "--pidfile=", "transitrelay", "--port",
+                "tcp:" + transit + ":interface=127.0.0.1"));
+        awaitPort(mailbox);
+        awaitPort(transit);
+        List<String> common = List.of("wormhole", "--relay-url", "ws://127.0.0.1:" + mailbox + "/v1",
+                "--transit-helper", "tcp:127.0.0.1:" + transit);
+        String code = "7-qrbeam-bench";
+        List<String> send = new ArrayList<>(common);
+        send.addAll(List.of("send", "--no-listen", "--code", code, file.toString()));
+        Child sender = exec(work, send);
+        sender.await("On the other computer");
+        Path out = Files.createDirectories(work.resolve("out"));
+        List<String> recv = new ArrayList<>(common);
+        recv.addAll(List.of("receive", "--no-listen", "--accept-file", "-o", out.resolve(file.getFileName()).toString(), code));
+        long start = System.nanoTime();
+        Child receiver = exec(work, recv);
+        if (!receiver.process.waitFor(30, TimeUnit.MINUTES) || receiver.process.exitValue() != 0) {
+            throw new IllegalStateException("wormhole receive failed:\n" + receiver.output());
+        }
+        long done = System.nanoTime();
+        double mbs = Files.size(file) / ((done - start) / 1e9) / 1e6;
+        String got = TestFiles.sha256(out.resolve(file.getFileName()));
+        System.out.printf(Locale.ROOT, "wormhole      %7.1f MB/s end-to-end (receiver process start to exit), hash %s%n",
+                mbs, got.equals(sha) ? "ok" : "MISMATCH");
+        sender.process.waitFor(30, TimeUnit.SECONDS);
+        for (Child c : List.of(sender, mb, tr)) {
+            c.process.destroy();
+            c.process.waitFor(10, TimeUnit.SECONDS);
+        }
+        deleteTree(work);
+        return mbs;
+    }
+
+    private static void awaitScanned(Path sendState) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (var s = Files.walk(sendState)) {
+                for (Path p : s.filter(x -> x.getFileName().toString().equals("session.properties")).toList()) {
+                    if (Files.readString(p).contains("scanned=true")) {
+                        return;
+                    }
+                }
+            } catch (IOException ignored) {
+                // being written
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("sender did not finish hashing");
+    }
+
+    private static void awaitPort(int port) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("nothing listens on " + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Child java(Path work, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx256m"));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(args);
+        return exec(work, cmd);
+    }
+
+    private Child exec(Path work, List<String> cmd) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().put("QRBEAM_LOOPBACK", "1");
+        Process p = pb.start();
+        processes.add(p);
+        return new Child(p);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+
+    /** A child process whose output lines can be awaited. */
+    private static final class Child {
+        final Process process;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final StringBuilder all = new StringBuilder();
+
+        Child(Process process) {
+            this.process = process;
+            Thread t = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        synchronized (all) {
+                            all.append(line).append('\n');
+                        }
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // ended
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        String await(String prefix) throws InterruptedException {
+            while (true) {
+                String l = lines.poll(120, TimeUnit.SECONDS);
+                if (l == null) {
+                    throw new IllegalStateException("no '" + prefix + "' from " + process.info().commandLine().orElse("?")
+                            + ":\n" + output());
+                }
+                if (l.contains(prefix)) {
+                    return l.substring(l.indexOf(prefix));
+                }
+            }
+        }
+
+        String output() {
+            synchronized (all) {
+                return all.toString();
+            }
+        }
+    }
+}
