@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param stage        stage name, the first path segment of the WebSocket URL and of the {@code @connections} URL
  * @param frameBytes   largest client frame payload; beyond it the connection is closed with 1009
  * @param messageBytes largest client message (all frames); beyond it the connection is closed with 1009
- * @param idleTimeout  a connection without any client frame for this long is closed with 1001
+ * @param idleTimeout  a connection without any message (either direction; pings do not count) for this long is
+ *                     closed with 1001
  * @param maxLifetime  every connection is closed with 1001 after this long (the "2 hour cut")
  * @param routeKeys    route keys besides {@code $connect/$disconnect/$default}, selected by {@code $request.body.action}
  */

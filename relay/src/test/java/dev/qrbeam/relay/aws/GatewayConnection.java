@@ -15,8 +15,6 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +35,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private CompositeByteBuf message;
     private CompletableFuture<Void> invocations = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> lifetimeCut;
+    private ScheduledFuture<?> idleCheck;
+    private volatile long lastMessageNanos;
 
     GatewayConnection(LocalApiGateway gateway, Channel channel, String id, long connectedAt) {
         this.gateway = gateway;
@@ -53,10 +53,22 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         gateway.connections().put(id, this);
         gateway.countOpened();
         GatewayBehaviour b = gateway.behaviour();
-        channel.pipeline().addBefore("gateway-connection", "idle",
-                new IdleStateHandler(0, 0, b.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        lastMessageNanos = System.nanoTime();
+        long checkMillis = Math.max(10, b.idleTimeout().toMillis() / 4);
+        idleCheck = channel.eventLoop().scheduleAtFixedRate(this::checkIdle, checkMillis, checkMillis,
+                TimeUnit.MILLISECONDS);
         lifetimeCut = channel.eventLoop().schedule(this::cutLifetime, b.maxLifetime().toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * API Gateway's idle timeout counts messages in either direction; control frames (ping/pong) are not counted
+     * here, the stricter reading of "no messages sent between the server and client".
+     */
+    private void checkIdle() {
+        if (System.nanoTime() - lastMessageNanos > gateway.behaviour().idleTimeout().toNanos()) {
+            close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "Going away");
+        }
     }
 
     /** What API Gateway does when a connection reaches its maximum lifetime: close 1001 "Going away". */
@@ -77,6 +89,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         if (!channel.isActive()) {
             return false;
         }
+        lastMessageNanos = System.nanoTime();
         channel.writeAndFlush(new TextWebSocketFrame(text));
         return true;
     }
@@ -103,6 +116,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private void startMessage(WebSocketFrame frame) {
+        lastMessageNanos = System.nanoTime();
         releaseMessage();
         message = channel.alloc().compositeBuffer(Integer.MAX_VALUE);
         continueMessage(frame);
@@ -142,15 +156,6 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "Going away");
-        } else {
-            super.userEventTriggered(ctx, evt);
-        }
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         releaseMessage();
         disconnect();
@@ -168,6 +173,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private void disconnect() {
         if (lifetimeCut != null) {
             lifetimeCut.cancel(false);
+            idleCheck.cancel(false);
         }
         if (disconnected.compareAndSet(false, true)) {
             gateway.connections().remove(id, this);
