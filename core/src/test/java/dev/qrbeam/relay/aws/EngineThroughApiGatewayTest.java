@@ -59,13 +59,16 @@ class EngineThroughApiGatewayTest {
     void senderWaitingLongerThanTheIdleTimeoutIsStillReachable() throws Exception {
         Path file = TestFiles.random(tmp.resolve("src/small.bin"), 300_000, 5);
         try (LambdaRelayStack relay = LambdaRelayStack.start(
-                GatewayBehaviour.aws(Duration.ofMillis(1500), Duration.ofMinutes(10)))) {
+                GatewayBehaviour.aws(Duration.ofSeconds(4), Duration.ofMinutes(10)))) {
             URI uri = relay.uri();
             try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
                 SendHandle send = sender.send(List.of(file), p -> { });
                 String code = send.pairingCode();
-                // nobody scans for a while: the gateway drops the idle sender (as AWS does after 10 minutes)
+                String senderId = code.substring(code.indexOf("/r/1/") + 5, code.indexOf('#'));
+                // nobody scans for a while: the gateway drops the idle sender (as AWS does after 10 minutes), the
+                // sender reconnects and resumes its id, and the code it showed still works
                 relay.gateway().awaitDisconnects(1, Duration.ofSeconds(30));
+                relay.awaitBound(senderId, Duration.ofSeconds(30));
                 TransferProgress r = receiver.receive(code, tmp.resolve("out"), p -> { })
                         .completion().get(60, TimeUnit.SECONDS);
                 assertThat(r.failure()).isNull();

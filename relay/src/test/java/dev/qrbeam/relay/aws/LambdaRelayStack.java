@@ -7,6 +7,7 @@ import dev.qrbeam.relay.core.TokenBucketRateLimiter;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,18 @@ final class LambdaRelayStack implements AutoCloseable {
 
     ConnectionMap map() {
         return map;
+    }
+
+    /** Waits (handler invocation by invocation, no sleeps) until {@code logicalId} is bound to a live connection. */
+    void awaitBound(String logicalId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (map.gatewayId(logicalId).isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(logicalId + " not bound within " + timeout);
+            }
+            gateway.awaitInvocations(gateway.invocations() + 1, Duration.ofNanos(left));
+        }
     }
 
     @Override

@@ -48,11 +48,10 @@ public final class LocalApiGateway implements AutoCloseable {
     });
     private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    private final AtomicInteger invocations = new AtomicInteger();
-    private final AtomicInteger opened = new AtomicInteger();
+    private final AwaitableCount invocations = new AwaitableCount("handler invocations");
+    private final AwaitableCount opened = new AwaitableCount("connections opened");
     private final AtomicInteger violations = new AtomicInteger();
-    private final Object disconnectLock = new Object();
-    private int disconnects;
+    private final AwaitableCount disconnects = new AwaitableCount("$disconnect invocations");
     private final Channel server;
     private final GatewayEvents events;
 
@@ -101,14 +100,24 @@ public final class LocalApiGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + "/" + behaviour.stage());
     }
 
-    /** Number of handler invocations so far, all route keys. */
+    /** Number of completed handler invocations so far, all route keys. */
     public int invocations() {
         return invocations.get();
+    }
+
+    /** Waits until {@code count} handler invocations have completed in total. */
+    public void awaitInvocations(int count, Duration timeout) throws InterruptedException {
+        invocations.await(count, timeout);
     }
 
     /** Connections opened so far (handshakes the {@code $connect} handler accepted). */
     public int connectionsOpened() {
         return opened.get();
+    }
+
+    /** Waits until {@code count} connections have been opened in total. */
+    public void awaitConnectionsOpened(int count, Duration timeout) throws InterruptedException {
+        opened.await(count, timeout);
     }
 
     /** Connections closed for breaking AWS's rules: binary frames, oversized frames or messages. */
@@ -117,7 +126,7 @@ public final class LocalApiGateway implements AutoCloseable {
     }
 
     void countOpened() {
-        opened.incrementAndGet();
+        opened.increment();
     }
 
     void countViolation() {
@@ -126,16 +135,7 @@ public final class LocalApiGateway implements AutoCloseable {
 
     /** Waits until {@code count} {@code $disconnect} invocations have completed in total. */
     public void awaitDisconnects(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (disconnectLock) {
-            while (disconnects < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("only " + disconnects + " of " + count + " disconnects");
-                }
-                TimeUnit.NANOSECONDS.timedWait(disconnectLock, left);
-            }
-        }
+        disconnects.await(count, timeout);
     }
 
     /**
@@ -176,7 +176,6 @@ public final class LocalApiGateway implements AutoCloseable {
 
     /** Invokes the Lambda handler; a thrown exception becomes a 500 response, as Lambda reports it. */
     APIGatewayV2WebSocketResponse invoke(APIGatewayV2WebSocketEvent event) {
-        invocations.incrementAndGet();
         try {
             APIGatewayV2WebSocketResponse response = handler.handleRequest(event, context);
             if (response == null) {
@@ -191,11 +190,9 @@ public final class LocalApiGateway implements AutoCloseable {
             return failed;
         } finally {
             if ("$disconnect".equals(event.getRequestContext().getRouteKey())) {
-                synchronized (disconnectLock) {
-                    disconnects++;
-                    disconnectLock.notifyAll();
-                }
+                disconnects.increment();
             }
+            invocations.increment();
         }
     }
 
