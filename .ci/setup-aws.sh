@@ -23,6 +23,6 @@ if ! command -v shellcheck >/dev/null 2>&1; then
 fi
 echo "shellcheck: $(command -v shellcheck)"
 if ! command -v cfn-lint >/dev/null 2>&1 && command -v pip3 >/dev/null 2>&1; then
-  pip3 install --quiet cfn-lint || echo "cfn-lint not installed: the template lint check will be skipped" >&2
+  timeout 60 pip3 install --quiet --retries 0 --timeout 5 cfn-lint || echo "cfn-lint not installed: the template lint check will be skipped" >&2
 fi
 echo "cfn-lint: $(command -v cfn-lint || echo absent)"
