@@ -3,7 +3,7 @@ package dev.qrbeam.core.cli;
 import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -16,12 +16,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ProgressView implements TransferListener, AutoCloseable {
     private final String task;
     private final boolean terminal;
-    private final PrintStream err;
+    private final PrintWriter err;
     private ProgressBar bar;
     private TransferState lastState;
     private long lastLine;
 
-    ProgressView(String task, boolean terminal, PrintStream err) {
+    ProgressView(String task, boolean terminal, PrintWriter err) {
         this.task = task;
         this.terminal = terminal;
         this.err = err;
@@ -32,7 +32,7 @@ final class ProgressView implements TransferListener, AutoCloseable {
         if (terminal && p.totalBytes() > 0 && p.state() == TransferState.TRANSFERRING && bar == null) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(p.totalBytes()).setUnit("MiB", 1 << 20)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).showSpeed().setUpdateIntervalMillis(200)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build();
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
         }
         if (bar != null) {
             bar.stepTo(p.bytesDone());
@@ -48,6 +48,7 @@ final class ProgressView implements TransferListener, AutoCloseable {
         if (bar == null && (stateChanged || now - lastLine > 1_000_000_000L)) {
             lastLine = now;
             err.println(line(p));
+            err.flush();
         }
     }
 

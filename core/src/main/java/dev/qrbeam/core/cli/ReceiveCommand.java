@@ -21,18 +21,21 @@ final class ReceiveCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "CODE", description = "The pairing code (http(s)://…/r/1/<id>#<secret>).")
     String code;
 
     @Override
     public Integer call() {
         EngineConfig config = common.apply(EngineConfig.defaults());
-        ProgressView view = new ProgressView("Receiving", common.terminal(), System.err);
+        ProgressView view = new ProgressView("Receiving", common.terminal(), spec.commandLine().getErr());
         try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
             TransferHandle handle = engine.receive(code, out, view);
-            int rc = TransferRunner.await(handle, view, System.err);
+            int rc = TransferRunner.await(handle, view, spec.commandLine().getErr());
             if (rc == 0) {
-                System.out.println("received into " + out.toAbsolutePath().normalize());
+                spec.commandLine().getOut().println("received into " + out.toAbsolutePath().normalize());
             }
             return rc;
         }

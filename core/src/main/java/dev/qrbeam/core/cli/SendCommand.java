@@ -37,6 +37,9 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files and folders to send.")
     List<Path> files = List.of();
 
@@ -52,15 +55,15 @@ final class SendCommand implements Callable<Integer> {
         if (resume == null && files.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give files to send, or --resume CODE");
         }
-        ProgressView view = new ProgressView("Sending", common.terminal(), System.err);
+        ProgressView view = new ProgressView("Sending", common.terminal(), spec.commandLine().getErr());
         try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
             SendHandle handle = resume != null ? engine.resumeSend(resume, view) : engine.send(files, view);
-            System.out.println("code: " + handle.pairingCode());
+            spec.commandLine().getOut().println("code: " + handle.pairingCode());
             if (!noQr) {
-                System.out.print(QrCodes.toTerminal(QrCodes.encode(handle.pairingCode())));
+                spec.commandLine().getOut().print(QrCodes.toTerminal(QrCodes.encode(handle.pairingCode())));
             }
-            System.out.flush();
-            return TransferRunner.await(handle, view, System.err);
+            spec.commandLine().getOut().flush();
+            return TransferRunner.await(handle, view, spec.commandLine().getErr());
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.qrbeam.core.cli;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.ExecutionException;
 
 /** Waits for a transfer, keeps Ctrl-C resumable, and maps the outcome to an exit code with one clear line. */
@@ -11,10 +11,11 @@ final class TransferRunner {
     private TransferRunner() {
     }
 
-    static int await(TransferHandle handle, ProgressView view, PrintStream err) {
+    static int await(TransferHandle handle, ProgressView view, PrintWriter err) {
         Thread hook = new Thread(() -> {
             view.close();
             err.println("interrupted: run the same command again to resume");
+            err.flush();
         });
         Runtime.getRuntime().addShutdownHook(hook);
         TransferProgress end;
@@ -36,10 +37,12 @@ final class TransferRunner {
         }
         if (end.state() == TransferState.DONE) {
             err.println(ProgressView.line(end));
+            err.flush();
             return ExitCode.OK.code;
         }
         err.println((end.state() == TransferState.CANCELLED ? "cancelled: " : "error: ")
                 + (end.failure() == null ? end.state() : end.failure().message()));
+        err.flush();
         return end.failure() == null ? ExitCode.IO.code : ExitCode.of(end.failure().code()).code;
     }
 }

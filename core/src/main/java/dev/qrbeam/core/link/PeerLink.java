@@ -129,9 +129,18 @@ public final class PeerLink implements RelayEvents {
     }
 
     public void sendControl(String to, byte[] record) throws IOException {
+        client.sendText(controlText(to, record));
+    }
+
+    /** Sends a Control now if the connection is free, without waiting; false if it was not sent. */
+    public boolean trySendControl(String to, byte[] record) throws IOException {
+        return client.trySendText(controlText(to, record));
+    }
+
+    private String controlText(String to, byte[] record) {
         ObjectNode body = wire.mapper().createObjectNode().put("connectionid", to)
                 .put("data", Base64.getEncoder().encodeToString(record));
-        client.sendText(wire.envelope(Action.CONTROL, body));
+        return wire.envelope(Action.CONTROL, body);
     }
 
     /** Sends a Handshake; {@code body} gets the target id set. */

@@ -238,7 +238,7 @@ final class ChunkIntake {
 
     private void sendCredit() {
         creditBytes = 0;
-        session.sendControl(Control.progress(lastChunk, verified));
+        session.sendControlNow(Control.progress(lastChunk, verified));
     }
 
     /** Timer: sends pending re-requests as one Acknowledge and any outstanding credit. */

@@ -265,6 +265,26 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         }
     }
 
+    /**
+     * Sends a small control at once from the calling (reader) thread when the connection is free — window credit
+     * must not wait for a thread hop — else queues it like {@link #sendControl}.
+     */
+    void sendControlNow(Control m) {
+        ControlCodec c = controls;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (ctx.link.trySendControl(code.senderId(), c.seal(m))) {
+                return;
+            }
+        } catch (IOException e) {
+            LOG.debug("immediate control send failed: {}", e.getMessage());
+            return;
+        }
+        sendControl(m);
+    }
+
     void sendAcknowledge(boolean success, List<Long> ids) {
         ctx.threads.send(() -> ctx.link.sendAcknowledge(code.senderId(), success, ids));
     }

@@ -35,7 +35,7 @@ public final class RelayClient implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
-    private final Object sendLock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
     private final Object stateLock = new Object();
 
     private volatile Link link;
@@ -100,7 +100,8 @@ public final class RelayClient implements AutoCloseable {
     /** Sends a text message (JSON), split into frames no larger than the relay's frame limit. */
     public void sendText(String text) throws IOException {
         int frame = Math.max(1024, limits.maxFrameBytes());
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             WebSocket ws = awaitLink();
             if (text.length() <= frame) {
                 issue(ws, ws.sendText(text, true));
@@ -114,6 +115,28 @@ public final class RelayClient implements AutoCloseable {
                 issue(ws, ws.sendText(text.subSequence(off, end), end == text.length()));
                 off = end;
             }
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * Sends a small text message only if that can happen right now (connected, no other send in flight, fits one
+     * frame); returns false otherwise without waiting. For latency-sensitive control messages from reader threads.
+     */
+    public boolean trySendText(String text) throws IOException {
+        if (!isConnected() || text.length() > Math.max(1024, limits.maxFrameBytes()) || !sendLock.tryLock()) {
+            return false;
+        }
+        try {
+            Link l = link;
+            if (l == null || !l.ready || !lastSend.isDone()) {
+                return false;
+            }
+            issue(l.ws, l.ws.sendText(text, true));
+            return true;
+        } finally {
+            sendLock.unlock();
         }
     }
 
@@ -123,7 +146,8 @@ public final class RelayClient implements AutoCloseable {
      */
     public void sendBinary(ByteBuffer data) throws IOException {
         int frame = limits.maxFrameBytes() > 0 ? limits.maxFrameBytes() : Integer.MAX_VALUE;
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             WebSocket ws = awaitLink();
             if (data.remaining() <= frame) {
                 issue(ws, ws.sendBinary(data, true));
@@ -135,6 +159,8 @@ public final class RelayClient implements AutoCloseable {
                 data.position(data.position() + n);
                 issue(ws, ws.sendBinary(part, !data.hasRemaining()));
             }
+        } finally {
+            sendLock.unlock();
         }
     }
 

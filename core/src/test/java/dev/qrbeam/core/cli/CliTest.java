@@ -1,0 +1,35 @@
+package dev.qrbeam.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aMalformedCodeExitsWithCode3AndOneErrorLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = QrBeamCli.run(new String[] {"receive", "--plain", "--state-dir", tmp.toString(), "--out",
+            tmp.resolve("out").toString(), "http://127.0.0.1:1/not-a-code"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(rc).isEqualTo(ExitCode.CODE.code);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("error: ").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void sendWithoutFilesIsAUsageError() {
+        int rc = QrBeamCli.run(new String[] {"send", "--state-dir", tmp.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(rc).isEqualTo(ExitCode.USAGE.code);
+    }
+}
