@@ -135,6 +135,8 @@ public final class Ui {
     /** Lookup by CSS id within a window. */
     @SuppressWarnings("unchecked")
     public static <T extends Node> T find(Window w, String id) throws Exception {
+        // A list cell (e.g. a History row's Resume button) exists only after the next layout pass: wait for it.
+        waitFor(10, () -> w.stage().getScene().lookup("#" + id) != null, w);
         return (T) fx(() -> w.stage().getScene().lookup("#" + id));
     }
 
