@@ -23,7 +23,8 @@ public final class RelayMain {
               --max-text-bytes N              largest text message (default 262144)
               --max-binary-bytes N            largest binary message (default 1052672)
               --no-binary                     accept text only (like AWS API Gateway)
-              --max-connections-per-address N (default 64, 0 = unlimited)
+              --max-connections-per-address N (default 64, 0 = unlimited; loopback clients exempt)
+              --cap-loopback                  apply the per-address cap to loopback clients too
               --idle-timeout SECONDS          close after this long without any frame (default 90)
               --ping-interval SECONDS         ping a quiet client after this long (default 30)
               --stats-interval SECONDS        log counters this often (default 60, 0 = never)
@@ -87,6 +88,7 @@ public final class RelayMain {
                 case "--max-binary-bytes" -> l = l.withMessageBytes(l.maxTextBytes(),
                         intValue(args, ++i, a, 1024, Integer.MAX_VALUE));
                 case "--no-binary" -> l = l.withBinary(false);
+                case "--cap-loopback" -> l = l.withLoopbackCapped(true);
                 case "--max-connections-per-address" -> l = l.withMaxConnectionsPerAddress(
                         intValue(args, ++i, a, 0, Integer.MAX_VALUE));
                 case "--idle-timeout" -> l = l.withIdle(l.pingInterval(),

@@ -38,7 +38,7 @@ class ConnectionLimitsTest {
 
     @Test
     void connectionsPerAddressAreCapped() throws Exception {
-        RelayLimits limits = TestRelays.limits().withMaxConnectionsPerAddress(3);
+        RelayLimits limits = TestRelays.limits().withMaxConnectionsPerAddress(3).withLoopbackCapped(true);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, limits);
              TestWsClient a = TestWsClient.connect(relay.uri());
              TestWsClient b = TestWsClient.connect(relay.uri())) {
@@ -74,9 +74,27 @@ class ConnectionLimitsTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("QRBeam");
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", relay.address().getPort())) {
+                s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(40_000)
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String status = new String(s.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+                assertThat(status).isEqualTo("HTTP/1.1 431");
+            }
             try (TestWsClient c = TestWsClient.connect(relay.uri().resolve("/r/1/x"))) {
                 assertThat(c.connectId()).hasSize(22);
             }
+        }
+    }
+
+    @Test
+    void loopbackClientsAreNotCappedByDefault() {
+        RelayLimits limits = RelayLimits.defaults().withMaxConnectionsPerAddress(2).withStatsLogInterval(Duration.ZERO);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, limits);
+             TestWsClient a = TestWsClient.connect(relay.uri());
+             TestWsClient b = TestWsClient.connect(relay.uri());
+             TestWsClient c = TestWsClient.connect(relay.uri())) {
+            assertThat(c.connectId()).hasSize(22);
+            assertThat(relay.stats().rejectedConnections()).isZero();
         }
     }
 

@@ -21,13 +21,16 @@ import java.time.Duration;
  * @param idleTimeout             the connection is closed (1001) after this long without any frame (pongs count)
  * @param maxConnectionsPerAddress more simultaneous connections from one remote address get HTTP 429 (0 = no limit)
  * @param statsLogInterval        how often counters are logged (zero = never)
+ * @param capLoopback             whether the per-address cap also applies to loopback clients (127.0.0.0/8, ::1);
+ *                                off by default: local tools and a reverse proxy on the same host all share one
+ *                                loopback address
  */
 public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
                           int outboundHighWaterBytes, long outboundMaxBytes,
                           double requestsPerSecondPerSource, int requestBurstPerSource,
                           double requestsPerSecondPerTarget, int requestBurstPerTarget,
                           Duration pingInterval, Duration idleTimeout,
-                          int maxConnectionsPerAddress, Duration statsLogInterval) {
+                          int maxConnectionsPerAddress, Duration statsLogInterval, boolean capLoopback) {
 
     /** Defaults: 256 KiB text, 1 MiB + 4 KiB binary, 4 MiB high water, 16 MiB hard cap, ... */
     public static RelayLimits defaults() {
@@ -35,7 +38,7 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
                 4 * 1024 * 1024, 16L * 1024 * 1024,
                 2, 10, 5, 20,
                 Duration.ofSeconds(30), Duration.ofSeconds(90),
-                64, Duration.ofSeconds(60));
+                64, Duration.ofSeconds(60), false);
     }
 
     /** The largest frame payload accepted (one message may be one frame). */
@@ -51,42 +54,48 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
     public RelayLimits withMessageBytes(int text, int binaryBytes) {
         return new RelayLimits(text, binaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
     }
 
     public RelayLimits withBinary(boolean enabled) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, enabled, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
     }
 
     public RelayLimits withOutbound(int highWater, long max) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, highWater, max,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
     }
 
     public RelayLimits withRequestRates(double perSource, int sourceBurst, double perTarget, int targetBurst) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 perSource, sourceBurst, perTarget, targetBurst,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
     }
 
     public RelayLimits withIdle(Duration ping, Duration timeout) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                ping, timeout, maxConnectionsPerAddress, statsLogInterval);
+                ping, timeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
     }
 
     public RelayLimits withMaxConnectionsPerAddress(int max) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, max, statsLogInterval);
+                pingInterval, idleTimeout, max, statsLogInterval, capLoopback);
     }
 
     public RelayLimits withStatsLogInterval(Duration interval) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, interval);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, interval, capLoopback);
+    }
+
+    public RelayLimits withLoopbackCapped(boolean capped) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capped);
     }
 }

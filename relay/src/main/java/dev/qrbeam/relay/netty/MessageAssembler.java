@@ -3,7 +3,6 @@ package dev.qrbeam.relay.netty;
 import dev.qrbeam.relay.core.CloseCodes;
 import dev.qrbeam.relay.core.RelayCounters;
 import dev.qrbeam.relay.core.RelayLimits;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

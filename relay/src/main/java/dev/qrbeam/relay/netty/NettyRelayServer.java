@@ -29,7 +29,7 @@ public final class NettyRelayServer implements AutoCloseable {
         RelayLimits limits = core.limits();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("relay-accept", true));
         workers = new NioEventLoopGroup(workerThreads, new DefaultThreadFactory("relay-io", true));
-        AddressLimiter addresses = new AddressLimiter(limits.maxConnectionsPerAddress());
+        AddressLimiter addresses = new AddressLimiter(limits.maxConnectionsPerAddress(), limits.capLoopback());
         RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)

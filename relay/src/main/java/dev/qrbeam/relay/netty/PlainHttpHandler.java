@@ -33,8 +33,14 @@ final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest req) || isUpgrade(req)) {
+        if (!(msg instanceof FullHttpRequest req) || (isUpgrade(req) && req.decoderResult().isSuccess())) {
             ctx.fireChannelRead(msg);
+            return;
+        }
+        if (req.decoderResult().isFailure()) {
+            req.release();
+            respond(ctx, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE), 0);
             return;
         }
         boolean head = req.method().equals(HttpMethod.HEAD);
@@ -45,7 +51,11 @@ final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(PAGE))
                 : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.METHOD_NOT_ALLOWED);
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-        r.headers().set(HttpHeaderNames.CONTENT_LENGTH, get ? PAGE.length : 0);
+        respond(ctx, r, get ? PAGE.length : 0);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpResponse r, int length) {
+        r.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
+import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,15 +40,16 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        String remote = ch.remoteAddress().getAddress().getHostAddress();
+        InetAddress address = ch.remoteAddress().getAddress();
+        String remote = address.getHostAddress();
         ChannelPipeline p = ch.pipeline();
         channels.add(ch);
-        if (!addresses.tryAcquire(remote)) {
+        if (!addresses.tryAcquire(address)) {
             core.counters().rejected();
             p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), new TooManyConnectionsHandler());
             return;
         }
-        ch.closeFuture().addListener(f -> addresses.release(remote));
+        ch.closeFuture().addListener(f -> addresses.release(address));
         long pingMillis = limits.pingInterval().toMillis();
         int idleEvents = (int) Math.max(1, (limits.idleTimeout().toMillis() + pingMillis - 1) / pingMillis);
         WebSocketDecoderConfig decoder = WebSocketDecoderConfig.newBuilder()

@@ -37,8 +37,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters());
-            core.onConnect(session);
+            open(ctx);
         } else if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
             idleEvents = 0; // paused by back-pressure: we are the ones not reading
         } else if (evt instanceof IdleStateEvent && session != null && session.closing()) {
@@ -61,9 +60,19 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void open(ChannelHandlerContext ctx) {
+        if (session == null) {
+            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters());
+            core.onConnect(session);
+        }
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof InboundMessage m) || session == null || session.closing()) {
+        if (msg instanceof InboundMessage) {
+            open(ctx); // frames pipelined right behind the upgrade request may beat the handshake event
+        }
+        if (!(msg instanceof InboundMessage m) || session.closing()) {
             ReferenceCountUtil.release(msg instanceof InboundMessage m2 ? m2.content() : msg);
             return;
         }
