@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param stateDir where resume state lives (send sessions, receive journals)
  * @param expiry how long a code admits a first receiver
  * @param chunkSize plaintext chunk size override (0: chosen from the relay's limits)
- * @param windowBytes most bytes in flight beyond what the receiver reported (bounds loss on a disconnect)
+ * @param windowBytes most bytes in flight beyond what the receiver reported (bounds loss on a disconnect);
+ *     default 3 MiB, system property {@code qrbeam.window} overrides it
  * @param maxResends how often one chunk may be re-requested before the transfer fails
  * @param peerTimeout how long to wait for a silent or absent peer before failing
  */
@@ -22,7 +23,7 @@ public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration 
     /** Defaults: embedded relay, loopback from {@code qrbeam.loopback} / {@code QRBEAM_LOOPBACK}, XDG state dir. */
     public static EngineConfig defaults() {
         return new EngineConfig(null, loopbackRequested(), defaultStateDir(), Duration.ofMinutes(10), 0,
-                4L << 20, 20, Duration.ofMinutes(10));
+                Long.getLong("qrbeam.window", 3L << 20), 20, Duration.ofMinutes(10));
     }
 
     /** True if the system property {@code qrbeam.loopback=true} or env {@code QRBEAM_LOOPBACK=1} is set. */

@@ -51,7 +51,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     private final byte[] token;
     private final long startedAt = System.nanoTime();
 
-    private static final long LINGER_NANOS = 3_000_000_000L;
+    private static final long LINGER_NANOS = 30_000_000_000L;
     private final Object lock = new Object();
     private volatile long completedAt;
     private Handshake pending;
@@ -345,8 +345,8 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     /**
      * All files verified and in place: clean the resume state and tell the sender, repeating DONE (also in answer to
-     * a sync) until it says BYE or {@value #LINGER_NANOS} ns passed, so a lost message cannot leave the sender
-     * waiting. Only then the transfer ends DONE.
+     * a sync) until it says BYE or {@value #LINGER_NANOS} ns passed, so a lost message or a sender that is just
+     * reconnecting cannot be left waiting. Only then the transfer ends DONE (normally after one round trip).
      */
     void completed() {
         synchronized (lock) {

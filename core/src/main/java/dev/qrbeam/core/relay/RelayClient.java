@@ -44,6 +44,7 @@ public final class RelayClient implements AutoCloseable {
     private volatile String resumeToken;
     private volatile AdvertisedLimits limits = AdvertisedLimits.AWS_LIKE;
     private volatile long disconnectedSince;
+    private final java.util.concurrent.atomic.AtomicBoolean reconnectScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
     private RelayClient(URI uri, RelayEvents events, RelayClientOptions options, WireJson wire) {
@@ -291,7 +292,11 @@ public final class RelayClient implements AutoCloseable {
      */
     private void keepalive() {
         Link l = link;
-        if (l == null || !l.ready || closed) {
+        if (!closed && (l == null || !l.ready)) {
+            scheduleReconnect(); // safety net: never stay disconnected without a pending attempt
+            return;
+        }
+        if (l == null || closed) {
             return;
         }
         long now = System.nanoTime();
@@ -331,18 +336,35 @@ public final class RelayClient implements AutoCloseable {
         }
         disconnectedSince = System.nanoTime();
         LOG.debug("relay connection lost: {}", reason);
-        events.onDisconnected(reason);
-        timer.schedule(this::reconnect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            events.onDisconnected(reason);
+        } finally {
+            scheduleReconnect();
+        }
+    }
+
+    private void scheduleReconnect() {
+        if (!closed && reconnectScheduled.compareAndSet(false, true)) {
+            try {
+                timer.schedule(this::reconnect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                reconnectScheduled.set(false);
+            }
+        }
     }
 
     private void reconnect() {
-        if (closed) {
+        reconnectScheduled.set(false);
+        if (closed || isConnected()) {
             return;
         }
         try {
             connectOnce();
             backoff.reset();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException) {
+                LOG.warn("reconnect attempt failed unexpectedly", e);
+            }
             if (System.nanoTime() - disconnectedSince > options.giveUpAfter().toNanos()) {
                 LOG.warn("giving up on relay {}: {}", uri, e.getMessage());
                 closed = true;
@@ -353,7 +375,7 @@ public final class RelayClient implements AutoCloseable {
                 shutdown();
                 return;
             }
-            timer.schedule(this::reconnect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+            scheduleReconnect();
         }
     }
 

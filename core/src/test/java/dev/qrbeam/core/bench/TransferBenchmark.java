@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Benchmark (a main, not a test): 1 GiB through a local relay, binary and base64-text mode, against magic-wormhole
- * through its own local transit relay on the same file. Relay and sender are separate JVMs started from the shaded
- * jar (-Xmx256m); the receiver runs in this JVM (start it with -Xmx256m). Everything on 127.0.0.1.
+ * through its own local transit relay on the same file. Each relay is one standalone JVM kept for all runs (as a
+ * deployed relay would be); every sender is a fresh {@code java -jar qrbeam.jar send} JVM (-Xmx256m); the receiver
+ * runs in this JVM (start it with -Xmx256m). A first, uncounted pass lets the relays and this JVM compile (the
+ * JIT's C2 spends ~2 CPU-s on a fresh relay). Everything on 127.0.0.1.
  *
  * <pre>
  * mvn -q -o -pl core -am package -DskipTests
@@ -65,12 +67,18 @@ public final class TransferBenchmark {
         }
         String sha = TestFiles.sha256(file);
         System.out.printf("file %s, %d MiB; sender/relay JVM flags: -Xmx256m %s%n", file, mib, String.join(" ", jvmFlags));
+        URI binaryRelay = startRelay(false);
+        URI textRelay = startRelay(true);
+        System.out.println("warm-up pass (relays and this receiver JVM compile; not counted):");
+        qrbeam(file, sha, binaryRelay, "binary");
+        qrbeam(file, sha, textRelay, "text");
+        System.out.println("measured:");
         List<double[]> bin = new ArrayList<>();
         List<double[]> text = new ArrayList<>();
         List<Double> worm = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            bin.add(qrbeam(file, sha, false));
-            text.add(qrbeam(file, sha, true));
+            bin.add(qrbeam(file, sha, binaryRelay, "binary"));
+            text.add(qrbeam(file, sha, textRelay, "text"));
             worm.add(wormhole(file, sha));
         }
         double w = median(worm.stream().mapToDouble(d -> d).toArray());
@@ -86,19 +94,22 @@ public final class TransferBenchmark {
         System.out.printf(Locale.ROOT, "| magic-wormhole 0.12 (transit relay, --no-listen) | %.0f | - | 1.00x |%n", w);
     }
 
-    /** Returns {end-to-end MB/s, data-phase MB/s}. */
-    private double[] qrbeam(Path file, String sha, boolean textMode) throws Exception {
-        String mode = textMode ? "text" : "binary";
-        Path work = Files.createDirectories(dir.resolve("run-" + mode + "-" + System.nanoTime()));
+    /** A standalone relay JVM (kept for all runs, like a deployed relay). */
+    private URI startRelay(boolean textMode) throws Exception {
         List<String> relayArgs = new ArrayList<>(List.of("relay", "--host", "127.0.0.1", "--port", "0"));
         if (textMode) {
             relayArgs.addAll(List.of("--text-only", "--max-message", "1500000"));
         } else {
             relayArgs.addAll(List.of("--max-message", Integer.toString((1 << 20) + 4096)));
         }
-        Child relay = java(work, relayArgs);
+        Child relay = java(dir, relayArgs);
         String listening = relay.await("listening on ");
-        URI ws = URI.create(listening.substring("listening on ".length()).trim());
+        return URI.create(listening.substring("listening on ".length()).trim());
+    }
+
+    /** Returns {end-to-end MB/s, data-phase MB/s}. */
+    private double[] qrbeam(Path file, String sha, URI ws, String mode) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("run-" + mode + "-" + System.nanoTime()));
         Path sendState = work.resolve("state-s");
         Child sender = java(work, List.of("send", "--relay", ws.toString(), "--plain", "--no-qr", "--state-dir",
                 sendState.toString(), file.toString()));
@@ -127,8 +138,6 @@ public final class TransferBenchmark {
             return new double[] {e2e, data};
         } finally {
             sender.process.destroyForcibly();
-            relay.process.destroy();
-            relay.process.waitFor(10, TimeUnit.SECONDS);
             deleteTree(work);
         }
     }
