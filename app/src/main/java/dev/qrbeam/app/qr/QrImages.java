@@ -1,17 +1,7 @@
 package dev.qrbeam.app.qr;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.ReaderException;
-import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
+import dev.qrbeam.app.scan.QrDecoder;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -20,14 +10,12 @@ import javafx.scene.paint.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
  * The app's one QR path: draws the project's QR matrix ({@link dev.qrbeam.core.qr.QrCodes#encode}, ZXing) as
- * a JavaFX image, and decodes QR codes from pictures with ZXing.
+ * a JavaFX image, and decodes QR codes from pictures through the scan decoder.
  */
 public final class QrImages {
     private QrImages() {
@@ -52,24 +40,12 @@ public final class QrImages {
         return img;
     }
 
-    /** Decodes the first QR code in {@code image}, if any. */
+    /**
+     * Decodes the first QR code in {@code image}, if any, with the same cascade as camera frames
+     * ({@link QrDecoder}: whole, centre crop, inverted, harder modes), so a picture and the webcam read alike.
+     */
     public static Optional<String> decode(BufferedImage image) {
-        LuminanceSource source = new BufferedImageLuminanceSource(image);
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
-        for (BinaryBitmap bitmap : new BinaryBitmap[]{
-                new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source))}) {
-            try {
-                Result result = new QRCodeReader().decode(bitmap, hints);
-                return Optional.of(result.getText());
-            } catch (NotFoundException e) {
-                // try the next binarizer
-            } catch (ReaderException e) {
-                // checksum/format trouble: try the next binarizer
-            }
-        }
-        return Optional.empty();
+        return new QrDecoder().decode(image).map(QrDecoder.Decoded::text);
     }
 
     /** Reads an image file (PNG, JPEG, GIF, BMP) and decodes a QR code from it. Off the FX thread. */
