@@ -171,8 +171,9 @@ public final class QrBeamEngine implements TransferEngine {
             link.attach(client);
             return client;
         } catch (IOException e) {
-            throw new TransferException(FailureCode.RELAY_UNREACHABLE, "cannot reach the relay " + ws + ": "
-                    + e.getMessage(), e);
+            String why = e.getMessage() != null ? e.getMessage()
+                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+            throw new TransferException(FailureCode.RELAY_UNREACHABLE, "cannot reach the relay " + ws + ": " + why, e);
         }
     }
 

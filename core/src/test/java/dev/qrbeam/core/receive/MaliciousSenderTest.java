@@ -116,10 +116,11 @@ class MaliciousSenderTest {
             assertThat(out.resolve("f.bin")).doesNotExist();
             rogue.send(0, total, c0, null);
             rogue.send(1, total, c1, null);
+            rogue.await(ControlType.DONE);
+            rogue.control(dev.qrbeam.core.control.Control.of(ControlType.BYE));
             TransferProgress end = h.completion().get(20, TimeUnit.SECONDS);
             assertThat(end.failure()).isNull();
             assertThat(end.state()).isEqualTo(TransferState.DONE);
-            rogue.await(ControlType.DONE);
         }
         assertThat(Files.readAllBytes(out.resolve("f.bin"))).isEqualTo(data);
         try (Stream<Path> all = Files.list(out)) {

@@ -68,6 +68,11 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
         link.sendControl(peer, codec.seal(Control.manifestPart(epoch, 0, 1, json)));
     }
 
+    /** Sends an encrypted control message. */
+    public void control(Control c) throws Exception {
+        link.sendControl(peer, codec.seal(c));
+    }
+
     /** Encrypts {@code plain} as the chunk {@code ref} describes and returns the record (with header room). */
     public ByteBuffer seal(ChunkCipher cipher, ChunkRef ref, byte[] plain) throws Exception {
         ByteBuffer frame = ByteBuffer.allocate(PeerLink.HEADER_ROOM + plain.length + ChunkCipher.OVERHEAD);
