@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * mvn -q -o -pl core -am package -DskipTests
  * java -Xmx256m -cp core/target/qrbeam.jar:core/target/test-classes dev.qrbeam.core.bench.TransferBenchmark [MiB] [runs]
  * </pre>
+ * System properties: {@code bench.modes} (default {@code binary,text,wormhole}) picks what runs,
+ * {@code bench.jvmflags} adds flags to the relay and sender JVMs, {@code bench.dir} where the file and runs live.
+ * Each run also prints the CPU seconds per GiB of sender (whole fresh JVM), relay and receiver (this JVM).
  */
 public final class TransferBenchmark {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -39,6 +42,7 @@ public final class TransferBenchmark {
     private final Path dir;
     private final List<String> jvmFlags;
     private final List<Process> processes = new ArrayList<>();
+    private final String modes = System.getProperty("bench.modes", "binary,text,wormhole");
 
     private TransferBenchmark(Path dir, List<String> jvmFlags) {
         this.dir = dir;
@@ -56,7 +60,12 @@ public final class TransferBenchmark {
         try {
             b.run(mib, runs);
         } finally {
-            b.processes.forEach(Process::destroyForcibly);
+            b.processes.forEach(Process::destroy);
+            for (Process p : b.processes) {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
         }
     }
 
@@ -67,25 +76,38 @@ public final class TransferBenchmark {
         }
         String sha = TestFiles.sha256(file);
         System.out.printf("file %s, %d MiB; sender/relay JVM flags: -Xmx256m %s%n", file, mib, String.join(" ", jvmFlags));
-        URI binaryRelay = startRelay(false);
-        URI textRelay = startRelay(true);
+        boolean doBinary = modes.contains("binary");
+        boolean doText = modes.contains("text");
+        boolean doWormhole = modes.contains("wormhole");
+        Child binaryRelay = doBinary ? startRelay(false) : null;
+        Child textRelay = doText ? startRelay(true) : null;
         System.out.println("warm-up pass (relays and this receiver JVM compile; not counted):");
-        qrbeam(file, sha, binaryRelay, "binary");
-        qrbeam(file, sha, textRelay, "text");
+        if (doBinary) {
+            qrbeam(file, sha, binaryRelay, "binary");
+        }
+        if (doText) {
+            qrbeam(file, sha, textRelay, "text");
+        }
         System.out.println("measured:");
         List<double[]> bin = new ArrayList<>();
         List<double[]> text = new ArrayList<>();
         List<Double> worm = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            bin.add(qrbeam(file, sha, binaryRelay, "binary"));
-            text.add(qrbeam(file, sha, textRelay, "text"));
-            worm.add(wormhole(file, sha));
+            if (doBinary) {
+                bin.add(qrbeam(file, sha, binaryRelay, "binary"));
+            }
+            if (doText) {
+                text.add(qrbeam(file, sha, textRelay, "text"));
+            }
+            if (doWormhole) {
+                worm.add(wormhole(file, sha));
+            }
         }
-        double w = median(worm.stream().mapToDouble(d -> d).toArray());
-        double b = median(bin.stream().mapToDouble(d -> d[0]).toArray());
-        double bd = median(bin.stream().mapToDouble(d -> d[1]).toArray());
-        double t = median(text.stream().mapToDouble(d -> d[0]).toArray());
-        double td = median(text.stream().mapToDouble(d -> d[1]).toArray());
+        double w = worm.isEmpty() ? Double.NaN : median(worm.stream().mapToDouble(d -> d).toArray());
+        double b = bin.isEmpty() ? Double.NaN : median(bin.stream().mapToDouble(d -> d[0]).toArray());
+        double bd = bin.isEmpty() ? Double.NaN : median(bin.stream().mapToDouble(d -> d[1]).toArray());
+        double t = text.isEmpty() ? Double.NaN : median(text.stream().mapToDouble(d -> d[0]).toArray());
+        double td = text.isEmpty() ? Double.NaN : median(text.stream().mapToDouble(d -> d[1]).toArray());
         System.out.println();
         System.out.println("| mode | end-to-end MB/s | data phase MB/s | vs magic-wormhole (end-to-end) |");
         System.out.println("|---|---|---|---|");
@@ -95,7 +117,7 @@ public final class TransferBenchmark {
     }
 
     /** A standalone relay JVM (kept for all runs, like a deployed relay). */
-    private URI startRelay(boolean textMode) throws Exception {
+    private Child startRelay(boolean textMode) throws Exception {
         List<String> relayArgs = new ArrayList<>(List.of("relay", "--host", "127.0.0.1", "--port", "0"));
         if (textMode) {
             relayArgs.addAll(List.of("--text-only", "--max-message", "1500000"));
@@ -104,21 +126,29 @@ public final class TransferBenchmark {
         }
         Child relay = java(dir, relayArgs);
         String listening = relay.await("listening on ");
-        return URI.create(listening.substring("listening on ".length()).trim());
+        relay.uri = URI.create(listening.substring("listening on ".length()).trim());
+        return relay;
     }
 
     /** Returns {end-to-end MB/s, data-phase MB/s}. */
-    private double[] qrbeam(Path file, String sha, URI ws, String mode) throws Exception {
+    private double[] qrbeam(Path file, String sha, Child relay, String mode) throws Exception {
+        URI ws = relay.uri;
         Path work = Files.createDirectories(dir.resolve("run-" + mode + "-" + System.nanoTime()));
         Path sendState = work.resolve("state-s");
         Child sender = java(work, List.of("send", "--relay", ws.toString(), "--plain", "--no-qr", "--state-dir",
                 sendState.toString(), file.toString()));
         String code = sender.await("code: ").substring("code: ".length()).trim();
         awaitScanned(sendState);
+        long sendCpu0 = cpuNanos(sender.process);
+        System.out.printf("sender hashed its file; receiving %s (pids: sender %d, relay %d, receiver %d, up %d ms)%n", mode,
+                sender.process.pid(), relay.process.pid(), ProcessHandle.current().pid(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         long[] firstData = {0};
         long size = Files.size(file);
         try (QrBeamEngine engine = new QrBeamEngine(EngineConfig.defaults().withStateDir(work.resolve("state-r")),
                 new WireJson(), new SecureRandom())) {
+            long relayCpu0 = cpuNanos(relay.process);
+            long ownCpu0 = ownCpuNanos();
             long start = System.nanoTime();
             TransferProgress end = engine.receive(code, work.resolve("out"), p -> {
                 if (firstData[0] == 0 && p.bytesDone() > 0) {
@@ -126,6 +156,10 @@ public final class TransferBenchmark {
                 }
             }).completion().get(30, TimeUnit.MINUTES);
             long done = System.nanoTime();
+            double gib = size / (double) (1L << 30);
+            double sendCpu = (cpuNanos(sender.process) - sendCpu0) / 1e9 / gib;
+            double relayCpu = (cpuNanos(relay.process) - relayCpu0) / 1e9 / gib;
+            double recvCpu = (ownCpuNanos() - ownCpu0) / 1e9 / gib;
             if (end.state() != TransferState.DONE) {
                 throw new IllegalStateException(mode + " failed: " + end.failure());
             }
@@ -134,6 +168,8 @@ public final class TransferBenchmark {
             String got = TestFiles.sha256(work.resolve("out").resolve(file.getFileName()));
             System.out.printf(Locale.ROOT, "QRBeam %-6s %7.1f MB/s end-to-end, %7.1f MB/s data phase, %d chunks re-sent, hash %s%n",
                     mode, e2e, data, end.chunksResent(), got.equals(sha) ? "ok" : "MISMATCH");
+            System.out.printf(Locale.ROOT, "       CPU-s per GiB: sender %.2f (after hashing), relay %.2f, receiver %.2f%n",
+                    sendCpu, relayCpu, recvCpu);
             sender.process.waitFor(30, TimeUnit.SECONDS);
             return new double[] {e2e, data};
         } finally {
@@ -179,6 +215,23 @@ public final class TransferBenchmark {
         }
         deleteTree(work);
         return mbs;
+    }
+
+    /** CPU time of a child process so far (Linux /proc; 0 elsewhere). */
+    private static long cpuNanos(Process p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime, 100 Hz ticks
+        } catch (IOException | RuntimeException e) {
+            return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+    }
+
+    /** CPU time of this JVM (the receiver) so far. */
+    private static long ownCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static void awaitScanned(Path sendState) throws Exception {
@@ -248,6 +301,7 @@ public final class TransferBenchmark {
     /** A child process whose output lines can be awaited. */
     private static final class Child {
         final Process process;
+        URI uri;
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final StringBuilder all = new StringBuilder();
 

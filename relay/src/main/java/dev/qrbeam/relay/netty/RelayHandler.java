@@ -5,7 +5,9 @@ import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.Session;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -37,6 +39,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            compositeCumulation(ctx);
             open(ctx);
         } else if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
             idleEvents = 0; // paused by back-pressure: we are the ones not reading
@@ -57,6 +60,18 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             }
         } else {
             super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    /**
+     * The frame decoder's default (merging) cumulation copies every read into one buffer and re-allocates it as a
+     * 1 MiB frame accumulates (64 KiB → 2 MiB, each step a copy, and a fresh zeroed 4 MiB pool chunk when the old
+     * one was freed): ~18% of the relay's CPU in a binary transfer. A composite cumulation keeps the reads as they
+     * are; the decoder then copies the payload out once.
+     */
+    private static void compositeCumulation(ChannelHandlerContext ctx) {
+        if (ctx.pipeline().get(WebSocketFrameDecoder.class) instanceof ByteToMessageDecoder decoder) {
+            decoder.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
         }
     }
 
