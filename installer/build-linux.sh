@@ -2,7 +2,7 @@
 # Builds the Linux installers: installer/out/qrbeam_<ver>_<arch>.deb and (when rpmbuild exists) qrbeam-<ver>.rpm.
 #   bash installer/build-linux.sh            # deb + rpm
 #   bash installer/build-linux.sh deb        # only the .deb (what installer/test-deb.sh uses)
-# Needs: JDK 17+ with jmods, Maven, fakeroot + dpkg-dev (deb), rpm (rpm). See docs/readme-installer.md.
+# Needs: JDK 17+ with jmods, Maven, fakeroot + dpkg-dev (deb), rpm (rpm). See README.md.
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/appcds.sh"
 

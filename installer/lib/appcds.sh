@@ -8,7 +8,7 @@
 #   install time: postinst runs the extra launcher bin/qrbeam-cds (-Xshare:dump with that list) to write
 #                 lib/app/qrbeam.jsa; prerm deletes it. The main launcher maps it (-XX:SharedArchiveFile) and
 #                 silently starts without it if it is missing or stale.
-# Measured here: about 30 % less CPU to the first window (docs/bench-installer.md).
+# Measured here: about 30 % less CPU to the first window (`docs/benchmarks.md`).
 # Skipped with QRBEAM_APPCDS=0 or without xvfb-run/xdotool: the package then works without AppCDS.
 
 CDS_LAUNCHER=qrbeam-cds

@@ -6,7 +6,7 @@ import java.util.Random;
 
 /**
  * Real pairing codes (checked by protocol's {@link PairingCode}), drawn from a seed so every test frame is the same
- * on every run: a decoder test must not depend on which random symbol it got (docs/bench-scan.md has the read rates
+ * on every run: a decoder test must not depend on which random symbol it got (docs/benchmarks.md has the read rates
  * over random codes).
  */
 final class TestCodes {

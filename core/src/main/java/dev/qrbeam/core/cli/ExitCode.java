@@ -3,7 +3,7 @@ package dev.qrbeam.core.cli;
 import dev.qrbeam.core.api.FailureCode;
 
 /**
- * Process exit codes of the CLI (documented in docs/readme-engine.md).
+ * Process exit codes of the CLI (documented in README.md).
  */
 public enum ExitCode {
     OK(0),

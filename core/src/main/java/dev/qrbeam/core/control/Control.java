@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The plaintext of an encrypted {@code Control} record (sealed with the session's {@code ControlCipher}). One DTO
- * for all kinds; {@code type} says which fields are set. See {@code docs/readme-engine.md} for the exchange.
+ * for all kinds; {@code type} says which fields are set. See {@code README.md} for the exchange.
  *
  * @param type one of {@link ControlType}'s wire names
  * @param epoch sync round: the sender's {@code sync}/{@code manifest} carry it, the receiver's {@code resume} echoes it

@@ -51,7 +51,7 @@ public final class RelayClient implements AutoCloseable {
      * The JDK client reads the socket into fresh 16 KiB heap buffers by default and hands each one through its
      * scheduler to our listener, and masks outgoing data into a 16 KiB buffer per write: ~65,000 reads, callbacks,
      * {@code request(1)} round trips and writes per GiB. 256 KiB buffers cut that 16-fold (see
-     * docs/bench-engine.md). {@code jdk.httpclient.bufsize} is documented by {@code java.net.http} and read once,
+     * docs/benchmarks.md). {@code jdk.httpclient.bufsize} is documented by {@code java.net.http} and read once,
      * when its first client class loads; {@code jdk.httpclient.websocket.writeBufferSize} is read per connection.
      * Both are set here unless the user chose a value.
      */

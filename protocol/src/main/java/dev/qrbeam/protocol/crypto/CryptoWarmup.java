@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ~40 MB/s until C2 compiles it, which with 1 MiB records takes hundreds of MiB of real data. Many short calls
  * reach the compile thresholds after a few MiB, so {@link #run()} encrypts and decrypts 12,000 records of 4 KiB,
  * then a few of 256 KiB and 1 MiB, under a throw-away key (never a session key). Call it once at start-up, e.g. on a background thread while the
- * user picks files or scans the code. Measured figures: {@code docs/bench-secure.md}.
+ * user picks files or scans the code. Measured figures: {@code docs/benchmarks.md}.
  */
 public final class CryptoWarmup {
     /** Record size used for warm-up. */

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>the same with DynamoDB state in dynalite (when installed).</li>
  * </ol>
  * Run: {@code mvn -q -pl relay -am -Pbench-aws -DskipTests verify [-Dbench.aws.args="20000 2000"]}.
- * Figures say nothing about AWS's own latency; see docs/bench-aws.md.
+ * Figures say nothing about AWS's own latency; see docs/benchmarks.md.
  */
 public final class LambdaBench {
     private static final int RAW = 20 * 1024;
