@@ -1,8 +1,5 @@
 package dev.qrbeam.relay.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.relay.core.RelayLimits;
 
 import java.time.Duration;
@@ -25,29 +22,13 @@ public final class AwsLimits {
     }
 
     /**
-     * The relay core's limits on AWS: text only, 128 KB; Request rates as the standalone relay's. The idle, ping,
+     * The relay core's limits on AWS: text only, 128 KB messages, 32 KB frames (advertised in the Connect reply);
+     * Request rates as the standalone relay's. The idle, ping,
      * outbound-queue and per-address settings are unused here: API Gateway owns the connections.
      */
     public static RelayLimits relayLimits() {
         return RelayLimits.defaults().withMessageBytes(MESSAGE_BYTES, 0).withBinary(false)
+                .withFrameBytes(FRAME_BYTES)
                 .withStatsLogInterval(Duration.ZERO);
-    }
-
-    /**
-     * Rewrites the {@code limits.maxframebytes} of a Connect reply to the gateway's 32 KB frame limit (the core
-     * derives the frame limit from the message limit, which is right for Netty but not for API Gateway). Every other
-     * message passes unchanged.
-     */
-    static String advertiseFrameLimit(String text, WireJson json) {
-        if (!text.startsWith("{\"action\":\"Connect\"")) {
-            return text;
-        }
-        JsonNode root = json.readTree(text);
-        JsonNode limits = root.path("message").path("limits");
-        if (!limits.isObject()) {
-            return text;
-        }
-        ((ObjectNode) limits).put("maxframebytes", FRAME_BYTES);
-        return json.write(root);
     }
 }

@@ -3,7 +3,6 @@ package dev.qrbeam.relay.aws;
 import dev.qrbeam.relay.core.ConnectionRegistry;
 import dev.qrbeam.relay.core.Session;
 
-import java.util.function.UnaryOperator;
 
 /**
  * The relay core's {@link ConnectionRegistry} over a {@link ConnectionMap}: stateless per Lambda invocation, so a
@@ -20,14 +19,14 @@ final class GatewayRegistry implements ConnectionRegistry {
     }
 
     /** The session for a connection API Gateway has just opened ({@code $connect}): no id yet, no lookup. */
-    GatewaySession opened(String gatewayId, String remoteAddress, UnaryOperator<String> replies) {
-        return new GatewaySession(GatewaySession.Role.SENDER, gatewayId, null, remoteAddress, outbound, map, replies);
+    GatewaySession opened(String gatewayId, String remoteAddress) {
+        return new GatewaySession(GatewaySession.Role.SENDER, gatewayId, null, remoteAddress, outbound, map);
     }
 
     /** The session for the connection that raised the current event. */
-    GatewaySession sender(String gatewayId, String remoteAddress, UnaryOperator<String> replies) {
+    GatewaySession sender(String gatewayId, String remoteAddress) {
         return new GatewaySession(GatewaySession.Role.SENDER, gatewayId, map.logicalId(gatewayId).orElse(null),
-                remoteAddress, outbound, map, replies);
+                remoteAddress, outbound, map);
     }
 
     @Override
@@ -66,7 +65,6 @@ final class GatewayRegistry implements ConnectionRegistry {
     }
 
     private GatewaySession target(String gatewayId, String id) {
-        return new GatewaySession(GatewaySession.Role.TARGET, gatewayId, id, null, outbound, map,
-                UnaryOperator.identity());
+        return new GatewaySession(GatewaySession.Role.TARGET, gatewayId, id, null, outbound, map);
     }
 }

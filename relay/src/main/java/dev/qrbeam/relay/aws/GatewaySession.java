@@ -7,7 +7,6 @@ import dev.qrbeam.relay.core.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.UnaryOperator;
 
 /**
  * A {@link Session} for one API Gateway connection during one Lambda invocation: the relay core's view of either
@@ -28,18 +27,16 @@ final class GatewaySession implements Session {
     private final String remoteAddress;
     private final GatewayOutbound outbound;
     private final ConnectionMap map;
-    private final UnaryOperator<String> outgoing;
     private String id;
 
     GatewaySession(Role role, String gatewayId, String id, String remoteAddress, GatewayOutbound outbound,
-                   ConnectionMap map, UnaryOperator<String> outgoing) {
+                   ConnectionMap map) {
         this.role = role;
         this.gatewayId = gatewayId;
         this.id = id;
         this.remoteAddress = remoteAddress;
         this.outbound = outbound;
         this.map = map;
-        this.outgoing = outgoing;
     }
 
     String gatewayId() {
@@ -64,7 +61,7 @@ final class GatewaySession implements Session {
     @Override
     public void sendText(String text) {
         try {
-            outbound.post(gatewayId, outgoing.apply(text));
+            outbound.post(gatewayId, text);
         } catch (PeerGoneException e) {
             if (id != null) {
                 map.release(id, gatewayId);

@@ -10,7 +10,6 @@ import dev.qrbeam.relay.core.RelayCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.UnaryOperator;
 
 /**
  * The QRBeam relay as one AWS Lambda function behind an API Gateway WebSocket API: {@code $connect},
@@ -47,18 +46,17 @@ public final class RelayLambdaHandler
         APIGatewayV2WebSocketEvent.RequestContext request = event.getRequestContext();
         String gatewayId = request.getConnectionId();
         String sourceIp = request.getIdentity() == null ? null : request.getIdentity().getSourceIp();
-        UnaryOperator<String> replies = text -> AwsLimits.advertiseFrameLimit(text, json);
         switch (request.getRouteKey()) {
-            case "$connect" -> core.onConnect(registry.opened(gatewayId, sourceIp, replies));
-            case "$disconnect" -> disconnect(registry.sender(gatewayId, sourceIp, replies));
-            default -> message(gatewayId, sourceIp, replies, event.getBody());
+            case "$connect" -> core.onConnect(registry.opened(gatewayId, sourceIp));
+            case "$disconnect" -> disconnect(registry.sender(gatewayId, sourceIp));
+            default -> message(gatewayId, sourceIp, event.getBody());
         }
         return ok();
     }
 
-    private void message(String gatewayId, String sourceIp, UnaryOperator<String> replies, String body) {
+    private void message(String gatewayId, String sourceIp, String body) {
         try {
-            GatewaySession sender = registry.sender(gatewayId, sourceIp, replies);
+            GatewaySession sender = registry.sender(gatewayId, sourceIp);
             if (sender.id() == null) {
                 // its $connect binding is gone (expired or lost): give it an id now, as the standalone relay would
                 core.onConnect(sender);

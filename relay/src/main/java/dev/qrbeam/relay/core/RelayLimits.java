@@ -24,13 +24,16 @@ import java.time.Duration;
  * @param capLoopback             whether the per-address cap also applies to loopback clients (127.0.0.0/8, ::1);
  *                                off by default: local tools and a reverse proxy on the same host all share one
  *                                loopback address
+ * @param frameBytes              largest single frame payload; 0 = as large as the largest message (one message
+ *                                may be one frame). A gateway with its own frame quota (AWS: 32 KB) sets it.
  */
 public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
                           int outboundHighWaterBytes, long outboundMaxBytes,
                           double requestsPerSecondPerSource, int requestBurstPerSource,
                           double requestsPerSecondPerTarget, int requestBurstPerTarget,
                           Duration pingInterval, Duration idleTimeout,
-                          int maxConnectionsPerAddress, Duration statsLogInterval, boolean capLoopback) {
+                          int maxConnectionsPerAddress, Duration statsLogInterval, boolean capLoopback,
+                          int frameBytes) {
 
     /** Defaults: 256 KiB text, 1 MiB + 4 KiB binary, 4 MiB high water, 16 MiB hard cap, ... */
     public static RelayLimits defaults() {
@@ -38,12 +41,13 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
                 4 * 1024 * 1024, 16L * 1024 * 1024,
                 2, 10, 5, 20,
                 Duration.ofSeconds(30), Duration.ofSeconds(90),
-                64, Duration.ofSeconds(60), false);
+                64, Duration.ofSeconds(60), false, 0);
     }
 
-    /** The largest frame payload accepted (one message may be one frame). */
+    /** The largest frame payload accepted: {@link #frameBytes} if set, else the largest message. */
     public int maxFrameBytes() {
-        return binary ? Math.max(maxTextBytes, maxBinaryBytes) : maxTextBytes;
+        int largestMessage = binary ? Math.max(maxTextBytes, maxBinaryBytes) : maxTextBytes;
+        return frameBytes > 0 ? Math.min(frameBytes, largestMessage) : largestMessage;
     }
 
     /** The wire form advertised in the Connect reply. */
@@ -54,48 +58,54 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
     public RelayLimits withMessageBytes(int text, int binaryBytes) {
         return new RelayLimits(text, binaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, frameBytes);
     }
 
     public RelayLimits withBinary(boolean enabled) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, enabled, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, frameBytes);
     }
 
     public RelayLimits withOutbound(int highWater, long max) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, highWater, max,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, frameBytes);
     }
 
     public RelayLimits withRequestRates(double perSource, int sourceBurst, double perTarget, int targetBurst) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 perSource, sourceBurst, perTarget, targetBurst,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, frameBytes);
     }
 
     public RelayLimits withIdle(Duration ping, Duration timeout) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                ping, timeout, maxConnectionsPerAddress, statsLogInterval, capLoopback);
+                ping, timeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, frameBytes);
     }
 
     public RelayLimits withMaxConnectionsPerAddress(int max) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, max, statsLogInterval, capLoopback);
+                pingInterval, idleTimeout, max, statsLogInterval, capLoopback, frameBytes);
     }
 
     public RelayLimits withStatsLogInterval(Duration interval) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, interval, capLoopback);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, interval, capLoopback, frameBytes);
     }
 
     public RelayLimits withLoopbackCapped(boolean capped) {
         return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
                 requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
-                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capped);
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capped, frameBytes);
+    }
+
+    public RelayLimits withFrameBytes(int bytes) {
+        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
+                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget,
+                pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, bytes);
     }
 }
