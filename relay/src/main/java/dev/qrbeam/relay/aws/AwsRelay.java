@@ -71,12 +71,17 @@ record AwsRelay(RelayCore core, GatewayRegistry registry, GatewayOutbound outbou
         Clock clock = Clock.systemUTC();
         return create(new DynamoConnectionMap(dynamo, table, ITEM_LIFETIME, clock),
                 new ManagementApiOutbound(management), new ResumeTokens(key), limits,
-                new DynamoWindowRateLimiter(dynamo, table, "source", DynamoWindowRateLimiter.maxPerWindow(
-                        limits.requestsPerSecondPerSource(), limits.requestBurstPerSource(), RATE_WINDOW),
-                        RATE_WINDOW, clock),
-                new DynamoWindowRateLimiter(dynamo, table, "target", DynamoWindowRateLimiter.maxPerWindow(
-                        limits.requestsPerSecondPerTarget(), limits.requestBurstPerTarget(), RATE_WINDOW),
-                        RATE_WINDOW, clock));
+                requestLimiter(dynamo, table, "source", limits.requestsPerSecondPerSource(),
+                        limits.requestBurstPerSource(), clock),
+                requestLimiter(dynamo, table, "target", limits.requestsPerSecondPerTarget(),
+                        limits.requestBurstPerTarget(), clock));
+    }
+
+    /** A Request rate limit counted in the table, so it holds across Lambda instances ({@code scope}: source/target). */
+    static DynamoWindowRateLimiter requestLimiter(DynamoDbClient dynamo, String table, String scope,
+                                                  double perSecond, int burst, Clock clock) {
+        return new DynamoWindowRateLimiter(dynamo, table, scope,
+                DynamoWindowRateLimiter.maxPerWindow(perSecond, burst, RATE_WINDOW), RATE_WINDOW, clock);
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -36,11 +36,9 @@ class DynamoLambdaRelayTest extends LambdaRelayContract {
         var limits = AwsLimits.relayLimits();
         Clock clock = Clock.systemUTC();
         return LambdaRelayStack.start(behaviour, new DynamoConnectionMap(dynamo, table, AwsRelay.ITEM_LIFETIME, clock),
-                new DynamoWindowRateLimiter(dynamo, table, "source", DynamoWindowRateLimiter.maxPerWindow(
-                        limits.requestsPerSecondPerSource(), limits.requestBurstPerSource(), AwsRelay.RATE_WINDOW),
-                        AwsRelay.RATE_WINDOW, clock),
-                new DynamoWindowRateLimiter(dynamo, table, "target", DynamoWindowRateLimiter.maxPerWindow(
-                        limits.requestsPerSecondPerTarget(), limits.requestBurstPerTarget(), AwsRelay.RATE_WINDOW),
-                        AwsRelay.RATE_WINDOW, clock));
+                AwsRelay.requestLimiter(dynamo, table, "source", limits.requestsPerSecondPerSource(),
+                        limits.requestBurstPerSource(), clock),
+                AwsRelay.requestLimiter(dynamo, table, "target", limits.requestsPerSecondPerTarget(),
+                        limits.requestBurstPerTarget(), clock));
     }
 }
