@@ -16,14 +16,17 @@ import java.time.Duration;
  *     default 3 MiB, system property {@code qrbeam.window} overrides it
  * @param maxResends how often one chunk may be re-requested before the transfer fails
  * @param peerTimeout how long to wait for a silent or absent peer before failing
+ * @param directWrites the receiver writes whole chunks around the page cache (O_DIRECT) where the file system
+ *     allows it, falling back by itself; default on, system property {@code qrbeam.directio=false} turns it off
  */
 public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration expiry, int chunkSize,
-                           long windowBytes, int maxResends, Duration peerTimeout) {
+                           long windowBytes, int maxResends, Duration peerTimeout, boolean directWrites) {
 
     /** Defaults: embedded relay, loopback from {@code qrbeam.loopback} / {@code QRBEAM_LOOPBACK}, XDG state dir. */
     public static EngineConfig defaults() {
         return new EngineConfig(null, loopbackRequested(), defaultStateDir(), Duration.ofMinutes(10), 0,
-                Long.getLong("qrbeam.window", 3L << 20), 20, Duration.ofMinutes(10));
+                Long.getLong("qrbeam.window", 3L << 20), 20, Duration.ofMinutes(10),
+                !"false".equalsIgnoreCase(System.getProperty("qrbeam.directio")));
     }
 
     /** True if the system property {@code qrbeam.loopback=true} or env {@code QRBEAM_LOOPBACK=1} is set. */
@@ -40,30 +43,42 @@ public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration 
     }
 
     public EngineConfig withRelay(URI uri) {
-        return new EngineConfig(uri, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout);
+        return new EngineConfig(uri, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends,
+                peerTimeout, directWrites);
     }
 
     public EngineConfig withLoopback(boolean on) {
-        return new EngineConfig(relay, on, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout);
+        return new EngineConfig(relay, on, stateDir, expiry, chunkSize, windowBytes, maxResends,
+                peerTimeout, directWrites);
     }
 
     public EngineConfig withStateDir(Path dir) {
-        return new EngineConfig(relay, loopback, dir, expiry, chunkSize, windowBytes, maxResends, peerTimeout);
+        return new EngineConfig(relay, loopback, dir, expiry, chunkSize, windowBytes, maxResends,
+                peerTimeout, directWrites);
     }
 
     public EngineConfig withExpiry(Duration d) {
-        return new EngineConfig(relay, loopback, stateDir, d, chunkSize, windowBytes, maxResends, peerTimeout);
+        return new EngineConfig(relay, loopback, stateDir, d, chunkSize, windowBytes, maxResends,
+                peerTimeout, directWrites);
     }
 
     public EngineConfig withChunkSize(int bytes) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, bytes, windowBytes, maxResends, peerTimeout);
+        return new EngineConfig(relay, loopback, stateDir, expiry, bytes, windowBytes, maxResends,
+                peerTimeout, directWrites);
     }
 
     public EngineConfig withWindowBytes(long bytes) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, bytes, maxResends, peerTimeout);
+        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, bytes, maxResends,
+                peerTimeout, directWrites);
+    }
+
+    public EngineConfig withDirectWrites(boolean on) {
+        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends,
+                peerTimeout, on);
     }
 
     public EngineConfig withPeerTimeout(Duration d) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, d);
+        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends,
+                d, directWrites);
     }
 }

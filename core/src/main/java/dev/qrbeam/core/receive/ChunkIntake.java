@@ -137,7 +137,8 @@ final class ChunkIntake {
             files.add(new StoreFile(f.path(), f.size(), HexFormat.of().parseHex(f.sha256())));
         }
         store = ReceiveStore.open(root, storeDir, m.transferId() + ":" + m.chunkSize(), m.chunkSize(), files,
-                (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString());
+                (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString(),
+                ctx.config.directWrites());
         manifest = m;
         layout = store.layout();
         failures = new int[(int) layout.chunkTotal()];

@@ -23,12 +23,16 @@ final class FileSink implements AutoCloseable {
     private final int file;
     private final long size;
     private final FileChannel channel;
+    private final DirectWriter directWriter;
+    private FileChannel direct;
+    private boolean directTried;
     private final MessageDigest digest;
     private long hashedChunks;
     private boolean dirty;
 
-    FileSink(Path part, ChunkLayout layout, int file, long size) throws IOException {
+    FileSink(Path part, ChunkLayout layout, int file, long size, DirectWriter directWriter) throws IOException {
         this.part = part;
+        this.directWriter = directWriter;
         this.size = size;
         this.layout = layout;
         this.file = file;
@@ -49,9 +53,11 @@ final class FileSink implements AutoCloseable {
     void write(long chunkId, ByteBuffer data, BitSet have) throws IOException {
         long local = chunkId - layout.firstChunk(file);
         long pos = local * layout.chunkSize();
-        ByteBuffer d = data.duplicate();
-        while (d.hasRemaining()) {
-            pos += channel.write(d, pos);
+        if (!writeDirect(data, pos)) {
+            ByteBuffer d = data.duplicate();
+            while (d.hasRemaining()) {
+                pos += channel.write(d, pos);
+            }
         }
         dirty = true;
         if (local == hashedChunks) {
@@ -59,6 +65,24 @@ final class FileSink implements AutoCloseable {
             hashedChunks++;
             catchUp(have);
         }
+    }
+
+    /** Whole chunks go around the page cache where {@link DirectWriter} can; false: write it the ordinary way. */
+    private boolean writeDirect(ByteBuffer data, long pos) throws IOException {
+        if (data.remaining() != layout.chunkSize()) {
+            return false;
+        }
+        if (direct == null) {
+            if (directTried) {
+                return false;
+            }
+            directTried = true;
+            direct = directWriter.open(part);
+            if (direct == null) {
+                return false;
+            }
+        }
+        return directWriter.fits(pos, data.remaining()) && directWriter.write(direct, data, pos);
     }
 
     private void catchUp(BitSet have) throws IOException {
@@ -109,6 +133,8 @@ final class FileSink implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try (FileChannel d = direct) {
+            channel.close();
+        }
     }
 }

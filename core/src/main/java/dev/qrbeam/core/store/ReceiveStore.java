@@ -35,12 +35,14 @@ public final class ReceiveStore implements AutoCloseable {
     private final FileSink[] sinks;
     private final long[] doneBytes;
     private final BiFunction<Path, String, String> uniqueName;
+    private final DirectWriter directWriter;
     private long unsynced;
     private long lastSync = System.nanoTime();
 
     private ReceiveStore(Path root, Path stateDir, String manifestId, ChunkLayout layout, List<StoreFile> files,
-                         BiFunction<Path, String, String> uniqueName) throws IOException {
+                         BiFunction<Path, String, String> uniqueName, boolean directWrites) throws IOException {
         this.root = root;
+        this.directWriter = new DirectWriter(directWrites);
         this.layout = layout;
         this.files = List.copyOf(files);
         this.uniqueName = uniqueName;
@@ -79,15 +81,17 @@ public final class ReceiveStore implements AutoCloseable {
      * {@code .part} files it names are removed.
      *
      * @param uniqueName picks a free name in a directory for a wanted name (e.g. "a (1).txt")
+     * @param directWrites write whole chunks around the page cache where the file system allows it
+     *     ({@link DirectWriter}); off: every write goes through the page cache
      */
     public static ReceiveStore open(Path destination, Path stateDir, String manifestId, int chunkSize,
-                                    List<StoreFile> files, BiFunction<Path, String, String> uniqueName)
-            throws IOException {
+                                    List<StoreFile> files, BiFunction<Path, String, String> uniqueName,
+                                    boolean directWrites) throws IOException {
         Files.createDirectories(destination);
         Path root = destination.toRealPath();
         long[] sizes = files.stream().mapToLong(StoreFile::size).toArray();
         ReceiveStore store = new ReceiveStore(root, stateDir, manifestId, new ChunkLayout(sizes, chunkSize), files,
-                uniqueName);
+                uniqueName, directWrites);
         store.checkSpace();
         return store;
     }
@@ -187,6 +191,11 @@ public final class ReceiveStore implements AutoCloseable {
         }
     }
 
+    /** Bytes this store wrote around the page cache (see {@link DirectWriter}). */
+    long directBytes() {
+        return directWriter.written();
+    }
+
     public long missingCount() {
         return layout.chunkTotal() - have.cardinality();
     }
@@ -248,7 +257,7 @@ public final class ReceiveStore implements AutoCloseable {
             if (Files.isSymbolicLink(part)) {
                 throw new TransferException(FailureCode.IO, "refused to write through a symbolic link: " + part);
             }
-            sinks[file] = new FileSink(part, layout, file, files.get(file).size());
+            sinks[file] = new FileSink(part, layout, file, files.get(file).size(), directWriter);
         }
         return sinks[file];
     }

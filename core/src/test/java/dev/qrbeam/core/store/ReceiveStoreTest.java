@@ -76,7 +76,7 @@ class ReceiveStoreTest {
     @Test
     void declaredSizeBeyondFreeSpaceIsRefusedUpFront() {
         List<StoreFile> huge = List.of(new StoreFile("huge.bin", 1L << 50, new byte[32]));
-        assertThatThrownBy(() -> ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "m", 16 << 20, huge, UNIQUE))
+        assertThatThrownBy(() -> ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "m", 16 << 20, huge, UNIQUE, true))
                 .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.DISK_FULL));
     }
 
@@ -107,7 +107,7 @@ class ReceiveStoreTest {
     }
 
     private ReceiveStore open(List<StoreFile> files) throws Exception {
-        return ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "manifest-1", CHUNK, files, UNIQUE);
+        return ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "manifest-1", CHUNK, files, UNIQUE, true);
     }
 
     private static ByteBuffer chunk(byte[] data, long id) {
