@@ -2,6 +2,7 @@ package dev.qrbeam.core.relay;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 
 /**
  * Reassembles WebSocket messages delivered in parts, refusing anything over a size bound so a hostile relay
@@ -28,7 +29,12 @@ final class MessageAssembler {
             return part.toString();
         }
         check(text.length() + (long) part.length());
-        text.append(part);
+        if (part instanceof CharBuffer b && b.hasArray()) {
+            // append(char[]) compresses to Latin-1 with an intrinsic; append(CharSequence) goes char by char
+            text.append(b.array(), b.arrayOffset() + b.position(), b.remaining());
+        } else {
+            text.append(part);
+        }
         if (!last) {
             return null;
         }

@@ -117,7 +117,7 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /** Sends a text message (JSON), split into frames no larger than the relay's frame limit. */
-    public void sendText(String text) throws IOException {
+    public void sendText(CharSequence text) throws IOException {
         int frame = Math.max(1024, limits.maxFrameBytes());
         sendLock.lock();
         try {

@@ -50,6 +50,35 @@ class PeerLinkTest {
         assertThat(got).containsExactly("transfer A 1/9 h " + ("A" + b64.substring(1)).hashCode());
     }
 
+    @Test
+    void anEscapedQuoteInsideDataIsRefusedByTheFullParseNotMisread() {
+        String b64 = Base64.getEncoder().encodeToString(new byte[30_000]);
+        link.onText("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"A\",\"data\":\"" + b64.substring(0, 100)
+                + "\\\"" + b64.substring(100) + "\",\"chunkid\":1,\"chunktotal\":9,\"chunkhash\":\"h\"}}");
+        assertThat(got).containsExactly("error bad-field");
+    }
+
+    @Test
+    void whatTheEncoderWritesTheReceiverReadsBackWholeAndInFrames() {
+        byte[] data = new byte[70_001];
+        new Random(2).nextBytes(data);
+        CharSequence text = new TextTransferEncoder().encode("B_-x", 4, 5, "tag", ByteBuffer.wrap(data));
+        StringBuilder framed = new StringBuilder();
+        for (int off = 0; off < text.length(); off += 32_768) {
+            framed.append(text.subSequence(off, Math.min(text.length(), off + 32_768)));
+        }
+        assertThat(framed.toString()).isEqualTo(text.toString());
+        link.onText(framed.toString());
+        assertThat(got).containsExactly("transfer B_-x 4/5 tag " + Base64.getEncoder().encodeToString(data).hashCode());
+    }
+
+    @Test
+    void idsThatNeedEscapingStillMakeValidJson() {
+        CharSequence text = new TextTransferEncoder().encode("a\"b\u00e9", 0, 1, "h", ByteBuffer.wrap(new byte[9]));
+        assertThat(new WireJson().readObject(text.toString()).path("message").path("connectionid").asText())
+                .isEqualTo("a\"b\u00e9");
+    }
+
     private final class Recorder implements PeerHandler {
         @Override
         public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
