@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param loopback bind and advertise the embedded relay on 127.0.0.1 instead of the LAN address
  * @param stateDir where resume state lives (send sessions, receive journals)
  * @param expiry how long a code admits a first receiver
- * @param chunkSize plaintext chunk size override (0: chosen from the relay's limits)
+ * @param chunkSize plaintext chunk size override (0: chosen from the relay's limits); system property
+ *     {@code qrbeam.chunk} sets it (a tuning knob for benchmarks; still capped by what the relay accepts)
  * @param windowBytes most bytes in flight beyond what the receiver reported (bounds loss on a disconnect);
  *     default 3 MiB, system property {@code qrbeam.window} overrides it
  * @param maxResends how often one chunk may be re-requested before the transfer fails
@@ -24,8 +25,9 @@ public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration 
 
     /** Defaults: embedded relay, loopback from {@code qrbeam.loopback} / {@code QRBEAM_LOOPBACK}, XDG state dir. */
     public static EngineConfig defaults() {
-        return new EngineConfig(null, loopbackRequested(), defaultStateDir(), Duration.ofMinutes(10), 0,
-                Long.getLong("qrbeam.window", 3L << 20), 20, Duration.ofMinutes(10),
+        return new EngineConfig(null, loopbackRequested(), defaultStateDir(), Duration.ofMinutes(10),
+                Integer.getInteger("qrbeam.chunk", 0), Long.getLong("qrbeam.window", 3L << 20), 20,
+                Duration.ofMinutes(10),
                 !"false".equalsIgnoreCase(System.getProperty("qrbeam.directio")));
     }
 

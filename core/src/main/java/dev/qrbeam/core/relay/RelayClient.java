@@ -160,8 +160,10 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /**
-     * Sends a binary message. The buffer must stay untouched until the next send returns (at most one send is
-     * outstanding; the next call waits for this one).
+     * Sends a binary message without waiting for it to leave: it returns once the previous send has completed and
+     * this one is handed to the WebSocket, so the caller can prepare the next message meanwhile. The buffer must
+     * stay untouched until the next send returns (at most one send is outstanding; the next call waits for this
+     * one, and reports its failure).
      */
     public void sendBinary(ByteBuffer data) throws IOException {
         int frame = limits.maxFrameBytes() > 0 ? limits.maxFrameBytes() : Integer.MAX_VALUE;
@@ -169,14 +171,18 @@ public final class RelayClient implements AutoCloseable {
         try {
             WebSocket ws = awaitLink();
             if (data.remaining() <= frame) {
-                issue(ws, ws.sendBinary(data, true));
+                lastSend = ws.sendBinary(data, true);
                 return;
             }
             while (data.hasRemaining()) {
                 int n = Math.min(frame, data.remaining());
                 ByteBuffer part = data.slice().limit(n);
                 data.position(data.position() + n);
-                issue(ws, ws.sendBinary(part, !data.hasRemaining()));
+                if (data.hasRemaining()) {
+                    issue(ws, ws.sendBinary(part, false));
+                } else {
+                    lastSend = ws.sendBinary(part, true);
+                }
             }
         } finally {
             sendLock.unlock();
@@ -190,7 +196,8 @@ public final class RelayClient implements AutoCloseable {
     }
 
     private WebSocket awaitLink() throws IOException {
-        await(lastSend, null);
+        Link current = link;
+        await(lastSend, current == null ? null : current.ws);
         long deadline = System.nanoTime() + options.sendTimeout().toNanos();
         synchronized (stateLock) {
             while (!isConnected()) {

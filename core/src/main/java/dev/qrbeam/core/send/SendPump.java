@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sender's data thread: snapshots the sources (hashing them), builds the manifest, then streams chunks —
- * read from disk into one reused buffer, encrypted into one reused frame, sent with at most one send in flight —
- * in the order the {@link SendPlan} gives, within its window. Never holds more than one chunk in memory.
+ * read from disk into one reused buffer, encrypted into one of two reused frames (the other may still be leaving:
+ * at most one send is in flight) —
+ * in the order the {@link SendPlan} gives, within its window. Never holds more than three chunks in memory.
  */
 final class SendPump {
     private static final Logger LOG = LoggerFactory.getLogger(SendPump.class);
@@ -135,11 +136,9 @@ final class SendPump {
     }
 
     private int chooseChunkSize() {
-        if (ctx.config.chunkSize() > 0) {
-            return ctx.config.chunkSize();
-        }
         var l = ctx.link.limits();
-        return ChunkSizing.choose(l.binary(), l.maxBinaryBytes(), l.maxTextBytes(), l.maxFrameBytes());
+        int fits = ChunkSizing.choose(l.binary(), l.maxBinaryBytes(), l.maxTextBytes(), l.maxFrameBytes());
+        return ctx.config.chunkSize() > 0 ? Math.min(ctx.config.chunkSize(), fits) : fits;
     }
 
     /** Sends the manifest in parts (runs on the control thread; waits for the scan). */
@@ -160,7 +159,10 @@ final class SendPump {
     private void stream() throws IOException, InterruptedException {
         int chunkSize = layout.chunkSize();
         ByteBuffer plain = ByteBuffer.allocate(chunkSize);
-        ByteBuffer frame = ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.OVERHEAD);
+        // two frames: one may still be leaving (binary sends are pipelined) while the next is read and encrypted
+        ByteBuffer[] frames = {ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.OVERHEAD),
+            ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.OVERHEAD)};
+        int next = 0;
         ChunkCipher cipher = null;
         int cipherGeneration = -1;
         Object lock = session.lock();
@@ -185,6 +187,8 @@ final class SendPump {
                 }
                 ChunkRef ref = layout.ref(id);
                 reader.read(ref.fileIndex(), ref.offset(), ref.length(), plain);
+                ByteBuffer frame = frames[next];
+                next ^= 1;
                 frame.clear().position(PeerLink.HEADER_ROOM);
                 try {
                     cipher.encrypt(ref, plain, frame);
