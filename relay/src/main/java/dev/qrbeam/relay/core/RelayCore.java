@@ -38,6 +38,7 @@ public final class RelayCore {
     private final RateLimiter perTarget;
     private final WireJson json;
     private final RelayCounters counters;
+    private final TextTransferSplicer splicer;
 
     /**
      * @param ids source of new connection ids (normally {@link ConnectionIds}; a transport with its own ids,
@@ -53,6 +54,7 @@ public final class RelayCore {
         this.perTarget = perTarget;
         this.json = json;
         this.counters = counters;
+        this.splicer = new TextTransferSplicer(json);
     }
 
     /** A core with in-memory state and token-bucket Request limits from {@code limits}. */
@@ -99,21 +101,37 @@ public final class RelayCore {
     public Session onText(Session from, ByteBuffer utf8) {
         int size = utf8.remaining();
         try {
-            byte[] bytes;
-            int off;
+            String sender = from.id();
+            boolean stampable = sender != null && TextTransferSplicer.plainId(sender);
             if (utf8.hasArray()) {
-                bytes = utf8.array();
-                off = utf8.arrayOffset() + utf8.position();
-            } else {
-                bytes = new byte[size];
-                utf8.duplicate().get(bytes);
-                off = 0;
+                byte[] bytes = utf8.array();
+                int off = utf8.arrayOffset() + utf8.position();
+                TextTransferSplicer.Splice splice = stampable ? splicer.find(bytes, off, size) : null;
+                if (splice != null) {
+                    return forward(from, target(from, splice.targetId()), size,
+                            Splicing.copyStamped(bytes, off, size, splice, sender));
+                }
+                return route(from, parse(() -> json.parse(bytes, off, size)), size);
             }
-            return route(from, parse(() -> json.parse(bytes, off, size)), size);
+            // direct buffer: the one copy doubles as the outgoing message (room left for a longer sender id)
+            byte[] bytes = new byte[size + (stampable ? sender.length() : 0)];
+            utf8.duplicate().get(bytes, 0, size);
+            TextTransferSplicer.Splice splice = stampable ? splicer.find(bytes, 0, size) : null;
+            if (splice != null) {
+                Session target = target(from, splice.targetId());
+                return forward(from, target, size, Splicing.stampInPlace(bytes, size, splice, sender));
+            }
+            return route(from, parse(() -> json.parse(bytes, 0, size)), size);
         } catch (ProtocolException e) {
             reject(from, e);
             return null;
         }
+    }
+
+    private Session forward(Session from, Session target, int size, Splicing.Out out) {
+        counters.forwarded(size, false);
+        target.sendTextUtf8(out.bytes(), 0, out.length());
+        return target;
     }
 
     /** Handles one complete text message. @return the session delivered to, or null */
