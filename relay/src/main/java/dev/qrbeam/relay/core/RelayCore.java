@@ -40,6 +40,9 @@ public final class RelayCore {
     private final RelayCounters counters;
     private final TextTransferSplicer splicer;
 
+    /** Spare bytes a transport leaves after a message given to {@link #onTextOwned} (room for a longer sender id). */
+    public static final int TEXT_SPARE = 64;
+
     /**
      * @param ids source of new connection ids (normally {@link ConnectionIds}; a transport with its own ids,
      *            e.g. API Gateway, may supply another)
@@ -113,13 +116,32 @@ public final class RelayCore {
                 }
                 return route(from, parse(() -> json.parse(bytes, off, size)), size);
             }
-            // direct buffer: the one copy doubles as the outgoing message (room left for a longer sender id)
-            byte[] bytes = new byte[size + (stampable ? sender.length() : 0)];
-            utf8.duplicate().get(bytes, 0, size);
-            TextTransferSplicer.Splice splice = stampable ? splicer.find(bytes, 0, size) : null;
+            byte[] owned = new byte[size + TEXT_SPARE];
+            utf8.duplicate().get(owned, 0, size);
+            return onTextOwned(from, owned, size);
+        } catch (ProtocolException e) {
+            reject(from, e);
+            return null;
+        }
+    }
+
+    /**
+     * Handles one complete text message in {@code bytes[0, size)} that the transport hands over: the core may
+     * change the array and pass it on to the target's session. With {@link #TEXT_SPARE} spare bytes after the
+     * message, a Transfer is stamped in place (its only copy being the transport's own copy into the array).
+     *
+     * @return the session the message was delivered to, or null (answered or refused)
+     */
+    public Session onTextOwned(Session from, byte[] bytes, int size) {
+        try {
+            String sender = from.id();
+            TextTransferSplicer.Splice splice = sender != null && TextTransferSplicer.plainId(sender)
+                    ? splicer.find(bytes, 0, size) : null;
             if (splice != null) {
                 Session target = target(from, splice.targetId());
-                return forward(from, target, size, Splicing.stampInPlace(bytes, size, splice, sender));
+                boolean fits = bytes.length - size >= sender.length() - (splice.end() - splice.start());
+                return forward(from, target, size, fits ? Splicing.stampInPlace(bytes, size, splice, sender)
+                        : Splicing.copyStamped(bytes, 0, size, splice, sender));
             }
             return route(from, parse(() -> json.parse(bytes, 0, size)), size);
         } catch (ProtocolException e) {

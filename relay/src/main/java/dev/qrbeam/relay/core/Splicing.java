@@ -24,7 +24,7 @@ final class Splicing {
 
     /**
      * Replaces the id range in place: {@code b[0, len)} is the message and {@code b} has at least
-     * {@code sender.length() - 1} spare bytes after it (an id is never empty).
+     * {@code sender.length() - (s.end() - s.start())} spare bytes after it.
      */
     static Out stampInPlace(byte[] b, int len, TextTransferSplicer.Splice s, String sender) {
         byte[] id = sender.getBytes(StandardCharsets.US_ASCII);

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link RelayCore#onText(Session, ByteBuffer)} with the Transfer fast path: same replies as the tree path for bad
+ * {@link RelayCore#onText(Session, ByteBuffer)} and {@link RelayCore#onTextOwned} with the Transfer fast path: same replies as the tree path for bad
  * input (heap and direct buffers), exact splicing for ids of other lengths, tree path when the sender id would
  * need escaping.
  */
@@ -70,8 +70,11 @@ class TextTransferFastPathTest {
             byte[] in = msg.getBytes(StandardCharsets.UTF_8);
             assertThat(core.onText(sender, direct(in))).isSameAs(target);
             assertThat(core.onText(sender, heapSlice(in))).isSameAs(target);
+            assertThat(core.onTextOwned(sender, in.clone(), in.length)).isSameAs(target); // no spare room: copies
+            byte[] spare = java.util.Arrays.copyOf(in, in.length + RelayCore.TEXT_SPARE);
+            assertThat(core.onTextOwned(sender, spare, in.length)).isSameAs(target); // stamped in place
             String out = msg.replace("the-target-id", senderId);
-            assertThat(target.texts).containsExactly(out, out);
+            assertThat(target.texts).containsExactly(out, out, out, out);
             target.texts.clear();
         }
     }
