@@ -156,9 +156,21 @@ public final class RelayCore {
         return target;
     }
 
-    /** Handles one complete text message. @return the session delivered to, or null */
+    /**
+     * Handles one complete text message (the AWS adapter's entry). A Transfer the splice path accepts is stamped
+     * in its UTF-8 bytes; anything else, and every refusal, takes the tree path over the String as before.
+     *
+     * @return the session delivered to, or null
+     */
     public Session onText(Session from, String text) {
         try {
+            String sender = from.id();
+            byte[] utf8 = sender != null && TextTransferSplicer.plainId(sender) ? TextTransferSplicer.utf8(text) : null;
+            TextTransferSplicer.Splice splice = utf8 == null ? null : splicer.find(utf8, 0, utf8.length);
+            if (splice != null) {
+                Session target = target(from, splice.targetId());
+                return forward(from, target, text.length(), Splicing.copyStamped(utf8, 0, utf8.length, splice, sender));
+            }
             return route(from, parse(() -> json.parse(text)), text.length());
         } catch (ProtocolException e) {
             reject(from, e);

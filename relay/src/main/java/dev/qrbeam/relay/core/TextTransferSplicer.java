@@ -10,6 +10,7 @@ import dev.qrbeam.protocol.message.ChunkRules;
 import dev.qrbeam.protocol.message.Fields;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Fast path for text {@code Transfer} messages, the bulk of a text-only relay's traffic (base64 chunks of up to
@@ -50,6 +51,16 @@ final class TextTransferSplicer {
             }
         }
         return !id.isEmpty();
+    }
+
+    /** The UTF-8 bytes of {@code text}, or null if it holds a surrogate (a lone one has no exact UTF-8 form). */
+    static byte[] utf8(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return null;
+            }
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

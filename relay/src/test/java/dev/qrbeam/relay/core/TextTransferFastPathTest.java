@@ -60,6 +60,30 @@ class TextTransferFastPathTest {
         assertThat(from.texts).containsExactly(expected, expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.qrbeam.relay.core.TextTransferSplicerTest#refused")
+    void badTransfersAsStringsGetExactlyTheStringTreePathsErrorReply(String name, String msg) {
+        RelayCoreTest.FakeSession from = connected("S1");
+        connected("TargetTargetTargetTarg");
+        ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> json.parse(msg));
+        assertThat(core.onText(from, msg)).isNull();
+        assertThat(from.texts).containsExactly(json.error(e.code(), e.getMessage()));
+    }
+
+    @Test
+    void stringTransfersAreSplicedAndStringsWithSurrogatesTakeTheTreePath() {
+        RelayCoreTest.FakeSession target = connected("T");
+        RelayCoreTest.FakeSession sender = connected("the-sender");
+        String msg = "{ \"action\": \"Transfer\", \"message\": {\"connectionid\": \"T\", \"data\": \"QUJD\", \"chunkid\": 0,"
+                + " \"chunktotal\": 1, \"chunkhash\": \"é\"}}";
+        assertThat(core.onText(sender, msg)).isSameAs(target);
+        assertThat(target.texts).containsExactly(msg.replace("\"T\"", "\"the-sender\""));
+        String emoji = msg.replace("é", "\ud83d\ude00");
+        assertThat(core.onText(sender, emoji)).isSameAs(target);
+        assertThat(json.readTree(target.texts.get(1))).isEqualTo(json.readTree(emoji.replace("\"T\"", "\"the-sender\"")));
+        assertThat(target.texts.get(1)).doesNotContain(" "); // re-serialised by the tree path
+    }
+
     @Test
     void transfersAreSplicedExactlyForShorterAndLongerSenderIds() {
         RelayCoreTest.FakeSession target = connected("the-target-id");
