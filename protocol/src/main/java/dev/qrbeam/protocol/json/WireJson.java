@@ -211,4 +211,13 @@ public final class WireJson {
     public JsonParser createParser(String text) throws IOException {
         return mapper.createParser(text);
     }
+
+    /**
+     * A streaming parser over UTF-8 bytes from the same factory (features, duplicate detection and
+     * {@link StreamReadConstraints}) as {@link #parse(byte[], int, int)}. It does not check UTF-8 strictly:
+     * callers that must match the tree path run {@link Utf8#isValid} first.
+     */
+    public JsonParser createParser(byte[] utf8, int off, int len) throws IOException {
+        return mapper.createParser(utf8, off, len);
+    }
 }

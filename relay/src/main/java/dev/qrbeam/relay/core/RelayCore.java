@@ -38,6 +38,10 @@ public final class RelayCore {
     private final RateLimiter perTarget;
     private final WireJson json;
     private final RelayCounters counters;
+    private final TextTransferSplicer splicer;
+
+    /** Spare bytes a transport leaves after a message given to {@link #onTextOwned} (room for a longer sender id). */
+    public static final int TEXT_SPARE = 64;
 
     /**
      * @param ids source of new connection ids (normally {@link ConnectionIds}; a transport with its own ids,
@@ -53,6 +57,7 @@ public final class RelayCore {
         this.perTarget = perTarget;
         this.json = json;
         this.counters = counters;
+        this.splicer = new TextTransferSplicer(json);
     }
 
     /** A core with in-memory state and token-bucket Request limits from {@code limits}. */
@@ -99,26 +104,73 @@ public final class RelayCore {
     public Session onText(Session from, ByteBuffer utf8) {
         int size = utf8.remaining();
         try {
-            byte[] bytes;
-            int off;
+            String sender = from.id();
+            boolean stampable = sender != null && TextTransferSplicer.plainId(sender);
             if (utf8.hasArray()) {
-                bytes = utf8.array();
-                off = utf8.arrayOffset() + utf8.position();
-            } else {
-                bytes = new byte[size];
-                utf8.duplicate().get(bytes);
-                off = 0;
+                byte[] bytes = utf8.array();
+                int off = utf8.arrayOffset() + utf8.position();
+                TextTransferSplicer.Splice splice = stampable ? splicer.find(bytes, off, size) : null;
+                if (splice != null) {
+                    return forward(from, target(from, splice.targetId()), size,
+                            Splicing.copyStamped(bytes, off, size, splice, sender));
+                }
+                return route(from, parse(() -> json.parse(bytes, off, size)), size);
             }
-            return route(from, parse(() -> json.parse(bytes, off, size)), size);
+            byte[] owned = new byte[size + TEXT_SPARE];
+            utf8.duplicate().get(owned, 0, size);
+            return onTextOwned(from, owned, size);
         } catch (ProtocolException e) {
             reject(from, e);
             return null;
         }
     }
 
-    /** Handles one complete text message. @return the session delivered to, or null */
+    /**
+     * Handles one complete text message in {@code bytes[0, size)} that the transport hands over: the core may
+     * change the array and pass it on to the target's session. With {@link #TEXT_SPARE} spare bytes after the
+     * message, a Transfer is stamped in place (its only copy being the transport's own copy into the array).
+     *
+     * @return the session the message was delivered to, or null (answered or refused)
+     */
+    public Session onTextOwned(Session from, byte[] bytes, int size) {
+        try {
+            String sender = from.id();
+            TextTransferSplicer.Splice splice = sender != null && TextTransferSplicer.plainId(sender)
+                    ? splicer.find(bytes, 0, size) : null;
+            if (splice != null) {
+                Session target = target(from, splice.targetId());
+                boolean fits = bytes.length - size >= sender.length() - (splice.end() - splice.start());
+                return forward(from, target, size, fits ? Splicing.stampInPlace(bytes, size, splice, sender)
+                        : Splicing.copyStamped(bytes, 0, size, splice, sender));
+            }
+            return route(from, parse(() -> json.parse(bytes, 0, size)), size);
+        } catch (ProtocolException e) {
+            reject(from, e);
+            return null;
+        }
+    }
+
+    private Session forward(Session from, Session target, int size, Splicing.Out out) {
+        counters.forwarded(size, false);
+        target.sendTextUtf8(out.bytes(), 0, out.length());
+        return target;
+    }
+
+    /**
+     * Handles one complete text message (the AWS adapter's entry). A Transfer the splice path accepts is stamped
+     * in its UTF-8 bytes; anything else, and every refusal, takes the tree path over the String as before.
+     *
+     * @return the session delivered to, or null
+     */
     public Session onText(Session from, String text) {
         try {
+            String sender = from.id();
+            byte[] utf8 = sender != null && TextTransferSplicer.plainId(sender) ? TextTransferSplicer.utf8(text) : null;
+            TextTransferSplicer.Splice splice = utf8 == null ? null : splicer.find(utf8, 0, utf8.length);
+            if (splice != null) {
+                Session target = target(from, splice.targetId());
+                return forward(from, target, text.length(), Splicing.copyStamped(utf8, 0, utf8.length, splice, sender));
+            }
             return route(from, parse(() -> json.parse(text)), text.length());
         } catch (ProtocolException e) {
             reject(from, e);

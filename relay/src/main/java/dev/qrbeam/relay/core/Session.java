@@ -22,6 +22,11 @@ public interface Session {
         sendText(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Queues {@code utf8[off, off+len)} as one text message; the session may keep the array (callers hand it over). */
+    default void sendTextUtf8(byte[] utf8, int off, int len) {
+        sendTextUtf8(off == 0 && len == utf8.length ? utf8 : java.util.Arrays.copyOfRange(utf8, off, off + len));
+    }
+
     /**
      * Queues one binary message to this client. The session takes its own reference: the caller keeps
      * ownership of {@code message} and may release it after this call returns.

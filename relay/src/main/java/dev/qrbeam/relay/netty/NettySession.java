@@ -73,6 +73,11 @@ final class NettySession implements Session {
     }
 
     @Override
+    public void sendTextUtf8(byte[] utf8, int off, int len) {
+        send(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8, off, len)));
+    }
+
+    @Override
     public void sendBinary(BinaryMessage message) {
         ByteBuf buf = ((NettyBinaryMessage) message).buffer();
         send(new BinaryWebSocketFrame(buf.retainedDuplicate()));

@@ -3,6 +3,7 @@ package dev.qrbeam.relay.netty;
 import dev.qrbeam.relay.core.CloseCodes;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.Session;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -93,7 +94,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
         try {
             Session target = m.text()
-                    ? core.onText(session, m.content().nioBuffer())
+                    ? text(m.content())
                     : core.onBinary(session, new NettyBinaryMessage(m.content()));
             if (target instanceof NettySession t) {
                 t.throttle(session);
@@ -102,6 +103,18 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         } finally {
             m.content().release();
         }
+    }
+
+    /**
+     * Copies the message once into an array the core owns (a multi-frame message is a composite buffer, whose
+     * {@code nioBuffer()} would allocate and fill a merged copy first); a text Transfer is then stamped and
+     * forwarded in that same array.
+     */
+    private Session text(ByteBuf content) {
+        int size = content.readableBytes();
+        byte[] owned = new byte[size + RelayCore.TEXT_SPARE];
+        content.getBytes(content.readerIndex(), owned, 0, size);
+        return core.onTextOwned(session, owned, size);
     }
 
     @Override
