@@ -43,6 +43,8 @@ public final class TransferBenchmark {
     private final List<String> jvmFlags;
     private final List<Process> processes = new ArrayList<>();
     private final String modes = System.getProperty("bench.modes", "binary,text,wormhole");
+    /** Uncounted passes per mode: a deployed relay is warm; its JIT settled only after ~2 GiB (docs/benchmarks.md). */
+    private final int warmups = Integer.getInteger("bench.warmups", 2);
 
     private TransferBenchmark(Path dir, List<String> jvmFlags) {
         this.dir = dir;
@@ -81,12 +83,14 @@ public final class TransferBenchmark {
         boolean doWormhole = modes.contains("wormhole");
         Child binaryRelay = doBinary ? startRelay(false) : null;
         Child textRelay = doText ? startRelay(true) : null;
-        System.out.println("warm-up pass (relays and this receiver JVM compile; not counted):");
-        if (doBinary) {
-            qrbeam(file, sha, binaryRelay, "binary");
-        }
-        if (doText) {
-            qrbeam(file, sha, textRelay, "text");
+        System.out.printf("%d warm-up pass(es) (relays and this receiver JVM compile; not counted):%n", warmups);
+        for (int i = 0; i < warmups; i++) {
+            if (doBinary) {
+                qrbeam(file, sha, binaryRelay, "binary");
+            }
+            if (doText) {
+                qrbeam(file, sha, textRelay, "text");
+            }
         }
         System.out.println("measured:");
         List<double[]> bin = new ArrayList<>();
