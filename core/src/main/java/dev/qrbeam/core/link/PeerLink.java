@@ -97,8 +97,7 @@ public final class PeerLink implements RelayEvents {
 
     /**
      * Sends one chunk record. {@code frame} holds the record in {@code [HEADER_ROOM, limit)}; the bytes before
-     * it are scratch space for the binary header. A binary send is pipelined ({@link RelayClient#sendBinary}): the
-     * buffer must stay untouched until the next call returns, so a caller alternates two buffers.
+     * it are scratch space for the binary header. The buffer may be reused once this returns.
      */
     public void sendTransfer(String to, long chunkId, long chunkTotal, String chunkHash, ByteBuffer frame)
             throws IOException {

@@ -160,10 +160,8 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /**
-     * Sends a binary message without waiting for it to leave: it returns once the previous send has completed and
-     * this one is handed to the WebSocket, so the caller can prepare the next message meanwhile. The buffer must
-     * stay untouched until the next send returns (at most one send is outstanding; the next call waits for this
-     * one, and reports its failure).
+     * Sends a binary message. The buffer must stay untouched until the next send returns (at most one send is
+     * outstanding; the next call waits for this one).
      */
     public void sendBinary(ByteBuffer data) throws IOException {
         int frame = limits.maxFrameBytes() > 0 ? limits.maxFrameBytes() : Integer.MAX_VALUE;
@@ -171,18 +169,14 @@ public final class RelayClient implements AutoCloseable {
         try {
             WebSocket ws = awaitLink();
             if (data.remaining() <= frame) {
-                lastSend = ws.sendBinary(data, true);
+                issue(ws, ws.sendBinary(data, true));
                 return;
             }
             while (data.hasRemaining()) {
                 int n = Math.min(frame, data.remaining());
                 ByteBuffer part = data.slice().limit(n);
                 data.position(data.position() + n);
-                if (data.hasRemaining()) {
-                    issue(ws, ws.sendBinary(part, false));
-                } else {
-                    lastSend = ws.sendBinary(part, true);
-                }
+                issue(ws, ws.sendBinary(part, !data.hasRemaining()));
             }
         } finally {
             sendLock.unlock();
@@ -196,8 +190,7 @@ public final class RelayClient implements AutoCloseable {
     }
 
     private WebSocket awaitLink() throws IOException {
-        Link current = link;
-        await(lastSend, current == null ? null : current.ws);
+        await(lastSend, null);
         long deadline = System.nanoTime() + options.sendTimeout().toNanos();
         synchronized (stateLock) {
             while (!isConnected()) {

@@ -31,9 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sender's data thread: snapshots the sources (hashing them), builds the manifest, then streams chunks —
- * read from disk into one reused buffer, encrypted into one of two reused frames (the other may still be leaving:
- * at most one send is in flight) —
- * in the order the {@link SendPlan} gives, within its window. Never holds more than three chunks in memory.
+ * read from disk into one reused buffer, encrypted into one reused frame, sent with at most one send in flight —
+ * in the order the {@link SendPlan} gives, within its window. Never holds more than one chunk in memory.
  */
 final class SendPump {
     private static final Logger LOG = LoggerFactory.getLogger(SendPump.class);
@@ -159,10 +158,7 @@ final class SendPump {
     private void stream() throws IOException, InterruptedException {
         int chunkSize = layout.chunkSize();
         ByteBuffer plain = ByteBuffer.allocate(chunkSize);
-        // two frames: one may still be leaving (binary sends are pipelined) while the next is read and encrypted
-        ByteBuffer[] frames = {ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.OVERHEAD),
-            ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.OVERHEAD)};
-        int next = 0;
+        ByteBuffer frame = ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.OVERHEAD);
         ChunkCipher cipher = null;
         int cipherGeneration = -1;
         Object lock = session.lock();
@@ -187,8 +183,6 @@ final class SendPump {
                 }
                 ChunkRef ref = layout.ref(id);
                 reader.read(ref.fileIndex(), ref.offset(), ref.length(), plain);
-                ByteBuffer frame = frames[next];
-                next ^= 1;
                 frame.clear().position(PeerLink.HEADER_ROOM);
                 try {
                     cipher.encrypt(ref, plain, frame);
