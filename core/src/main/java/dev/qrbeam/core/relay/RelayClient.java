@@ -34,6 +34,7 @@ public final class RelayClient implements AutoCloseable {
     private final WireJson wire;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
+    private static final long PONG_GRACE_SECONDS = 15;
     private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
     private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
     private final Object stateLock = new Object();
@@ -304,9 +305,11 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /**
-     * Runs every third of the ping interval: pings once per interval and drops the connection when a ping has had
-     * no pong for three intervals (our outbound path is broken even if messages still arrive), when nothing at all
-     * was heard for two intervals, or when a ping cannot be sent.
+     * Runs every third of the ping interval: pings once per interval and drops the connection when nothing at all
+     * was heard for three intervals (a peer that closed without the JDK client noticing: seen after proxy cuts,
+     * where the old 10 s silence limit was most of the recovery time), when a ping has had no pong for three
+     * intervals and at least {@value #PONG_GRACE_SECONDS} s (a pong may queue behind a window of data on a slow
+     * link), or when a ping cannot be sent.
      */
     private void keepalive() {
         Link l = link;
@@ -320,8 +323,9 @@ public final class RelayClient implements AutoCloseable {
         long now = System.nanoTime();
         long interval = options.pingInterval().toNanos();
         long silentFor = now - l.lastHeard;
-        boolean pongOverdue = l.pingSentAt != 0 && l.pongAt < l.pingSentAt && now - l.pingSentAt > 3 * interval;
-        if (silentFor > 2 * interval || pongOverdue) {
+        boolean pongOverdue = l.pingSentAt != 0 && l.pongAt < l.pingSentAt
+                && now - l.pingSentAt > Math.max(3 * interval, TimeUnit.SECONDS.toNanos(PONG_GRACE_SECONDS));
+        if (silentFor > 3 * interval || pongOverdue) {
             LOG.info("relay {} for {} ms: reconnecting", pongOverdue ? "did not answer a ping" : "silent",
                     (pongOverdue ? now - l.pingSentAt : silentFor) / 1_000_000);
             l.ws.abort();

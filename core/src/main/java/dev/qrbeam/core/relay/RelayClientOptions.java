@@ -9,14 +9,15 @@ import java.time.Duration;
  * @param resumeToken the relay's token for {@code resumeId}, or null
  * @param connectTimeout timeout of one connect attempt including the Connect reply
  * @param sendTimeout how long a send may wait for the relay (back-pressure or a reconnect) before failing
- * @param pingInterval keepalive ping period; the connection is dropped when a ping has no pong for three periods
+ * @param pingInterval keepalive ping period (default 2 s); the connection is dropped when nothing was heard for three
+ *     periods, or a ping has had no pong for three periods and at least 15 s
  * @param giveUpAfter stop reconnecting after being disconnected this long
  */
 public record RelayClientOptions(String resumeId, String resumeToken, Duration connectTimeout, Duration sendTimeout,
                                  Duration pingInterval, Duration giveUpAfter) {
     public static RelayClientOptions defaults() {
         return new RelayClientOptions(null, null, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), Duration.ofMinutes(5));
+                Duration.ofSeconds(2), Duration.ofMinutes(5));
     }
 
     public RelayClientOptions withResume(String id, String token) {
