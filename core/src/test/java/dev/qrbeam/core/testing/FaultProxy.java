@@ -57,6 +57,16 @@ public final class FaultProxy implements AutoCloseable {
         this.cutAfterBytes = bytes.get() + moreBytes;
     }
 
+    /**
+     * Turns every open connection into a black hole: sockets stay open, bytes are read and dropped both ways (a
+     * peer that is gone without a close the client would see). Connections accepted later work normally.
+     */
+    public void freezeAll() {
+        for (Pipe p : pipes) {
+            p.frozen = true;
+        }
+    }
+
     /** Cuts every open connection now (RST-like: sockets closed). */
     public void cutAll() {
         cuts.incrementAndGet();
@@ -113,6 +123,7 @@ public final class FaultProxy implements AutoCloseable {
     private final class Pipe {
         private final Socket a;
         private final Socket b;
+        private volatile boolean frozen;
 
         Pipe(Socket a, Socket b) {
             this.a = a;
@@ -135,6 +146,9 @@ public final class FaultProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    if (frozen) {
+                        continue;
+                    }
                     if (delayMillis > 0) {
                         Thread.sleep(delayMillis);
                     }
