@@ -104,15 +104,13 @@ public final class RelayCore {
     public Session onText(Session from, ByteBuffer utf8) {
         int size = utf8.remaining();
         try {
-            String sender = from.id();
-            boolean stampable = sender != null && TextTransferSplicer.plainId(sender);
             if (utf8.hasArray()) {
                 byte[] bytes = utf8.array();
                 int off = utf8.arrayOffset() + utf8.position();
-                TextTransferSplicer.Splice splice = stampable ? splicer.find(bytes, off, size) : null;
+                TextTransferSplicer.Splice splice = splice(from, bytes, off, size);
                 if (splice != null) {
                     return forward(from, target(from, splice.targetId()), size,
-                            Splicing.copyStamped(bytes, off, size, splice, sender));
+                            Splicing.copyStamped(bytes, off, size, splice, from.id()));
                 }
                 return route(from, parse(() -> json.parse(bytes, off, size)), size);
             }
@@ -134,10 +132,9 @@ public final class RelayCore {
      */
     public Session onTextOwned(Session from, byte[] bytes, int size) {
         try {
-            String sender = from.id();
-            TextTransferSplicer.Splice splice = sender != null && TextTransferSplicer.plainId(sender)
-                    ? splicer.find(bytes, 0, size) : null;
+            TextTransferSplicer.Splice splice = splice(from, bytes, 0, size);
             if (splice != null) {
+                String sender = from.id();
                 Session target = target(from, splice.targetId());
                 boolean fits = bytes.length - size >= sender.length() - (splice.end() - splice.start());
                 return forward(from, target, size, fits ? Splicing.stampInPlace(bytes, size, splice, sender)
@@ -148,6 +145,17 @@ public final class RelayCore {
             reject(from, e);
             return null;
         }
+    }
+
+    /** Whether a text Transfer from {@code from} may take the splice path (its id can be written as is). */
+    private static boolean stampable(Session from) {
+        String sender = from.id();
+        return sender != null && TextTransferSplicer.plainId(sender);
+    }
+
+    /** The splice of a text Transfer in {@code b[off, off+len)}, or null when the tree path must handle it. */
+    private TextTransferSplicer.Splice splice(Session from, byte[] b, int off, int len) {
+        return stampable(from) ? splicer.find(b, off, len) : null;
     }
 
     private Session forward(Session from, Session target, int size, Splicing.Out out) {
@@ -164,12 +172,12 @@ public final class RelayCore {
      */
     public Session onText(Session from, String text) {
         try {
-            String sender = from.id();
-            byte[] utf8 = sender != null && TextTransferSplicer.plainId(sender) ? TextTransferSplicer.utf8(text) : null;
-            TextTransferSplicer.Splice splice = utf8 == null ? null : splicer.find(utf8, 0, utf8.length);
+            byte[] utf8 = stampable(from) ? TextTransferSplicer.utf8(text) : null;
+            TextTransferSplicer.Splice splice = utf8 == null ? null : splice(from, utf8, 0, utf8.length);
             if (splice != null) {
                 Session target = target(from, splice.targetId());
-                return forward(from, target, text.length(), Splicing.copyStamped(utf8, 0, utf8.length, splice, sender));
+                return forward(from, target, text.length(),
+                        Splicing.copyStamped(utf8, 0, utf8.length, splice, from.id()));
             }
             return route(from, parse(() -> json.parse(text)), text.length());
         } catch (ProtocolException e) {
