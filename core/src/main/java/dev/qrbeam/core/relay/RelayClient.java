@@ -226,6 +226,11 @@ public final class RelayClient implements AutoCloseable {
             throw new IOException("relay did not accept data for " + options.sendTimeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             lastSend = CompletableFuture.completedFuture(null);
+            Link l = link;
+            if (e.getCause() instanceof IOException && l != null && ws != null && l.ws == ws) {
+                ws.abort(); // a write to a closed socket: the link is dead even if the JDK never said so
+                dropped(l, "send failed: " + e.getCause().getMessage());
+            }
             throw new IOException("send failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
@@ -305,11 +310,16 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /**
-     * Runs every third of the ping interval: pings once per interval and drops the connection when nothing at all
-     * was heard for three intervals (a peer that closed without the JDK client noticing: seen after proxy cuts,
-     * where the old 10 s silence limit was most of the recovery time), when a ping has had no pong for three
-     * intervals and at least {@value #PONG_GRACE_SECONDS} s (a pong may queue behind a window of data on a slow
-     * link), or when a ping cannot be sent.
+     * Runs every third of the ping interval: pings once per interval (also while a pong is outstanding) and drops
+     * the connection when a ping cannot be sent, when nothing at all was heard for three intervals, or when the
+     * oldest unanswered ping is three intervals and at least {@value #PONG_GRACE_SECONDS} s old (a pong may queue
+     * behind a window of data on a slow link).
+     *
+     * <p>Why the first two matter: the JDK client (17) loses the end of the stream when it arrives while a listener
+     * callback runs — {@code TransportImpl} signals completion without transport demand, {@code
+     * acknowledgeReception} throws an InternalError that the socket layer swallows — so the WebSocket never reports
+     * the close. A busy receiver is nearly always inside a callback. The next write to the dead socket fails, which
+     * the regular pings (and any other send, see {@link #await}) turn into a reconnect.
      */
     private void keepalive() {
         Link l = link;
@@ -323,16 +333,20 @@ public final class RelayClient implements AutoCloseable {
         long now = System.nanoTime();
         long interval = options.pingInterval().toNanos();
         long silentFor = now - l.lastHeard;
-        boolean pongOverdue = l.pingSentAt != 0 && l.pongAt < l.pingSentAt
-                && now - l.pingSentAt > Math.max(3 * interval, TimeUnit.SECONDS.toNanos(PONG_GRACE_SECONDS));
+        long unanswered = l.unansweredPingSince;
+        boolean pongOverdue = unanswered != 0 && l.pongAt < unanswered
+                && now - unanswered > Math.max(3 * interval, TimeUnit.SECONDS.toNanos(PONG_GRACE_SECONDS));
         if (silentFor > 3 * interval || pongOverdue) {
             LOG.info("relay {} for {} ms: reconnecting", pongOverdue ? "did not answer a ping" : "silent",
-                    (pongOverdue ? now - l.pingSentAt : silentFor) / 1_000_000);
+                    (pongOverdue ? now - unanswered : silentFor) / 1_000_000);
             l.ws.abort();
             dropped(l, pongOverdue ? "no pong" : "relay silent");
             return;
         }
-        if (l.pingDone.isDone() && (l.pingSentAt == 0 || l.pongAt >= l.pingSentAt) && now - l.pingSentAt > interval) {
+        if (l.pingDone.isDone() && now - l.pingSentAt > interval) {
+            if (unanswered == 0 || l.pongAt >= unanswered) {
+                l.unansweredPingSince = now;
+            }
             l.pingSentAt = now;
             l.pingDone = l.ws.sendPing(ByteBuffer.allocate(0));
             l.pingDone.whenComplete((ws, error) -> {
@@ -445,6 +459,8 @@ public final class RelayClient implements AutoCloseable {
         volatile long lastHeard = System.nanoTime();
         volatile CompletableFuture<WebSocket> pingDone = CompletableFuture.completedFuture(null);
         volatile long pingSentAt;
+        /** When the oldest ping without a pong since was sent (0: none yet). */
+        volatile long unansweredPingSince;
         volatile long pongAt;
 
         @Override
