@@ -5,6 +5,7 @@ import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.session.SessionContext;
+import dev.qrbeam.core.store.DiskErrors;
 import dev.qrbeam.core.store.ReceiveStore;
 import dev.qrbeam.core.store.StoreFile;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
@@ -202,7 +203,7 @@ final class ChunkIntake {
             session.fail(e);
             return;
         } catch (IOException e) {
-            session.fail(new TransferException(diskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
+            session.fail(new TransferException(DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
                     "cannot write: " + e.getMessage(), e));
             return;
         }
@@ -212,11 +213,6 @@ final class ChunkIntake {
             ctx.threads.progress.state(TransferState.VERIFYING);
             session.completed();
         }
-    }
-
-    private static boolean diskFull(IOException e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return m.contains("no space") || m.contains("disk full") || m.contains("quota");
     }
 
     private void request(long id) {

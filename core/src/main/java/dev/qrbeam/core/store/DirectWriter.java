@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +79,7 @@ final class DirectWriter {
             written += length;
             return true;
         } catch (IOException e) {
-            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("no space") || m.contains("quota")) {
+            if (DiskErrors.isDiskFull(e)) {
                 throw e;
             }
             off(e.toString());
