@@ -1,5 +1,6 @@
 package dev.qrbeam.core.link;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -53,18 +54,8 @@ final class TextTransferEncoder {
         return true;
     }
 
-    static void appendJsonString(StringBuilder s, String v) {
-        s.append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '"' || c == '\\') {
-                s.append('\\').append(c);
-            } else if (c < 0x20) {
-                s.append(String.format("\\u%04x", (int) c));
-            } else {
-                s.append(c);
-            }
-        }
-        s.append('"');
+    /** A JSON string literal, escaped by Jackson (the project's one JSON library). */
+    private static void appendJsonString(StringBuilder s, String v) {
+        s.append('"').append(JsonStringEncoder.getInstance().quoteAsString(v)).append('"');
     }
 }
