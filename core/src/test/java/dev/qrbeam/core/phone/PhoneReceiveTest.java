@@ -1,0 +1,127 @@
+package dev.qrbeam.core.phone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qrbeam.core.api.SendHandle;
+import dev.qrbeam.core.api.TransferProgress;
+import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.engine.QrBeamEngine;
+import dev.qrbeam.core.testing.FaultProxy;
+import dev.qrbeam.core.testing.TestFiles;
+import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.relay.Relay;
+import dev.qrbeam.relay.RelayHandle;
+import dev.qrbeam.relay.core.RelayLimits;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A phone browser (headless Chromium, phone viewport) opening a desktop {@code send} code. */
+@Timeout(180)
+class PhoneReceiveTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void phoneDownloadsEveryFileByteIdentical() throws Exception {
+        Path a = TestFiles.random(tmp.resolve("src/photos/a.bin"), 3_500_000, 1);
+        Path b = TestFiles.random(tmp.resolve("src/photos/b.txt"), 10, 2);
+        Path empty = Files.write(tmp.resolve("src/photos/empty.dat"), new byte[0]);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             QrBeamEngine sender = engine(relay.uri(), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(tmp.resolve("src/photos")), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            assertThat(phone.address()).doesNotContain("#"); // the secret left the address bar
+            assertThat(phone.all("[data-action=download]")).hasSize(3);
+            phone.click("[data-action=download-all]");
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            TransferProgress s = send.completion().get(30, TimeUnit.SECONDS);
+            assertThat(s.state()).isEqualTo(TransferState.DONE);
+            for (Path f : List.of(a, b, empty)) {
+                Path got = phone.awaitDownload(f.getFileName().toString(), WAIT);
+                assertThat(TestFiles.sha256(got)).isEqualTo(TestFiles.sha256(f));
+            }
+        }
+    }
+
+    @Test
+    void wrongSecretGivesAClearErrorAndDoesNotUseUpTheCode() throws Exception {
+        TestFiles.random(tmp.resolve("src/x.bin"), 100_000, 3);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             QrBeamEngine sender = engine(relay.uri(), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(tmp.resolve("src/x.bin")), p -> { });
+            String code = send.pairingCode();
+            int hash = code.indexOf('#');
+            char c = code.charAt(hash + 5);
+            String wrong = code.substring(0, hash + 5) + (c == 'A' ? 'B' : 'A') + code.substring(hash + 6);
+            phone.open(wrong);
+            assertThat(phone.awaitState(WAIT, "error", "ready")).isEqualTo("error");
+            assertThat(phone.status()).contains("could not verify this code");
+            // the right code still works afterwards: a failed handshake used up nothing
+            phone.open("about:blank");
+            phone.open(code);
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            phone.click("[data-action=download]");
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            assertThat(TestFiles.sha256(phone.awaitDownload("x.bin", WAIT)))
+                    .isEqualTo(TestFiles.sha256(tmp.resolve("src/x.bin")));
+        }
+    }
+
+    @Test
+    void tamperedChunkIsRefusedAndSentAgain() throws Exception {
+        Path f = TestFiles.random(tmp.resolve("src/big.bin"), 6_000_000, 4);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             FaultProxy proxy = new FaultProxy(relay.address());
+             QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(f), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            proxy.corruptLargeDownstream(1);
+            phone.click("[data-action=download]");
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            assertThat(proxy.corruptedBuffers()).isEqualTo(1);
+            assertThat(Integer.parseInt(phone.attribute("data-refused"))).isGreaterThanOrEqualTo(1);
+            assertThat(TestFiles.sha256(phone.awaitDownload("big.bin", WAIT))).isEqualTo(TestFiles.sha256(f));
+        }
+    }
+
+    @Test
+    void chunksThatKeepFailingEndInAnErrorAndNothingIsSaved() throws Exception {
+        Path f = TestFiles.random(tmp.resolve("src/big.bin"), 3_000_000, 5);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             FaultProxy proxy = new FaultProxy(relay.address());
+             QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(f), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            proxy.corruptLargeDownstream(Long.MAX_VALUE);
+            phone.click("[data-action=download]");
+            assertThat(phone.awaitState(WAIT, "error", "done")).isEqualTo("error");
+            assertThat(phone.status()).contains("integrity check");
+            try (var s = Files.list(phone.downloads())) {
+                assertThat(s.toList()).isEmpty();
+            }
+        }
+    }
+
+    private QrBeamEngine engine(URI relay, String name) {
+        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(), new SecureRandom());
+    }
+}
