@@ -4,7 +4,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64, toBase64Url, utf8, fromUtf8, randomBytes } from './bytes.js';
-import { ReceiverHandshake, HandshakeError, TOKEN_BYTES } from './handshake.js';
+import { loadReceiver, saveReceiver } from './storage.js';
+import { ReceiverHandshake, HandshakeError, TOKEN_BYTES, MODE } from './handshake.js';
 import { ControlCipher, ChunkCipher, SUITE, checkChunkHash } from './records.js';
 import { ChunkLayout } from './layout.js';
 import { parseManifest } from './manifest.js';
@@ -32,7 +33,9 @@ export class ReceiveSession {
     this.code = code;
     this.l = listener;
     this.WebSocket = options.WebSocket || globalThis.WebSocket;
-    this.token = randomBytes(TOKEN_BYTES);
+    const saved = loadReceiver(code.senderId);
+    this.token = saved ? saved.token : randomBytes(TOKEN_BYTES);
+    this.claimed = saved ? saved.claimed : false; // once a claim left, always resume (protocol-transfer.md §2.2)
     this.state = null;
     this.ws = null;
     this.ownId = null;
@@ -161,7 +164,8 @@ export class ReceiveSession {
     this.setState(this.everPaired ? this.state : State.PAIRING);
     this.controls = null;
     this.chunks = null;
-    this.pending = new ReceiverHandshake(this.code, this.ownId, this.token);
+    this.admitted = false;
+    this.pending = new ReceiverHandshake(this.code, this.ownId, this.token, this.claimed ? MODE.RESUME : MODE.NEW);
     this.pendingAt = Date.now();
     const m1 = this.pending.message1();
     this.sendText(envelope('Request', { connectionid: this.code.senderId, qrhash: toBase64Url(m1), message: '' }));
@@ -171,22 +175,31 @@ export class ReceiveSession {
     const hs = this.pending;
     if (!hs) return;
     if (body.error) {
-      if (!this.everPaired) this.fail('The computer could not verify this code. Scan the whole QR code again, or ask for a new code.');
+      if (body.error === 'handshake-version' || body.error === 'handshake-malformed') {
+        this.fail('The computer runs a QRBeam version this page does not work with. Update QRBeam on the computer.');
+      } else if (!this.everPaired) {
+        this.fail('The computer could not verify this code. Scan the whole QR code again, or ask for a new code.');
+      }
       return;
     }
     try {
       this.keys = hs.readMessage2(fromBase64(body.data || ''));
     } catch (e) {
       this.pending = null;
-      if (e instanceof HandshakeError && (e.code === 'code-used' || e.code === 'code-expired' || !this.everPaired)) {
+      if (e instanceof HandshakeError && e.code === 'resume-unknown') { // our claim never arrived: pair as new
+        this.claimed = false;
+        saveReceiver(this.code.senderId, this.token, false);
+        this.handshake();
+      } else if (e instanceof HandshakeError && (e.code === 'code-used' || e.code === 'code-expired' || !this.everPaired)) {
         this.fail(e.message);
       }
       return;
     }
     this.pending = null;
-    this.everPaired = true;
-    this.suite = SUITE.AES_GCM;
-    this.controls = new ControlCipher(this.suite, this.keys.tx, this.keys.rx);
+    this.controls = new ControlCipher(SUITE.AES_GCM, this.keys.tx, this.keys.rx);
+    this.claimed = true;
+    saveReceiver(this.code.senderId, this.token, true); // before the claim leaves
+    this.sendText(envelope('Control', { connectionid: this.code.senderId, data: toBase64(this.controls.seal(hs.claim())) }));
     this.parts = null;
     this.lastData = Date.now();
   }
@@ -202,7 +215,17 @@ export class ReceiveSession {
       return; // a record that does not authenticate is dropped (as the engine does)
     }
     this.lastData = Date.now();
+    if (m.type === 'refused') {
+      this.fail(m.code === 'code-expired' ? 'This code has expired. Ask for a new one.'
+        : 'This code was already used by another device. Ask for a new one.');
+      return;
+    }
+    if (!this.admitted) { // the first authenticated record after our claim: we are the receiver
+      this.admitted = true;
+      this.everPaired = true;
+    }
     switch (m.type) {
+      case 'replaced': this.fail('This transfer continued in another page or on another device.'); break;
       case 'manifest': this.onManifestPart(m); break;
       case 'sync': if (Number.isInteger(m.epoch)) this.resume(m.epoch); break;
       case 'bye': if (this.allSaved()) this.setState(State.DONE); break;
@@ -242,7 +265,7 @@ export class ReceiveSession {
       this.setState(State.READY);
       if (this.l.manifest) this.l.manifest(man);
     }
-    this.chunks = new ChunkCipher(this.suite, this.keys.tx, this.keys.rx, man.transferId);
+    this.chunks = new ChunkCipher(SUITE.CHACHA, this.keys.tx, this.keys.rx, man.transferId);
     this.resume(m.epoch);
   }
 
@@ -265,7 +288,10 @@ export class ReceiveSession {
     this.requests.clear();
     this.credit = 0;
     this.lastSync = Date.now();
-    this.sendControl({ type: 'resume', epoch, missing: missing.slice(0, 1000), truncated: false });
+    // suite: chunks of this session in ChaCha20-Poly1305 (pure-JS AES is several times slower); the sender fixes
+    // it at the session's first resume
+    const truncated = missing.length > 1000;
+    this.sendControl({ type: 'resume', epoch, missing: missing.slice(0, 1000), truncated, suite: SUITE.CHACHA });
   }
 
   // ---- chunks

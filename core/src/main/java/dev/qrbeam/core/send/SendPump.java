@@ -178,7 +178,7 @@ final class SendPump {
                     p = session.paired();
                 }
                 if (p.generation() != cipherGeneration) {
-                    cipher = new ChunkCipher(p.keys(), transferId);
+                    cipher = new ChunkCipher(p.keys(), transferId, p.suite());
                     cipherGeneration = p.generation();
                 }
                 ChunkRef ref = layout.ref(id);

@@ -19,6 +19,7 @@ import dev.qrbeam.protocol.chunk.MissingIds;
 import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.crypto.RecordSuite;
 import dev.qrbeam.protocol.crypto.SenderHandshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
 import dev.qrbeam.protocol.pairing.Admission;
@@ -61,6 +62,8 @@ public final class SendSession implements PeerHandler, SendHandle {
     private SessionKeys keys;
     private ControlCodec controls;
     private int generation;
+    private RecordSuite suite = RecordSuite.AES_256_GCM;
+    private boolean suiteFixed;
     private long epoch;
     private boolean awaitingResume;
     private long syncSentAt;
@@ -151,12 +154,12 @@ public final class SendSession implements PeerHandler, SendHandle {
     /** The current session keys and peer, or null while unpaired. */
     Paired paired() {
         synchronized (lock) {
-            return keys == null ? null : new Paired(peer, keys, generation);
+            return keys == null ? null : new Paired(peer, keys, generation, suite);
         }
     }
 
-    /** Session snapshot the pump encrypts with. */
-    record Paired(String peer, SessionKeys keys, int generation) {
+    /** Session snapshot the pump encrypts with; {@code suite}: the chunk AEAD the receiver asked for. */
+    record Paired(String peer, SessionKeys keys, int generation, RecordSuite suite) {
     }
 
     boolean awaitingResume() {
@@ -236,6 +239,8 @@ public final class SendSession implements PeerHandler, SendHandle {
             keys = k;
             controls = c;
             generation++;
+            suite = RecordSuite.AES_256_GCM;
+            suiteFixed = false;
             e = ++epoch;
             awaitingResume = true;
             syncSentAt = System.nanoTime();
@@ -320,6 +325,11 @@ public final class SendSession implements PeerHandler, SendHandle {
         synchronized (lock) {
             if (m.epoch() == null || m.epoch() != epoch || !awaitingResume) {
                 return;
+            }
+            if (!suiteFixed) { // the session's first resume decides, before any chunk of this session is sent
+                RecordSuite asked = RecordSuite.fromWire(m.suite());
+                suite = asked == null ? RecordSuite.AES_256_GCM : asked;
+                suiteFixed = true;
             }
             pump.plan().reset(m.missing() == null ? List.of() : m.missing(), Boolean.TRUE.equals(m.truncated()));
             awaitingResume = false;
