@@ -62,8 +62,9 @@ function start() {
       m.files.forEach((f, i) => {
         const li = el('li');
         const row = el('div', { class: 'row' });
-        const info = el('div', { class: 'name' }, f.path);
-        info.appendChild(el('div', { class: 'size' }, formatBytes(f.size)));
+        const info = el('div', { class: 'name' }, f.name);
+        const folder = f.path.length > f.name.length ? f.path.slice(0, f.path.length - f.name.length - 1) + ' · ' : '';
+        info.appendChild(el('div', { class: 'size' }, folder + formatBytes(f.size)));
         const button = el('button', { type: 'button', 'data-action': 'download', 'data-index': String(i) }, 'Download');
         const bar = el('progress', { max: String(Math.max(1, f.size)), value: '0', hidden: '' });
         const note = el('p', { class: 'note', hidden: '' });
@@ -83,6 +84,9 @@ function start() {
       const r = rows[i];
       r.bar.value = r.f.size;
       r.button.textContent = 'Save again';
+      r.note.hidden = false;
+      r.note.className = 'note';
+      r.note.textContent = 'Received and verified. Saved to your downloads.';
       r.button.disabled = false;
       r.saved = blob;
       save(blob, r.f.name);

@@ -120,6 +120,37 @@ class PhoneReceiveTest {
         }
     }
 
+    /** Writes docs screenshots (light and dark) when run with {@code -Dqrbeam.screenshots=<dir>}. */
+    @Test
+    void screenshots() throws Exception {
+        String dir = System.getProperty("qrbeam.screenshots");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "set -Dqrbeam.screenshots=<dir> to write screenshots");
+        Path out = Path.of(dir).toAbsolutePath();
+        TestFiles.random(tmp.resolve("src/Holiday/IMG_2041.jpg"), 4_200_000, 6);
+        TestFiles.random(tmp.resolve("src/Holiday/IMG_2042.jpg"), 3_100_000, 7);
+        TestFiles.random(tmp.resolve("src/Holiday/notes.txt"), 2_000, 8);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             QrBeamEngine sender = engine(relay.uri(), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(tmp.resolve("src/Holiday")), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            phone.darkMode(false);
+            phone.screenshot(out.resolve("phone-receive-light.png"));
+            phone.darkMode(true);
+            phone.screenshot(out.resolve("phone-receive-dark.png"));
+            phone.click("[data-action=download]");
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            phone.screenshot(out.resolve("phone-receive-one-saved-dark.png"));
+            phone.darkMode(false);
+            phone.open("about:blank");
+            String code = send.pairingCode();
+            phone.open(code.substring(0, code.indexOf('#') + 1) + "A".repeat(43));
+            phone.awaitState(WAIT, "error");
+            phone.screenshot(out.resolve("phone-error-light.png"));
+        }
+    }
+
     private QrBeamEngine engine(URI relay, String name) {
         return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
                 new WireJson(), new SecureRandom());
