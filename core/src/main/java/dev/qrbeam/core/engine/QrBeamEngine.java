@@ -7,15 +7,20 @@ import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.link.PeerLink;
+import dev.qrbeam.core.net.RaceFailedException;
+import dev.qrbeam.core.net.RaceTimings;
+import dev.qrbeam.core.net.RouteRace;
 import dev.qrbeam.core.progress.ProgressTracker;
 import dev.qrbeam.core.receive.ReceiveSession;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
+import dev.qrbeam.core.send.SendRoute;
 import dev.qrbeam.core.send.SendSession;
 import dev.qrbeam.core.send.SendSessionState;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
 import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.protocol.pairing.Candidate;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.PairingCodeException;
 import dev.qrbeam.protocol.pairing.ReceiverGate;
@@ -66,7 +71,19 @@ public final class QrBeamEngine implements TransferEngine {
         URI ws = relayFor(0);
         PeerLink link = new PeerLink(wire, null);
         RelayClient client = connect(ws, link, RelayClientOptions.defaults());
-        PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), random);
+        List<Candidate> alternates = new ArrayList<>();
+        EmbeddedRelay lan = embeddedRelay();
+        if (config.relay() == null && lan != null) {
+            lan.uris().stream().skip(1).forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u),
+                    client.connectionId())));
+        }
+        PeerLink internetLink = new PeerLink(wire, null);
+        RelayClient internet = config.relay() == null && config.internetRelay() != null
+                ? InternetRelay.register(this, config.internetRelay(), internetLink) : null;
+        if (internet != null) {
+            alternates.add(new Candidate(RelayAddress.baseOf(internet.uri()), internet.connectionId()));
+        }
+        PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), alternates, random);
         SendSessionState saved = SendSessionState.create(config.stateDir(), client.connectionId());
         saved.putBytes("secret", code.secret());
         saved.put("relay", ws.toString());
@@ -80,7 +97,12 @@ public final class QrBeamEngine implements TransferEngine {
         }
         saved.save();
         ReceiverGate gate = new ReceiverGate(created, config.expiry());
-        return startSend(link, client, code, gate, saved, sources, listener);
+        return startSend(link, client, code, gate, saved, sources, listener,
+                internet == null ? null : new SecondRelay(internetLink, internet));
+    }
+
+    /** The internet relay a send registered on besides its built-in relay. */
+    record SecondRelay(PeerLink link, RelayClient client) {
     }
 
     /**
@@ -111,15 +133,26 @@ public final class QrBeamEngine implements TransferEngine {
         for (int i = 0; saved.get("source." + i) != null; i++) {
             sources.add(Path.of(saved.get("source." + i)));
         }
-        return startSend(link, client, code, gate, saved, sources, listener);
+        return startSend(link, client, code, gate, saved, sources, listener, null);
     }
 
     private SendHandle startSend(PeerLink link, RelayClient client, PairingCode code, ReceiverGate gate,
-                                 SendSessionState saved, List<Path> sources, TransferListener listener) {
+                                 SendSessionState saved, List<Path> sources, TransferListener listener,
+                                 SecondRelay second) {
         SessionThreads threads = new SessionThreads("qrbeam-send", new ProgressTracker(listener));
-        SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
+        EngineConfig sessionConfig = second == null ? config : InternetRelay.chunkFitting(config, second.client());
+        SessionContext ctx = new SessionContext(sessionConfig, wire, link, threads, () -> {
+            client.close();
+            if (second != null) {
+                second.client().close();
+            }
+        });
         SendSession session = new SendSession(ctx, code, gate, random, saved, sources);
-        link.handler(session);
+        link.handler(new SendRoute(session, code, client, true));
+        if (second != null) {
+            second.link().handler(new SendRoute(session, code.routes().get(code.routes().size() - 1).identity(),
+                    second.client(), false));
+        }
         register(ctx);
         session.start();
         return session;
@@ -137,24 +170,51 @@ public final class QrBeamEngine implements TransferEngine {
             return handle;
         }
         SessionThreads.daemon(() -> {
-            PeerLink link = new PeerLink(wire, null);
             try {
-                RelayClient client = connect(code.webSocketUri(), link, RelayClientOptions.defaults());
+                RouteRace.Win<Dialed> win = race(code);
+                PeerLink link = win.connection().link();
                 SessionThreads threads = new SessionThreads("qrbeam-receive", tracker);
                 SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
-                ReceiveSession session = new ReceiveSession(ctx, code, destination, random);
+                ReceiveSession session = new ReceiveSession(ctx, win.route().identity(), destination, random);
                 link.handler(session);
                 register(ctx);
                 handle.attach(session);
                 session.start();
             } catch (TransferException e) {
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
+            } catch (RaceFailedException e) {
+                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
+                        new dev.qrbeam.core.api.TransferFailure(FailureCode.RELAY_UNREACHABLE, e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
+                        new dev.qrbeam.core.api.TransferFailure(FailureCode.RELAY_UNREACHABLE, "interrupted"));
             } catch (IOException e) {
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
                         new dev.qrbeam.core.api.TransferFailure(FailureCode.IO, e.getMessage()));
             }
         }, "qrbeam-receive-start").start();
         return handle;
+    }
+
+    /** A dialled route: the relay client and the link its events arrive on. */
+    record Dialed(PeerLink link, RelayClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /** Races every route of {@code code} (LAN addresses first, the internet relay after a head start). */
+    private RouteRace.Win<Dialed> race(PairingCode code) throws RaceFailedException, InterruptedException {
+        RouteRace.Dialer<Dialed> dialer = (route, timeout) -> {
+            PeerLink link = new PeerLink(wire, null);
+            RelayClient client = RelayClient.connect(route.webSocketUri(), link,
+                    RelayClientOptions.defaults().withConnectTimeout(timeout), wire);
+            link.attach(client);
+            return new Dialed(link, client);
+        };
+        return new RouteRace<>(code.routes(), dialer, RaceTimings.defaults()).run();
     }
 
     private static PairingCode parse(String text) throws TransferException {
@@ -165,7 +225,7 @@ public final class QrBeamEngine implements TransferEngine {
         }
     }
 
-    private RelayClient connect(URI ws, PeerLink link, RelayClientOptions options) throws TransferException {
+    RelayClient connect(URI ws, PeerLink link, RelayClientOptions options) throws TransferException {
         try {
             RelayClient client = RelayClient.connect(ws, link, options, wire);
             link.attach(client);

@@ -24,6 +24,10 @@ public record RelayClientOptions(String resumeId, String resumeToken, Duration c
         return new RelayClientOptions(id, token, connectTimeout, sendTimeout, pingInterval, giveUpAfter);
     }
 
+    public RelayClientOptions withConnectTimeout(Duration d) {
+        return new RelayClientOptions(resumeId, resumeToken, d, sendTimeout, pingInterval, giveUpAfter);
+    }
+
     public RelayClientOptions withGiveUpAfter(Duration d) {
         return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, d);
     }
