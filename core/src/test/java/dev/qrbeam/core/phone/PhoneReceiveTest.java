@@ -57,6 +57,23 @@ class PhoneReceiveTest {
     }
 
     @Test
+    void phoneReceivesFromTheSendersBuiltInRelay() throws Exception {
+        Path f = TestFiles.random(tmp.resolve("src/clip.mov"), 2_500_000, 10);
+        try (QrBeamEngine sender = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
+                        .withStateDir(tmp.resolve("state-s")), new WireJson(), new SecureRandom());
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(f), p -> { });
+            assertThat(sender.embeddedRelay()).isNotNull();
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            phone.click("[data-action=download-all]");
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            assertThat(send.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+            assertThat(TestFiles.sha256(phone.awaitDownload("clip.mov", WAIT))).isEqualTo(TestFiles.sha256(f));
+        }
+    }
+
+    @Test
     void wrongSecretGivesAClearErrorAndDoesNotUseUpTheCode() throws Exception {
         TestFiles.random(tmp.resolve("src/x.bin"), 100_000, 3);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
