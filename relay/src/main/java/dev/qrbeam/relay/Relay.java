@@ -23,10 +23,12 @@ public final class Relay implements RelayHandle {
     private final NettyRelayServer server;
     private final RelayCounters counters;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final DirectDownloads downloads;
 
-    private Relay(NettyRelayServer server, RelayCounters counters) {
+    private Relay(NettyRelayServer server, RelayCounters counters, DirectDownloads downloads) {
         this.server = server;
         this.counters = counters;
+        this.downloads = downloads;
     }
 
     /** Starts a relay with a random resume key. */
@@ -43,13 +45,14 @@ public final class Relay implements RelayHandle {
             LOG.warn("loopback switch on: binding {} instead of {}", host, config.host());
         }
         NettyRelayServer server;
+        DirectDownloads downloads = new DirectDownloads();
         try {
-            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads());
+            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads(), downloads);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding", e);
         }
-        Relay relay = new Relay(server, counters);
+        Relay relay = new Relay(server, counters, downloads);
         Duration every = config.limits().statsLogInterval();
         if (!every.isZero() && !every.isNegative()) {
             server.every(every.toMillis(), new StatsLogger(counters));
@@ -60,6 +63,11 @@ public final class Relay implements RelayHandle {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    @Override
+    public DirectDownloads downloads() {
+        return downloads;
     }
 
     @Override

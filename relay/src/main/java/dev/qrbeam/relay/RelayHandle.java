@@ -20,6 +20,9 @@ public interface RelayHandle extends AutoCloseable {
         return URI.create("ws://" + host + ":" + a.getPort() + "/");
     }
 
+    /** Files offered for direct (native, not end-to-end encrypted) download at {@code /d/<token>}. */
+    DirectDownloads downloads();
+
     /** Current counters. */
     RelayStats stats();
 

@@ -1,5 +1,6 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
 import io.netty.bootstrap.ServerBootstrap;
@@ -25,12 +26,13 @@ public final class NettyRelayServer implements AutoCloseable {
     private final Channel server;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
-    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads) throws InterruptedException {
+    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads, DirectDownloads downloads)
+            throws InterruptedException {
         RelayLimits limits = core.limits();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("relay-accept", true));
         workers = new NioEventLoopGroup(workerThreads, new DefaultThreadFactory("relay-io", true));
         AddressLimiter addresses = new AddressLimiter(limits.maxConnectionsPerAddress(), limits.capLoopback());
-        RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels);
+        RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels, downloads);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -55,7 +57,13 @@ public final class NettyRelayServer implements AutoCloseable {
      */
     public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads)
             throws InterruptedException {
-        return new NettyRelayServer(core, host, port, workerThreads);
+        return new NettyRelayServer(core, host, port, workerThreads, new DirectDownloads());
+    }
+
+    /** As {@link #start(RelayCore, String, int, int)}, serving {@code downloads} at {@code /d/<token>}. */
+    public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads,
+                                         DirectDownloads downloads) throws InterruptedException {
+        return new NettyRelayServer(core, host, port, workerThreads, downloads);
     }
 
     public InetSocketAddress address() {

@@ -1,5 +1,6 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.DirectDownloads;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -24,6 +25,13 @@ import io.netty.handler.codec.http.HttpVersion;
 final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
     private static final PhonePage PAGE = PhonePage.load();
 
+    private final DirectDownloadResponder downloads;
+
+    /** @param downloads files offered for direct download on this relay */
+    PlainHttpHandler(DirectDownloads downloads) {
+        this.downloads = new DirectDownloadResponder(downloads);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof FullHttpRequest req) || (isUpgrade(req) && req.decoderResult().isSuccess())) {
@@ -34,6 +42,14 @@ final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
             req.release();
             respond(ctx, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE), 0);
+            return;
+        }
+        if (DirectDownloadResponder.isDownload(req.uri())) {
+            try {
+                downloads.respond(ctx, req);
+            } finally {
+                req.release();
+            }
             return;
         }
         boolean head = req.method().equals(HttpMethod.HEAD);

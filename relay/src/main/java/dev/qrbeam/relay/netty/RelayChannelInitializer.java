@@ -1,5 +1,6 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
 import io.netty.channel.ChannelInitializer;
@@ -24,14 +25,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_HANDSHAKE_BYTES = 16 * 1024;
-    private static final PlainHttpHandler PLAIN_HTTP = new PlainHttpHandler();
 
     private final RelayCore core;
     private final RelayLimits limits;
     private final AddressLimiter addresses;
     private final ChannelGroup channels;
+    private final PlainHttpHandler plainHttp;
 
-    RelayChannelInitializer(RelayCore core, AddressLimiter addresses, ChannelGroup channels) {
+    RelayChannelInitializer(RelayCore core, AddressLimiter addresses, ChannelGroup channels, DirectDownloads downloads) {
+        this.plainHttp = new PlainHttpHandler(downloads);
         this.core = core;
         this.limits = core.limits();
         this.addresses = addresses;
@@ -70,7 +72,7 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(new HttpServerCodec(4096, MAX_HANDSHAKE_BYTES, 8192));
         p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
-        p.addLast(PLAIN_HTTP);
+        p.addLast(plainHttp);
         p.addLast(new WebSocketServerProtocolHandler(ws));
         p.addLast(new MessageAssembler(limits, core.counters()));
         p.addLast(new RelayHandler(core, remote, idleEvents));
