@@ -76,6 +76,7 @@ function start() {
         if (f.size > limit.bytes) tooLarge(r);
         rows.push(r);
       });
+      if (session.directAvailable) rows.filter((r) => r.big).forEach(offerDirect);
     },
     progress(i, bytes) {
       rows[i].bar.value = bytes;
@@ -91,6 +92,19 @@ function start() {
       r.saved = blob;
       save(blob, r.f.name);
     },
+    directAvailable() {
+      rows.filter((r) => r.big).forEach(offerDirect);
+    },
+    direct(i, path) {
+      const r = rows[i];
+      const a = el('a', { href: path, download: r.f.name });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      r.direct.disabled = true;
+      r.direct.textContent = 'Downloading…';
+      r.note.textContent = 'Handed to the browser: see its downloads for progress. This copy is not end-to-end encrypted.';
+    },
     refused(n) {
       body.dataset.refused = String(n);
     },
@@ -103,6 +117,18 @@ function start() {
     r.note.textContent = 'Too large to receive in this ' + limit.device + "'s browser (" + formatBytes(r.f.size)
       + '; the limit here is ' + formatBytes(limit.bytes) + '). Receive it on a computer with the QRBeam app.';
     r.button.disabled = true;
+  }
+
+  function offerDirect(r) {
+    if (r.direct) return;
+    r.direct = el('button', { type: 'button', 'data-action': 'download-direct', 'data-index': String(r.i) }, 'Download directly');
+    r.direct.addEventListener('click', () => {
+      r.direct.disabled = true;
+      session.wantDirect(r.i);
+    });
+    r.note.textContent += ' Or download it directly from the computer: your browser saves it itself and can resume.'
+      + ' A direct download is not end-to-end encrypted: the file crosses your local network as it is.';
+    r.note.after(r.direct);
   }
 
   function download(r) {

@@ -225,6 +225,7 @@ export class ReceiveSession {
       this.everPaired = true;
     }
     switch (m.type) {
+      case 'direct': this.onDirect(m); break;
       case 'replaced': this.fail('This transfer continued in another page or on another device.'); break;
       case 'manifest': this.onManifestPart(m); break;
       case 'sync': if (Number.isInteger(m.epoch)) this.resume(m.epoch); break;
@@ -364,6 +365,24 @@ export class ReceiveSession {
     } else if (this.wanted.size === 0) {
       this.setState(State.READY);
     }
+  }
+
+  /** The sender offers direct downloads (no index), or answers our request with the file's URL path. */
+  onDirect(m) {
+    if (!Number.isInteger(m.index)) {
+      this.directAvailable = true;
+      if (this.l.directAvailable) this.l.directAvailable();
+      return;
+    }
+    const f = this.files[m.index];
+    if (!f || f.blob || typeof m.data !== 'string' || !/^\/d\/[A-Za-z0-9_-]{22}$/.test(m.data)) return;
+    if (this.l.direct) this.l.direct(m.index, m.data);
+    this.markSaved(m.index);
+  }
+
+  /** Asks the sender to offer file {@code i} as a native download from its built-in relay (not end-to-end encrypted). */
+  wantDirect(i) {
+    if (this.directAvailable && !this.files[i].blob) this.sendControl({ type: 'direct', index: i });
   }
 
   /** The UI saved a file another way (direct download): it counts as received. */

@@ -42,6 +42,11 @@ public record Control(String type, Long epoch, Integer index, Integer count, Str
                 null, null);
     }
 
+    /** The URL path of a direct download of file {@code index} (sender to phone page). */
+    public static Control direct(int index, String path) {
+        return new Control(ControlType.DIRECT.wire(), null, index, null, path, null, null, null, null, null, null, null);
+    }
+
     public static Control progress(long chunk, long bytes) {
         return new Control(ControlType.PROGRESS.wire(), null, null, null, null, null, null, chunk, bytes, null, null, null);
     }

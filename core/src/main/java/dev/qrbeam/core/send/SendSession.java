@@ -63,6 +63,8 @@ public final class SendSession implements PeerHandler, SendHandle {
     private ControlCodec controls;
     private int generation;
     private RecordSuite suite = RecordSuite.AES_256_GCM;
+    private volatile DirectOffers direct;
+    private boolean doneReceived;
     private boolean suiteFixed;
     private long epoch;
     private boolean awaitingResume;
@@ -97,6 +99,11 @@ public final class SendSession implements PeerHandler, SendHandle {
     public void start() {
         pump.start();
         ctx.threads.timer.scheduleAtFixedRate(this::housekeeping, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Enables "Download directly" for phone pages paired through the sender's built-in relay. */
+    public void directDownloads(DirectOffers offers) {
+        this.direct = offers;
     }
 
     List<java.nio.file.Path> sources() {
@@ -280,6 +287,10 @@ public final class SendSession implements PeerHandler, SendHandle {
         });
         ctx.threads.progress.state(TransferState.PAIRING);
         ctx.threads.send(() -> pump.sendManifest(from, c, e));
+        DirectOffers d = direct;
+        if (d != null && d.available(pending.via())) {
+            ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.DIRECT))));
+        }
         return true;
     }
 
@@ -333,14 +344,48 @@ public final class SendSession implements PeerHandler, SendHandle {
             case STALLED -> requestSync();
             case DONE -> {
                 ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.BYE))));
-                finish(TransferState.DONE, null);
+                DirectOffers d = direct;
+                synchronized (lock) {
+                    doneReceived = true;
+                }
+                if (d == null || d.running() == 0) {
+                    finish(TransferState.DONE, null);
+                } // else: the phone's direct downloads still run; the last one to finish ends the send
             }
+            case DIRECT -> onDirect(from, c, m);
             case CANCEL -> finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
             case FAILURE -> finish(TransferState.FAILED, new TransferFailure(codeOf(m.code()),
                     "receiver: " + (m.message() == null ? m.code() : m.message())));
             default -> LOG.debug("ignoring control {}", m.type());
         }
+    }
+
+    /** The phone page asks to download file {@code index} directly from the built-in relay. */
+    private void onDirect(String from, ControlCodec c, Control m) {
+        DirectOffers d = direct;
+        Integer index = m.index();
+        SourceFile f = index == null ? null : pump.file(index);
+        if (d == null || f == null || !d.available(ctx.link.client())) {
+            return;
+        }
+        int i = index;
+        String path = d.offer(f, bytes -> {
+            ctx.threads.progress.fileBytes(i, bytes);
+            synchronized (lock) {
+                lastPeerActivity = System.nanoTime();
+            }
+        }, () -> {
+            boolean end;
+            synchronized (lock) {
+                end = doneReceived && d.running() == 0;
+            }
+            if (end) {
+                finish(TransferState.DONE, null);
+            }
+        });
+        LOG.info("file {} offered for direct download (not end-to-end encrypted) to {}", i, from);
+        ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.direct(i, path))));
     }
 
     private void onResume(Control m) {
@@ -490,6 +535,13 @@ public final class SendSession implements PeerHandler, SendHandle {
     }
 
     private void finish(TransferState terminal, TransferFailure why) {
+        if (isTerminal()) {
+            return;
+        }
+        DirectOffers d = direct;
+        if (d != null) {
+            d.revokeAll();
+        }
         if (terminal == TransferState.DONE) {
             ctx.threads.progress.state(TransferState.DONE);
             try {

@@ -30,7 +30,14 @@ final class PhoneBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path downloads;
 
+    static final String IPHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
     PhoneBrowser(Path workDir) throws IOException {
+        this(workDir, ANDROID_UA);
+    }
+
+    PhoneBrowser(Path workDir, String userAgent) throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if (!present && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
@@ -44,7 +51,7 @@ final class PhoneBrowser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile);
         o.setExperimentalOption("mobileEmulation", Map.of(
                 "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
-                "userAgent", ANDROID_UA));
+                "userAgent", userAgent));
         o.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,

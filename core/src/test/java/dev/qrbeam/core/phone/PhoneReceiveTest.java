@@ -74,6 +74,28 @@ class PhoneReceiveTest {
     }
 
     @Test
+    void aFileOverThePhonesLimitIsRefusedAndCanBeDownloadedDirectlyFromTheBuiltInRelay() throws Exception {
+        Path small = TestFiles.random(tmp.resolve("src/notes.txt"), 1_000, 11);
+        Path big = TestFiles.random(tmp.resolve("src/film.mp4"), 201_000_000, 12);
+        try (QrBeamEngine sender = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
+                        .withStateDir(tmp.resolve("state-s")), new WireJson(), new SecureRandom());
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
+            SendHandle send = sender.send(List.of(small, big), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            PhoneBrowser.await(WAIT, () -> !phone.all("[data-action=download-direct]").isEmpty(), () -> "a direct offer");
+            assertThat(phone.all("[data-action=download]").get(1).isEnabled()).isFalse(); // refused before starting
+            assertThat(phone.all(".note.error").get(0).getText()).contains("Too large").contains("not end-to-end encrypted");
+            phone.click("[data-action=download-all]");
+            phone.click("[data-action=download-direct]");
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            assertThat(TestFiles.sha256(phone.awaitDownload("notes.txt", WAIT))).isEqualTo(TestFiles.sha256(small));
+            assertThat(TestFiles.sha256(phone.awaitDownload("film.mp4", WAIT))).isEqualTo(TestFiles.sha256(big));
+            assertThat(send.completion().get(60, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+        }
+    }
+
+    @Test
     void wrongSecretGivesAClearErrorAndDoesNotUseUpTheCode() throws Exception {
         TestFiles.random(tmp.resolve("src/x.bin"), 100_000, 3);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
