@@ -166,20 +166,22 @@ class PhoneReceiveTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "set -Dqrbeam.screenshots=<dir> to write screenshots");
         Path out = Path.of(dir).toAbsolutePath();
         TestFiles.random(tmp.resolve("src/Holiday/IMG_2041.jpg"), 4_200_000, 6);
-        TestFiles.random(tmp.resolve("src/Holiday/IMG_2042.jpg"), 3_100_000, 7);
         TestFiles.random(tmp.resolve("src/Holiday/notes.txt"), 2_000, 8);
-        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine sender = engine(relay.uri(), "s");
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+        TestFiles.random(tmp.resolve("src/Holiday/beach.mov"), 201_000_000, 7);
+        try (QrBeamEngine sender = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
+                        .withStateDir(tmp.resolve("state-s")), new WireJson(), new SecureRandom());
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
             SendHandle send = sender.send(List.of(tmp.resolve("src/Holiday")), p -> { });
             phone.open(send.pairingCode());
             assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            PhoneBrowser.await(WAIT, () -> !phone.all("[data-action=download-direct]").isEmpty(), () -> "a direct offer");
             phone.darkMode(false);
             phone.screenshot(out.resolve("phone-receive-light.png"));
             phone.darkMode(true);
             phone.screenshot(out.resolve("phone-receive-dark.png"));
-            phone.click("[data-action=download]");
-            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            phone.click("[data-action=download]:not([disabled])");
+            PhoneBrowser.await(WAIT, () -> phone.all(".note:not(.error)").stream().anyMatch(e -> e.isDisplayed()),
+                    () -> "a received file");
             phone.screenshot(out.resolve("phone-receive-one-saved-dark.png"));
             phone.darkMode(false);
             phone.open("about:blank");
