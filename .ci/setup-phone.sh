@@ -6,11 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 need=()
-for pkg in chromium chromium-driver nodejs npm; do
-  command -v "${pkg%-driver}" >/dev/null 2>&1 && [ "$pkg" != chromium-driver ] && continue
-  [ "$pkg" = chromium-driver ] && command -v chromedriver >/dev/null 2>&1 && continue
-  need+=("$pkg")
-done
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get install -y "${need[@]}" || { $SUDO apt-get update && $SUDO apt-get install -y "${need[@]}"; }
 fi
