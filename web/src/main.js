@@ -141,7 +141,24 @@ function start() {
   }
 
   $('all').addEventListener('click', () => rows.forEach((r) => { if (!r.saved && !r.big && !r.button.disabled) download(r); }));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') session.resumeVisible();
+  });
   session.start();
 }
 
-start();
+// A link preview or prerender that runs scripts in a hidden page must not pair with the code: start only once
+// the page is really shown.
+if (document.visibilityState === 'visible' && !document.prerendering) {
+  start();
+} else {
+  const begin = () => {
+    if (document.visibilityState === 'visible' && !document.prerendering) {
+      document.removeEventListener('visibilitychange', begin);
+      document.removeEventListener('prerenderingchange', begin);
+      start();
+    }
+  };
+  document.addEventListener('visibilitychange', begin);
+  document.addEventListener('prerenderingchange', begin);
+}

@@ -80,6 +80,14 @@ export class ReceiveSession {
     this.sendControl({ type: 'stalled' }); // the sender answers with a sync, and we with the new wants
   }
 
+  /** The page became visible again (screen unlocked): reconnect at once if the connection was lost meanwhile. */
+  resumeVisible() {
+    if (!this.isTerminal() && !this.ws) {
+      this.reconnects = 0;
+      this.connect();
+    }
+  }
+
   close() {
     clearInterval(this.timer);
     if (this.ws) this.ws.close();
@@ -109,11 +117,13 @@ export class ReceiveSession {
       this.controls = null;
       this.chunks = null;
       this.pending = null;
+      this.ws = null;
       if (++this.reconnects > MAX_RECONNECTS) {
+        if (globalThis.document && document.visibilityState === 'hidden') return; // screen locked: see resumeVisible
         this.fail('The connection to the computer was lost. Check the Wi-Fi and scan the code again.');
         return;
       }
-      setTimeout(() => { if (!this.isTerminal()) this.connect(); }, Math.min(4000, 250 * 2 ** this.reconnects));
+      setTimeout(() => { if (!this.isTerminal() && !this.ws) this.connect(); }, Math.min(4000, 250 * 2 ** this.reconnects));
     };
   }
 
@@ -122,6 +132,7 @@ export class ReceiveSession {
     const body = m.message || {};
     switch (m.action) {
       case 'Connect':
+        this.reconnects = 0;
         if (this.ownId && body.connectionid !== this.ownId) this.everPairedIdChanged = true;
         this.ownId = body.connectionid;
         this.resumeToken = body.resumetoken;

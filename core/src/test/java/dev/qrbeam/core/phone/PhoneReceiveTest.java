@@ -141,6 +141,27 @@ class PhoneReceiveTest {
         }
     }
 
+    @Test
+    void aConnectionCutMidDownloadResumesAsTheSameReceiver() throws Exception {
+        Path f = TestFiles.random(tmp.resolve("src/long.bin"), 40_000_000, 13);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             FaultProxy proxy = new FaultProxy(relay.address());
+             QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(f), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            phone.click("[data-action=download]");
+            PhoneBrowser.await(WAIT, () -> Double.parseDouble(phone.all("progress").get(0).getAttribute("value")) > 0,
+                    () -> "the first chunks");
+            proxy.cutAll(); // both the phone's and the sender's connections drop mid-file
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            assertThat(proxy.cuts()).isGreaterThanOrEqualTo(1);
+            assertThat(TestFiles.sha256(phone.awaitDownload("long.bin", WAIT))).isEqualTo(TestFiles.sha256(f));
+            assertThat(send.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+        }
+    }
+
     /** What a phone saw downloading {@code f} through a proxy that flips a bit in {@code corruptions} chunk buffers. */
     private record TamperRun(String state, long corrupted, String refused, String status, Path downloads) {
     }
