@@ -37,6 +37,8 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     private final CompletableFuture<String> paired = new CompletableFuture<>();
     /** Acknowledge missing-id lists, in arrival order. */
     public final BlockingQueue<List<Long>> acks = new LinkedBlockingQueue<>();
+    /** Connection ids of every handshake Request, in arrival order (a receiver handshakes again after stalls). */
+    public final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
     /** Control messages from the receiver, in arrival order. */
     public final BlockingQueue<Control> controls = new LinkedBlockingQueue<>();
     private volatile SessionKeys keys;
@@ -104,6 +106,7 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     @Override
     public void onRequest(String from, String qrhash, String message) {
         try {
+            requests.add(from);
             Handshake hs = Handshake.responder(code, from, new SecureRandom());
             hs.readMessage1(Base64Url.decodeOrNull(qrhash));
             byte[] m2 = hs.writeMessage2();
