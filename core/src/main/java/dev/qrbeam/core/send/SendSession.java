@@ -252,7 +252,9 @@ public final class SendSession implements PeerHandler, SendHandle {
             saveQuietly();
         });
         ctx.threads.progress.state(TransferState.PAIRING);
-        ctx.threads.send(() -> pump.sendManifest(from, c, e));
+        ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.ADMITTED))));
+        // not before the scan is done: a blocked control thread would delay every other reply
+        pump.manifestReady().whenComplete((m, err) -> ctx.threads.send(() -> pump.sendManifest(from, c, e)));
         return true;
     }
 

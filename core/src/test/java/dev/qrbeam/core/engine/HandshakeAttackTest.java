@@ -78,9 +78,9 @@ class HandshakeAttackTest {
 
     @Test
     void sniffedTokenDoesNotAdmitSecondReceiver() throws Exception {
-        Path file = TestFiles.random(tmp.resolve("secret.bin"), 24 << 20, 7);
-        proxy.delay(3); // keep the transfer running while the attacker works
-        try (QrBeamEngine s = engine("s"); QrBeamEngine r = engine("r")) {
+        Path file = TestFiles.random(tmp.resolve("secret.bin"), 48 << 20, 7);
+        proxy.delay(10); // at most ~6.5 MB/s: the transfer is still running while the attacker works
+        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
             SendHandle send = s.send(List.of(file), p -> { });
             PairingCode code = PairingCode.parse(send.pairingCode());
             ProgressWatch watch = new ProgressWatch();
@@ -129,6 +129,59 @@ class HandshakeAttackTest {
         assertThat(TestFiles.sha256(tmp.resolve("out/secret.bin"))).isEqualTo(TestFiles.sha256(file));
     }
 
+    @Test
+    void resumeAfterExpiryNeedsProof() throws Exception {
+        Path file = TestFiles.random(tmp.resolve("secret.bin"), 48 << 20, 8);
+        proxy.delay(10);
+        try (QrBeamEngine s = engine("s", Duration.ofSeconds(5)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> { });
+            PairingCode code = PairingCode.parse(send.pairingCode());
+            ProgressWatch watch = new ProgressWatch();
+            TransferHandle real = r.receive(send.pairingCode(), tmp.resolve("out"), watch);
+            assertThat(watch.awaitBytes(1, Duration.ofSeconds(60))).isTrue();
+            proxy.freezeAll(); // no progress until the code has expired
+            assertThat(real.progress().state().isTerminal()).isFalse();
+            JsonNode first = awaitSniffed("Request");
+            byte[] firstPayload = decryptMessage1(code, first.path("message").path("connectionid").asText(),
+                    Base64Url.decodeOrNull(first.path("message").path("qrhash").asText()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!java.time.Instant.now().isAfter(send.expiresAt()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(java.time.Instant.now()).isAfter(send.expiresAt());
+
+            // After expiry every connection drops; the real receiver resumes with a proof, which the sniffer records.
+            sniffed.clear();
+            proxy.cutAll();
+            awaitSniffed("Request");
+            byte[] sniffedProof = Base64.getDecoder().decode(awaitSniffed("Control").path("message").path("data").asText());
+
+            try (RogueReceiver eve = new RogueReceiver(relay.uri())) {
+                HandshakeState hs = noise(code, eve.connectionId(), HandshakeState.INITIATOR);
+                eve.request(code.senderId(), write(hs, firstPayload));
+                byte[] m2 = eve.awaitMessage2(20);
+                assertThat(m2).isNotNull();
+                assertThat(read(hs, m2)).as("what message 1 carried does not admit anyone after expiry").containsExactly(2);
+
+                ReceiverHandshake resume = new ReceiverHandshake(code, eve.connectionId(),
+                        ReceiverGate.newToken(new SecureRandom()), ClaimMode.RESUME, new SecureRandom());
+                eve.request(code.senderId(), resume.message1());
+                byte[] ownClaim = resume.accept(eve.awaitMessage2(20));
+                eve.control(code.senderId(), sniffedProof);
+                eve.control(code.senderId(), ownClaim);
+                byte[] answer = eve.controls.poll(20, TimeUnit.SECONDS);
+                assertThat(answer).as("an answer to Eve's claim").isNotNull();
+                Control refusal = new ControlCodec(new WireJson(), new ControlCipher(resume.keys())).open(answer);
+                assertThat(refusal.kind()).isEqualTo(ControlType.REFUSED);
+
+                proxy.delay(0);
+                assertThat(real.completion().get(90, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+                assertThat(eve.chunks()).isZero();
+            }
+        }
+        assertThat(TestFiles.sha256(tmp.resolve("out/secret.bin"))).isEqualTo(TestFiles.sha256(file));
+    }
+
     private JsonNode awaitSniffed(String action) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
@@ -172,9 +225,9 @@ class HandshakeAttackTest {
         return Arrays.copyOf(buf, hs.readMessage(message, 0, message.length, buf, 0));
     }
 
-    private QrBeamEngine engine(String name) {
+    private QrBeamEngine engine(String name, Duration expiry) {
         URI via = URI.create("ws://127.0.0.1:" + proxy.port());
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(via).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(EngineConfig.defaults().withRelay(via).withStateDir(tmp.resolve("state-" + name))
+                .withExpiry(expiry), new WireJson(), new SecureRandom());
     }
 }

@@ -51,9 +51,9 @@ class ReplacedReceiverTest {
 
     @Test
     void replacedReceiverIsToldAndStopsPromptly() throws Exception {
-        Path file = TestFiles.random(tmp.resolve("a.bin"), 24 << 20, 3);
+        Path file = TestFiles.random(tmp.resolve("a.bin"), 48 << 20, 3);
         try (FaultProxy proxy = new FaultProxy(relay.address())) {
-            proxy.delay(3); // slow enough that the first receiver is still busy when the second copy resumes
+            proxy.delay(10); // at most ~6.5 MB/s: the first receiver is still busy when the second copy resumes
             URI via = URI.create("ws://127.0.0.1:" + proxy.port());
             try (QrBeamEngine s = engine("s", via); QrBeamEngine a = engine("a", via); QrBeamEngine b = engine("b", via)) {
                 SendHandle send = s.send(List.of(file), p -> { });
@@ -102,6 +102,18 @@ class ReplacedReceiverTest {
             assertThat(again).as("a new handshake after unanswered stalls").isEqualTo(receiver);
             assertThat(h.progress().state().isTerminal()).isFalse();
             h.cancel();
+        }
+    }
+
+    @Test
+    void olderSenderGetsAClearUpdateMessage() throws Exception {
+        try (QrBeamEngine r = engine("r", relay.uri()); RogueSender older = new RogueSender(relay.uri())) {
+            older.answerWithError = "handshake-malformed"; // what a sender before handshake v2 answers
+            TransferProgress end = r.receive(older.code(), tmp.resolve("out"), p -> { })
+                    .completion().get(30, TimeUnit.SECONDS);
+            assertThat(end.state()).isEqualTo(TransferState.FAILED);
+            assertThat(end.failure().code()).isEqualTo(FailureCode.HANDSHAKE_FAILED);
+            assertThat(end.failure().message()).contains("update QRBeam");
         }
     }
 

@@ -41,6 +41,8 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     public final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
     /** Control messages from the receiver, in arrival order. */
     public final BlockingQueue<Control> controls = new LinkedBlockingQueue<>();
+    /** When set, every handshake is answered with this unauthenticated {@code error} hint instead of message 2. */
+    public volatile String answerWithError;
     private volatile SessionKeys keys;
     private volatile ControlCodec codec;
     private volatile String peer;
@@ -107,6 +109,10 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     public void onRequest(String from, String qrhash, String message) {
         try {
             requests.add(from);
+            if (answerWithError != null) {
+                link.sendHandshake(from, link.newBody().put("error", answerWithError));
+                return;
+            }
             Handshake hs = Handshake.responder(code, from, new SecureRandom());
             hs.readMessage1(Base64Url.decodeOrNull(qrhash));
             byte[] m2 = hs.writeMessage2();
