@@ -99,26 +99,7 @@ class HandshakeAttackTest {
                     ReceiverGate.TOKEN_BYTES);
 
             try (RogueReceiver eve = new RogueReceiver(relay.uri())) {
-                // 1. Present what message 1 carried, in Eve's own handshake: refused before any key exchange.
-                HandshakeState hs = noise(code, eve.connectionId(), HandshakeState.INITIATOR);
-                eve.request(code.senderId(), write(hs, payload));
-                byte[] m2 = eve.awaitMessage2(20);
-                assertThat(m2).isNotNull();
-                assertThat(read(hs, m2)).as("authenticated refusal code-used").containsExactly(2);
-
-                // 2. Pretend to resume and replay the sniffed claim record, then a claim of her own: never admitted.
-                ReceiverHandshake resume = new ReceiverHandshake(code, eve.connectionId(),
-                        ReceiverGate.newToken(new SecureRandom()), ClaimMode.RESUME, new SecureRandom());
-                eve.request(code.senderId(), resume.message1());
-                byte[] ownClaim = resume.accept(eve.awaitMessage2(20));
-                eve.control(code.senderId(), sniffedClaim);
-                eve.control(code.senderId(), ownClaim);
-                byte[] answer = eve.controls.poll(20, TimeUnit.SECONDS);
-                assertThat(answer).as("an answer to Eve's claim").isNotNull();
-                Control refusal = new ControlCodec(new WireJson(), new ControlCipher(resume.keys())).open(answer);
-                assertThat(refusal.kind()).isEqualTo(ControlType.REFUSED);
-                assertThat(refusal.code()).isEqualTo("code-used");
-
+                assertEveIsRefused(eve, code, payload, sniffedClaim);
                 proxy.delay(0);
                 assertThat(real.completion().get(90, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
                 assertThat(send.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
@@ -157,29 +138,39 @@ class HandshakeAttackTest {
             byte[] sniffedProof = Base64.getDecoder().decode(awaitSniffed("Control").path("message").path("data").asText());
 
             try (RogueReceiver eve = new RogueReceiver(relay.uri())) {
-                HandshakeState hs = noise(code, eve.connectionId(), HandshakeState.INITIATOR);
-                eve.request(code.senderId(), write(hs, firstPayload));
-                byte[] m2 = eve.awaitMessage2(20);
-                assertThat(m2).isNotNull();
-                assertThat(read(hs, m2)).as("what message 1 carried does not admit anyone after expiry").containsExactly(2);
-
-                ReceiverHandshake resume = new ReceiverHandshake(code, eve.connectionId(),
-                        ReceiverGate.newToken(new SecureRandom()), ClaimMode.RESUME, new SecureRandom());
-                eve.request(code.senderId(), resume.message1());
-                byte[] ownClaim = resume.accept(eve.awaitMessage2(20));
-                eve.control(code.senderId(), sniffedProof);
-                eve.control(code.senderId(), ownClaim);
-                byte[] answer = eve.controls.poll(20, TimeUnit.SECONDS);
-                assertThat(answer).as("an answer to Eve's claim").isNotNull();
-                Control refusal = new ControlCodec(new WireJson(), new ControlCipher(resume.keys())).open(answer);
-                assertThat(refusal.kind()).isEqualTo(ControlType.REFUSED);
-
+                assertEveIsRefused(eve, code, firstPayload, sniffedProof);
                 proxy.delay(0);
                 assertThat(real.completion().get(90, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
                 assertThat(eve.chunks()).isZero();
             }
         }
         assertThat(TestFiles.sha256(tmp.resolve("out/secret.bin"))).isEqualTo(TestFiles.sha256(file));
+    }
+
+    /**
+     * Eve holds the code and what she sniffed: (1) she presents what message 1 carried in her own handshake — refused
+     * before any key exchange; (2) she pretends to resume, replays the sniffed claim record (it does not even open
+     * under her keys), then sends a claim of her own — refused {@code code-used}, never admitted.
+     */
+    private static void assertEveIsRefused(RogueReceiver eve, PairingCode code, byte[] sniffedPayload,
+                                           byte[] sniffedClaim) throws Exception {
+        HandshakeState hs = noise(code, eve.connectionId(), HandshakeState.INITIATOR);
+        eve.request(code.senderId(), write(hs, sniffedPayload));
+        byte[] m2 = eve.awaitMessage2(20);
+        assertThat(m2).as("an answer to Eve's message 1").isNotNull();
+        assertThat(read(hs, m2)).as("authenticated refusal code-used").containsExactly(2);
+
+        ReceiverHandshake resume = new ReceiverHandshake(code, eve.connectionId(),
+                ReceiverGate.newToken(new SecureRandom()), ClaimMode.RESUME, new SecureRandom());
+        eve.request(code.senderId(), resume.message1());
+        byte[] ownClaim = resume.accept(eve.awaitMessage2(20));
+        eve.control(code.senderId(), sniffedClaim);
+        eve.control(code.senderId(), ownClaim);
+        byte[] answer = eve.controls.poll(20, TimeUnit.SECONDS);
+        assertThat(answer).as("an answer to Eve's claim").isNotNull();
+        Control refusal = new ControlCodec(new WireJson(), new ControlCipher(resume.keys())).open(answer);
+        assertThat(refusal.kind()).isEqualTo(ControlType.REFUSED);
+        assertThat(refusal.code()).isEqualTo("code-used");
     }
 
     private JsonNode awaitSniffed(String action) throws InterruptedException {
