@@ -200,6 +200,11 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         }
     }
 
+    /** An unauthenticated handshake hint that means "the other side speaks another handshake version". */
+    private static boolean incompatible(String hint) {
+        return HandshakeError.VERSION.code().equals(hint) || HandshakeError.MALFORMED.code().equals(hint);
+    }
+
     // ---- relay events
 
     @Override
@@ -431,11 +436,6 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             }
         }
         SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
-    }
-
-    /** An unauthenticated handshake hint that means "the other side speaks another handshake version". */
-    private static boolean incompatible(String hint) {
-        return HandshakeError.VERSION.code().equals(hint) || HandshakeError.MALFORMED.code().equals(hint);
     }
 
     private static FailureCode codeOf(String name) {
