@@ -92,13 +92,13 @@ class ReplacedReceiverTest {
             Files.createDirectories(tmp.resolve("out"));
             TransferHandle h = r.receive(rogue.code(), tmp.resolve("out"), p -> { });
             String receiver = rogue.awaitPaired();
-            assertThat(rogue.requests.poll(5, TimeUnit.SECONDS)).isEqualTo(receiver);
+            assertThat(rogue.pairings.poll(5, TimeUnit.SECONDS)).isEqualTo(receiver);
             rogue.manifest("{\"version\":1,\"transferid\":\"AAECAwQFBgcICQoLDA0ODw\",\"chunksize\":4096,\"folders\":[],"
                     + "\"files\":[{\"path\":\"f.bin\",\"size\":10,\"sha256\":\"" + "0".repeat(64) + "\",\"mtime\":0}]}", 1);
             rogue.await(ControlType.RESUME);
             // The sender now stays silent, as if it had switched to someone else without telling this receiver.
             rogue.await(ControlType.STALLED);
-            String again = rogue.requests.poll(40, TimeUnit.SECONDS);
+            String again = rogue.pairings.poll(40, TimeUnit.SECONDS);
             assertThat(again).as("a new handshake after unanswered stalls").isEqualTo(receiver);
             assertThat(h.progress().state().isTerminal()).isFalse();
             h.cancel();
@@ -108,7 +108,7 @@ class ReplacedReceiverTest {
     @Test
     void olderSenderGetsAClearUpdateMessage() throws Exception {
         try (QrBeamEngine r = engine("r", relay.uri()); RogueSender older = new RogueSender(relay.uri())) {
-            older.answerWithError = "handshake-malformed"; // what a sender before handshake v2 answers
+            older.refuseWith = "handshake-malformed"; // what a sender before handshake v2 answers
             TransferProgress end = r.receive(older.code(), tmp.resolve("out"), p -> { })
                     .completion().get(30, TimeUnit.SECONDS);
             assertThat(end.state()).isEqualTo(TransferState.FAILED);
