@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiver's side of one transfer: handshakes with the sender named in the code (again after every reconnect,
- * for fresh keys) and claims its place ({@link ReceiverHandshake}), takes the manifest, tells the sender exactly what it lacks ({@code resume}), verifies and stores
- * each chunk through {@link ChunkIntake}, re-requests failed chunks with {@code Acknowledge}, and confirms
- * completion. Relay callbacks run on the relay reader thread; sends go through the control thread.
+ * for fresh keys) and claims its place ({@link ReceiverHandshake}), takes the manifest, tells the sender exactly
+ * what it lacks ({@code resume}), verifies and stores each chunk through {@link ChunkIntake}, re-requests failed
+ * chunks with {@code Acknowledge}, and confirms completion. Relay callbacks run on the relay reader thread; sends
+ * go through the control thread.
  */
 public final class ReceiveSession implements PeerHandler, TransferHandle {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveSession.class);
@@ -199,6 +200,11 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         }
     }
 
+    /** An unauthenticated handshake hint that means "the other side speaks another handshake version". */
+    private static boolean incompatible(String hint) {
+        return HandshakeError.VERSION.code().equals(hint) || HandshakeError.MALFORMED.code().equals(hint);
+    }
+
     // ---- relay events
 
     @Override
@@ -242,6 +248,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                     intake.resume(m.epoch());
                 }
             }
+            case ADMITTED -> LOG.debug("admitted by the sender");
             case REFUSED -> fail("code-expired".equals(m.code())
                     ? new TransferException(FailureCode.CODE_EXPIRED, "The pairing code has expired; ask the sender for a new one")
                     : new TransferException(FailureCode.CODE_ALREADY_USED, "This pairing code was already used by another receiver"));
@@ -429,11 +436,6 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             }
         }
         SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
-    }
-
-    /** An unauthenticated handshake hint that means "the other side speaks another handshake version". */
-    private static boolean incompatible(String hint) {
-        return HandshakeError.VERSION.code().equals(hint) || HandshakeError.MALFORMED.code().equals(hint);
     }
 
     private static FailureCode codeOf(String name) {

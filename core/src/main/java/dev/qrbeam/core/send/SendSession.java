@@ -286,11 +286,16 @@ public final class SendSession implements PeerHandler, SendHandle {
             saveQuietly();
         });
         ctx.threads.progress.state(TransferState.PAIRING);
-        ctx.threads.send(() -> pump.sendManifest(from, c, e));
+        ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.ADMITTED))));
         DirectOffers d = direct;
-        if (d != null && d.available(pending.via())) {
-            ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.DIRECT))));
-        }
+        boolean offerDirect = d != null && d.available(pending.via());
+        // not before the scan is done: a blocked control thread would delay every other reply
+        pump.manifestReady().whenComplete((m, err) -> ctx.threads.send(() -> {
+            pump.sendManifest(from, c, e);
+            if (offerDirect) {
+                ctx.link.sendControl(from, c.seal(Control.of(ControlType.DIRECT)));
+            }
+        }));
         return true;
     }
 
