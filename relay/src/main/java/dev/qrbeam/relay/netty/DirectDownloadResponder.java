@@ -127,9 +127,17 @@ final class DirectDownloadResponder {
             plain(ctx, HttpResponseStatus.NOT_FOUND, "The file is no longer there.\n");
             return;
         }
+        // This connection is a download now and closes after it: the WebSocket handlers behind this one (upgrade,
+        // deadlines, relay session) and the idle rule (a long download has no inbound bytes) do not apply.
         IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
-        if (idle != null) { // a long download has no inbound bytes; the relay's idle rule is for WebSockets
+        if (idle != null) {
             ctx.pipeline().remove(idle);
+        }
+        java.util.List<String> names = ctx.pipeline().names();
+        for (String name : names.subList(names.indexOf(ctx.name()) + 1, names.size())) {
+            if (ctx.pipeline().context(name) != null && !name.startsWith("DefaultChannelPipeline$TailContext")) {
+                ctx.pipeline().remove(name);
+            }
         }
         if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
             ctx.pipeline().addBefore(ctx.name(), "direct-download", new ChunkedWriteHandler());
