@@ -47,7 +47,10 @@ function start() {
       body.dataset.state = s;
       if (s === State.CONNECTING) setStatus('Connecting to the computer…');
       if (s === State.PAIRING) setStatus('Checking the code with the computer…');
-      if (s === State.READY) setStatus('Connected, end-to-end encrypted. Choose what to download.', 'ok');
+      if (s === State.READY) {
+        setStatus(rows.some((r) => r.saved) ? 'Received and verified. Choose what else to download.'
+          : 'Connected, end-to-end encrypted. Choose what to download.', 'ok');
+      }
       if (s === State.RECEIVING) setStatus('Receiving…', 'ok');
       if (s === State.DONE) setStatus('All files received and verified. You can close this page.', 'ok');
       if (s === State.ERROR) rows.forEach((r) => { r.button.disabled = true; });
@@ -78,11 +81,13 @@ function start() {
       });
       if (session.directAvailable) rows.filter((r) => r.big).forEach(offerDirect);
     },
-    progress(i, bytes) {
+    progress(i, bytes, [have, total]) {
       rows[i].bar.value = bytes;
+      if (total > 0) setStatus('Receiving… ' + formatBytes(have) + ' of ' + formatBytes(total) + ' (' + Math.floor(100 * have / total) + '%)', 'ok');
     },
     file(i, blob) {
       const r = rows[i];
+      if (session.wanted.size > 0) setStatus('Saved ' + r.f.name + '. Receiving the rest…', 'ok');
       r.bar.value = r.f.size;
       r.button.textContent = 'Save again';
       r.note.hidden = false;

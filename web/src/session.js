@@ -12,6 +12,7 @@ import { parseManifest } from './manifest.js';
 import { envelope, parseFrame } from './wire.js';
 
 const HANDSHAKE_RETRY_MS = 5000;
+const CLAIM_WAIT_MS = 10000;
 const FIRST_PAIRING_MS = 30000;
 const CREDIT_BYTES = 768 * 1024;
 const MAX_CHUNK_FAILURES = 8;
@@ -211,6 +212,7 @@ export class ReceiveSession {
     this.claimed = true;
     saveReceiver(this.code.senderId, this.token, true); // before the claim leaves
     this.sendText(envelope('Control', { connectionid: this.code.senderId, data: toBase64(this.controls.seal(hs.claim())) }));
+    this.claimSentAt = Date.now();
     this.parts = null;
     this.lastData = Date.now();
   }
@@ -330,9 +332,20 @@ export class ReceiveSession {
     f.have++;
     f.bytes += plain.length;
     this.verified += plain.length;
-    if (this.l.progress) this.l.progress(ref.fileIndex, f.bytes);
+    if (this.l.progress) this.l.progress(ref.fileIndex, f.bytes, this.wantedProgress());
     this.creditFor(id, plain.length);
     if (f.have === f.chunks.length) this.complete(f);
+  }
+
+  /** [received, total] bytes over the files asked for and not yet saved. */
+  wantedProgress() {
+    let have = 0;
+    let total = 0;
+    for (const i of this.wanted) {
+      have += this.files[i].bytes;
+      total += this.files[i].size;
+    }
+    return [have, total];
   }
 
   refuse(id) {
@@ -425,6 +438,10 @@ export class ReceiveSession {
         return;
       }
       if (now - this.pendingAt > HANDSHAKE_RETRY_MS) this.handshake();
+    }
+    if (this.controls && !this.admitted && now - this.claimSentAt > CLAIM_WAIT_MS && this.ws && this.ws.readyState === 1) {
+      this.handshake(); // the claim or its answer got lost: pair again (as resuming: the claim may have arrived)
+      return;
     }
     if (this.controls && this.credit > 0 && this.lastChunk >= 0) this.sendCredit();
     if (this.controls && this.requests.size > 0) {
