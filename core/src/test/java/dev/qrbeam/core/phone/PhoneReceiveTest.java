@@ -144,13 +144,7 @@ class PhoneReceiveTest {
     @Test
     void aConnectionCutMidDownloadResumesAsTheSameReceiver() throws Exception {
         Path f = TestFiles.random(tmp.resolve("src/long.bin"), 40_000_000, 13);
-        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             FaultProxy proxy = new FaultProxy(relay.address());
-             QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            SendHandle send = sender.send(List.of(f), p -> { });
-            phone.open(send.pairingCode());
-            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+        throughProxy(f, (proxy, phone, send) -> {
             phone.click("[data-action=download]");
             PhoneBrowser.await(WAIT, () -> Double.parseDouble(phone.all("progress").get(0).getAttribute("value")) > 0,
                     () -> "the first chunks");
@@ -159,7 +153,8 @@ class PhoneReceiveTest {
             assertThat(proxy.cuts()).isGreaterThanOrEqualTo(1);
             assertThat(TestFiles.sha256(phone.awaitDownload("long.bin", WAIT))).isEqualTo(TestFiles.sha256(f));
             assertThat(send.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
-        }
+            return null;
+        });
     }
 
     /** What a phone saw downloading {@code f} through a proxy that flips a bit in {@code corruptions} chunk buffers. */
@@ -167,13 +162,7 @@ class PhoneReceiveTest {
     }
 
     private TamperRun downloadThroughTamperingProxy(Path f, long corruptions) throws Exception {
-        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             FaultProxy proxy = new FaultProxy(relay.address());
-             QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            SendHandle send = sender.send(List.of(f), p -> { });
-            phone.open(send.pairingCode());
-            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+        return throughProxy(f, (proxy, phone, send) -> {
             proxy.corruptLargeDownstream(corruptions);
             phone.click("[data-action=download]");
             String state = phone.awaitState(WAIT, "done", "error");
@@ -182,6 +171,25 @@ class PhoneReceiveTest {
             }
             return new TamperRun(state, proxy.corruptedBuffers(), phone.attribute("data-refused"), phone.status(),
                     phone.downloads());
+        });
+    }
+
+    /** A step of a test run with the phone and the sender both behind one {@link FaultProxy}. */
+    @FunctionalInterface
+    private interface ProxiedStep<T> {
+        T run(FaultProxy proxy, PhoneBrowser phone, SendHandle send) throws Exception;
+    }
+
+    /** Sends {@code f} with the relay behind a fault proxy, opens the code on the phone, then runs {@code step}. */
+    private <T> T throughProxy(Path f, ProxiedStep<T> step) throws Exception {
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             FaultProxy proxy = new FaultProxy(relay.address());
+             QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(f), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            return step.run(proxy, phone, send);
         }
     }
 
