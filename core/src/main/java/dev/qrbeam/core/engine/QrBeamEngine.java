@@ -66,6 +66,7 @@ public final class QrBeamEngine implements TransferEngine {
         URI ws = relayFor(0);
         PeerLink link = new PeerLink(wire, null);
         RelayClient client = connect(ws, link, RelayClientOptions.defaults());
+        ownEmbedded(client);
         PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), random);
         SendSessionState saved = SendSessionState.create(config.stateDir(), client.connectionId());
         saved.putBytes("secret", code.secret());
@@ -105,6 +106,7 @@ public final class QrBeamEngine implements TransferEngine {
             throw new TransferException(FailureCode.RELAY_UNREACHABLE,
                     "the relay no longer knows this sender (it restarted without its key); start a new transfer");
         }
+        ownEmbedded(client);
         ReceiverGate gate = ReceiverGate.restore(Instant.ofEpochMilli(Long.parseLong(saved.get("created"))),
                 Duration.ofMillis(Long.parseLong(saved.get("ttl"))), saved.bytes("pairedtoken"));
         List<Path> sources = new ArrayList<>();
@@ -184,10 +186,17 @@ public final class QrBeamEngine implements TransferEngine {
         }
         if (embedded == null) {
             embedded = EmbeddedRelay.start(config.loopback(), port, config.stateDir().resolve("relay.key"),
-                    RelayLimits.defaults());
+                    RelayLimits.forSender());
             open.add(embedded);
         }
         return embedded.uri();
+    }
+
+    /** The embedded relay routes only to and from its own sender's connections (strangers cannot use it). */
+    private synchronized void ownEmbedded(RelayClient client) {
+        if (embedded != null && config.relay() == null) {
+            embedded.handle().addOwner(client.connectionId());
+        }
     }
 
     private synchronized void register(AutoCloseable c) {
