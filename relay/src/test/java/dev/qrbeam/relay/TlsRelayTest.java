@@ -34,18 +34,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TlsRelayTest {
     @TempDir
     Path dir;
+    private Path cert;
+    private Path key;
+
+    @org.junit.jupiter.api.BeforeEach
+    void files() {
+        cert = dir.resolve("fullchain.pem");
+        key = dir.resolve("privkey.pem");
+    }
+
+    private static RelayHandle tlsRelay(Path cert, Path key) {
+        return Relay.start(RelayConfig.of("127.0.0.1", 0, TestRelays.limits()).withTls(new TlsFiles(cert, key)));
+    }
 
     @Test
     void wssTransferAndHttpsPageWorkAndARenewedCertificateIsServedToNewConnections() throws Exception {
         SelfSignedCert first = SelfSignedCert.generate(dir, "relay-test-1", "EC");
         SelfSignedCert second = SelfSignedCert.generate(dir, "relay-test-2", "EC");
-        Path cert = dir.resolve("fullchain.pem");
-        Path key = dir.resolve("privkey.pem");
         first.writePem(cert, key);
         SSLContext trust = SelfSignedCert.trusting(first.certificate(), second.certificate());
         HttpClient http = HttpClient.newBuilder().sslContext(trust).build();
-        try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, TestRelays.limits())
-                .withTls(new TlsFiles(cert, key)))) {
+        try (RelayHandle relay = tlsRelay(cert, key)) {
             assertThat(relay.uri().toString()).startsWith("wss://127.0.0.1:");
             try (TestWsClient a = TestWsClient.connect(http, relay.uri());
                  TestWsClient b = TestWsClient.connect(http, relay.uri())) {
@@ -78,12 +87,9 @@ class TlsRelayTest {
     void aHalfRenewedPairKeepsThePreviousCertificate() throws Exception {
         SelfSignedCert first = SelfSignedCert.generate(dir, "relay-test-1", "EC");
         SelfSignedCert second = SelfSignedCert.generate(dir, "relay-test-2", "EC");
-        Path cert = dir.resolve("fullchain.pem");
-        Path key = dir.resolve("privkey.pem");
         first.writePem(cert, key);
         SSLContext trust = SelfSignedCert.trusting(first.certificate(), second.certificate());
-        try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, TestRelays.limits())
-                .withTls(new TlsFiles(cert, key)))) {
+        try (RelayHandle relay = tlsRelay(cert, key)) {
             // only the certificate is new so far: the pair does not match and must not be used
             Files.writeString(cert, SelfSignedCert.pem("CERTIFICATE", second.certificate().getEncoded()));
             long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
@@ -104,14 +110,13 @@ class TlsRelayTest {
         assertThat(pkcs8[22]).isEqualTo((byte) 0x04);
         assertThat(pkcs8[23]).isEqualTo((byte) 0x82);
         byte[] pkcs1 = Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
-        Path key = dir.resolve("rsa.pem");
-        Files.writeString(key, SelfSignedCert.pem("RSA PRIVATE KEY", pkcs1));
-        assertThat(PemFiles.privateKey(key).getEncoded()).isEqualTo(pkcs8);
+        Path rsaKey = dir.resolve("rsa.pem");
+        Files.writeString(rsaKey, SelfSignedCert.pem("RSA PRIVATE KEY", pkcs1));
+        assertThat(PemFiles.privateKey(rsaKey).getEncoded()).isEqualTo(pkcs8);
 
-        Path cert = dir.resolve("rsa-cert.pem");
-        Files.writeString(cert, SelfSignedCert.pem("CERTIFICATE", rsa.certificate().getEncoded()));
-        try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, TestRelays.limits())
-                .withTls(new TlsFiles(cert, key)))) {
+        Path rsaCert = dir.resolve("rsa-cert.pem");
+        Files.writeString(rsaCert, SelfSignedCert.pem("CERTIFICATE", rsa.certificate().getEncoded()));
+        try (RelayHandle relay = tlsRelay(rsaCert, rsaKey)) {
             assertThat(servedSubject(SelfSignedCert.trusting(rsa.certificate()), relay)).isEqualTo("CN=relay-rsa");
         }
 

@@ -10,13 +10,11 @@ import dev.qrbeam.core.testing.HostileRelay;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,9 +37,10 @@ class HostileRelayTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void hugeAdvertisedLimitsDoNotRaiseTheClientsInboundCap(boolean binary) throws Exception {
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        RecordingEvents recorder = new RecordingEvents();
+        BlockingQueue<String> events = recorder.events;
         try (HostileRelay relay = new HostileRelay(BUDGET, binary)) {
-            RelayClient client = RelayClient.connect(relay.uri(), new Recorder(events), RelayClientOptions.defaults(),
+            RelayClient client = RelayClient.connect(relay.uri(), recorder, RelayClientOptions.defaults(),
                     new WireJson());
             try {
                 assertThat(events.poll(10, TimeUnit.SECONDS)).startsWith("connected");
@@ -72,31 +71,6 @@ class HostileRelayTest {
             assertThat(end.failure().message()).contains("relay sent a text message over");
             assertThat(relay.streamed()).isLessThan(STREAMED_BOUND);
             assertThat(!Files.exists(out) || Files.list(out).findAny().isEmpty()).as("nothing received").isTrue();
-        }
-    }
-
-    private record Recorder(BlockingQueue<String> events) implements RelayEvents {
-        @Override
-        public void onText(String text) {
-        }
-
-        @Override
-        public void onBinary(ByteBuffer data) {
-        }
-
-        @Override
-        public void onConnected(String connectionId, boolean resumed) {
-            events.add("connected");
-        }
-
-        @Override
-        public void onDisconnected(String reason) {
-            events.add("disconnected " + reason);
-        }
-
-        @Override
-        public void onClosed(String reason) {
-            events.add("closed " + reason);
         }
     }
 }

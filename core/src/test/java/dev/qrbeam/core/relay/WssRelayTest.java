@@ -17,7 +17,6 @@ import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.testing.SelfSignedCert;
 import dev.qrbeam.relay.tls.TlsFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -43,10 +42,10 @@ class WssRelayTest {
         SSLContext trust = SelfSignedCert.trusting(cert.certificate());
         try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, RelayLimits.defaults())
                 .withTls(new TlsFiles(tmp.resolve("cert.pem"), tmp.resolve("key.pem"))))) {
-            assertThatThrownBy(() -> RelayClient.connect(relay.uri(), new Sink(), RelayClientOptions.defaults(),
+            assertThatThrownBy(() -> RelayClient.connect(relay.uri(), new RecordingEvents(), RelayClientOptions.defaults(),
                     new WireJson())).isInstanceOf(IOException.class);
-            Sink got = new Sink();
-            RelayClient a = RelayClient.connect(relay.uri(), new Sink(), RelayClientOptions.defaults().withTls(trust),
+            RecordingEvents got = new RecordingEvents();
+            RelayClient a = RelayClient.connect(relay.uri(), new RecordingEvents(), RelayClientOptions.defaults().withTls(trust),
                     new WireJson());
             RelayClient b = RelayClient.connect(relay.uri(), got, RelayClientOptions.defaults().withTls(trust),
                     new WireJson());
@@ -88,18 +87,5 @@ class WssRelayTest {
     private QrBeamEngine engine(RelayHandle relay, String name) {
         return new QrBeamEngine(EngineConfig.defaults().withRelay(relay.uri()).withStateDir(tmp.resolve("state-" + name)),
                 new WireJson(), new SecureRandom());
-    }
-
-    private static final class Sink implements RelayEvents {
-        final java.util.concurrent.BlockingQueue<String> texts = new java.util.concurrent.LinkedBlockingQueue<>();
-
-        @Override
-        public void onText(String text) {
-            texts.add(text);
-        }
-
-        @Override
-        public void onBinary(ByteBuffer data) {
-        }
     }
 }

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +40,7 @@ public final class RelayCore {
     private final RateLimiter perPair;
     private final RateLimiter sharedTarget;
     /** Connections that have sent a Request (their next ones count against the shared per-target cap). */
-    private final java.util.Set<Session> requested = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Session> requested = ConcurrentHashMap.newKeySet();
     private final WireJson json;
     private final RelayCounters counters;
     private final TextTransferSplicer splicer;
@@ -46,7 +48,7 @@ public final class RelayCore {
      * Owner-only routing ({@link RelayLimits#ownerOnly}): null = route between any connections; else one end of every
      * route must be in here (with no owner yet, nothing is routed).
      */
-    private final java.util.Set<String> owners;
+    private final Set<String> owners;
 
     /** Spare bytes a transport leaves after a message given to {@link #onTextOwned} (room for a longer sender id). */
     public static final int TEXT_SPARE = 64;
@@ -82,7 +84,7 @@ public final class RelayCore {
         this.json = json;
         this.counters = counters;
         this.splicer = new TextTransferSplicer(json);
-        this.owners = limits.ownerOnly() ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
+        this.owners = limits.ownerOnly() ? ConcurrentHashMap.newKeySet() : null;
     }
 
     /** A core with in-memory state and token-bucket Request limits from {@code limits}. */
@@ -97,7 +99,7 @@ public final class RelayCore {
 
     /** Adds a connection id that may route to anyone and be routed to (owner-only relays, see {@link RelayLimits}). */
     public void addOwner(String connectionId) {
-        java.util.Set<String> o = owners;
+        Set<String> o = owners;
         if (o == null) {
             throw new IllegalStateException("not an owner-only relay");
         }
@@ -317,7 +319,7 @@ public final class RelayCore {
     }
 
     private Session target(Session from, String targetId) {
-        java.util.Set<String> o = owners;
+        Set<String> o = owners;
         if (o != null && !o.contains(from.id()) && !o.contains(targetId)) {
             // to a stranger, other strangers do not exist here
             throw new ProtocolException(ErrorCode.UNKNOWN_TARGET, "this relay only routes to and from its own sender");

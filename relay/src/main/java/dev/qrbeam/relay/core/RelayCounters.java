@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Thread-safe counters; {@link #snapshot()} gives an immutable {@link RelayStats}. */
@@ -16,8 +17,8 @@ public final class RelayCounters {
     private final LongAdder messages = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder binary = new LongAdder();
-    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong peakQueued = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong peakQueued = new AtomicLong();
     private final Map<ErrorCode, LongAdder> errors = new EnumMap<>(ErrorCode.class);
     private final ConcurrentHashMap<String, LongAdder> closes = new ConcurrentHashMap<>();
 

@@ -1,6 +1,7 @@
 package dev.qrbeam.relay.netty;
 
 import dev.qrbeam.relay.core.BinaryMessage;
+import dev.qrbeam.relay.core.CloseCodes;
 import dev.qrbeam.relay.core.RelayCounters;
 import dev.qrbeam.relay.core.Session;
 import io.netty.buffer.ByteBuf;
@@ -9,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.slf4j.Logger;
@@ -129,8 +131,7 @@ final class NettySession implements Session {
         closing = true;
         channel.config().setAutoRead(false);
         channel.eventLoop().execute(() -> {
-            channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(
-                    dev.qrbeam.relay.core.CloseCodes.POLICY_VIOLATION, reason));
+            channel.writeAndFlush(new CloseWebSocketFrame(CloseCodes.POLICY_VIOLATION, reason));
             channel.close();
         });
     }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +22,7 @@ final class OutboundBudget {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundBudget.class);
 
     /** A connection whose queue has not moved for this long is not reading (a reading one drains in ms). */
-    private static final long STALE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final long budget;
     private final RelayCounters counters;
