@@ -48,7 +48,9 @@ public final class QrBeamEngine implements TransferEngine {
     private EmbeddedRelay embedded;
 
     public QrBeamEngine(EngineConfig config, WireJson wire, SecureRandom random) {
-        this.config = config;
+        // with the loopback switch there is no LAN to offer: a configured internet relay is then used alone
+        this.config = config.relay() == null && config.internetRelay() != null && config.loopback()
+                ? config.withRelay(config.internetRelay()).withInternetRelay(null) : config;
         this.wire = wire;
         this.random = random;
         CryptoWarmup.start();

@@ -68,7 +68,8 @@ public final class RouteRace<T extends AutoCloseable> {
                 }
                 failed.add(new Attempt(routes.get(r.index), r.error, r.millis, timings.timeoutFor(routes.get(r.index))));
                 if (running == 0 && next == routes.size()) {
-                    throw new RaceFailedException(failed, routes.stream().anyMatch(x -> !x.primaryRelay()));
+                    throw new RaceFailedException(failed, routes.stream().anyMatch(x -> !x.primaryRelay()),
+                            (System.nanoTime() - start) / 1_000_000);
                 }
             }
         } finally {

@@ -101,7 +101,7 @@ class RouteRaceTest {
     }
 
     @Test
-    void aLoserThatConnectsLateIsClosed() throws Exception {
+    void aLoserThatConnectsLateIsClosedAndNeverHandedOut() throws Exception {
         try (FaultProxy slow = new FaultProxy(relay.address())) {
             slow.delay(800);
             Route viaSlow = route(slow.port(), true);
