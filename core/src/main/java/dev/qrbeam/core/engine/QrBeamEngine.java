@@ -175,9 +175,15 @@ public final class QrBeamEngine implements TransferEngine {
             try {
                 RouteRace.Win<Dialed> win = race(code);
                 PeerLink link = win.connection().link();
-                SessionThreads threads = new SessionThreads("qrbeam-receive", tracker);
-                SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
-                ReceiveSession session = new ReceiveSession(ctx, win.route().identity(), destination, random);
+                SessionContext ctx = new SessionContext(config, wire, link,
+                        new SessionThreads("qrbeam-receive", tracker), () -> { });
+                ReceiveSession session;
+                try {
+                    session = new ReceiveSession(ctx, win.route().identity(), destination, random);
+                } catch (IOException | RuntimeException e) {
+                    ctx.close(); // the winner's connection and the session threads
+                    throw e;
+                }
                 link.handler(session);
                 register(ctx);
                 handle.attach(session);
