@@ -137,6 +137,23 @@ class TwoComputersTest {
     }
 
     @Test
+    void aReceiverThatReachesOnlyAnotherAddressOfTheBuiltInRelayStillPairs() throws Exception {
+        // the URL names 10.77.0.1, but the receiver has IPv6 only: the IPv6 candidate wins the race, and the
+        // handshake still binds the code's primary identity on both sides
+        lab.address(sender, "eth0", "10.77.0.1/24");
+        lab.address(sender, "eth0", "fd00:77::1/64");
+        lab.address(receiver, "eth0", "fd00:77::2/64");
+        Path file = TestFiles.random(tmp.resolve("other.bin"), 1 << 20, 11);
+        try (ChildJvm send = send(file)) {
+            String line = code(send);
+            assertThat(line).startsWith("code: http://10.77.0.1:").contains("~6_QAAdw");
+            try (ChildJvm rec = receive(line)) {
+                receivedIdentically(file, rec);
+            }
+        }
+    }
+
+    @Test
     void blockedLanFallsBackToTheInternetRelayAndCompletes() throws Exception {
         lan4();
         String internet = lab.computer("x");
