@@ -7,7 +7,6 @@ import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.link.PeerLink;
-import dev.qrbeam.core.net.RaceFailedException;
 import dev.qrbeam.core.net.RaceTimings;
 import dev.qrbeam.core.net.RouteRace;
 import dev.qrbeam.core.progress.ProgressTracker;
@@ -190,9 +189,6 @@ public final class QrBeamEngine implements TransferEngine {
                 session.start();
             } catch (TransferException e) {
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
-            } catch (RaceFailedException e) {
-                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
-                        new dev.qrbeam.core.api.TransferFailure(FailureCode.RELAY_UNREACHABLE, e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
@@ -214,7 +210,7 @@ public final class QrBeamEngine implements TransferEngine {
     }
 
     /** Races every route of {@code code} (LAN addresses first, the internet relay after a head start). */
-    private RouteRace.Win<Dialed> race(PairingCode code) throws RaceFailedException, InterruptedException {
+    private RouteRace.Win<Dialed> race(PairingCode code) throws TransferException, InterruptedException {
         RouteRace.Dialer<Dialed> dialer = (route, timeout) -> {
             PeerLink link = new PeerLink(wire, null);
             RelayClient client = RelayClient.connect(route.webSocketUri(), link,

@@ -1,16 +1,18 @@
 package dev.qrbeam.core.net;
 
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.TransferException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** No route of a code reached a relay; the message names each attempt and the likely causes. */
-public final class RaceFailedException extends Exception {
+/** No route of a code reached a relay ({@code RELAY_UNREACHABLE}); the message names each attempt and the causes. */
+public final class RaceFailedException extends TransferException {
     private final transient List<Attempt> attempts;
     private final long millis;
 
     /** @param millis how long the race ran before the last attempt failed */
     public RaceFailedException(List<Attempt> attempts, boolean hadInternetRelay, long millis) {
-        super(message(attempts, hadInternetRelay, millis));
+        super(FailureCode.RELAY_UNREACHABLE, message(attempts, hadInternetRelay, millis));
         this.attempts = List.copyOf(attempts);
         this.millis = millis;
     }
