@@ -101,6 +101,13 @@ class RouteRaceTest {
     }
 
     @Test
+    void anInternetRelayListedBeforeALanAddressStillWaitsForTheHeadStart() throws Exception {
+        Route internet = route(relay.address().getPort(), false);
+        long ms = millisToWin(List.of(internet, hole()), internet);
+        assertThat(ms).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
     void aLoserThatConnectsLateIsClosedAndNeverHandedOut() throws Exception {
         try (FaultProxy slow = new FaultProxy(relay.address())) {
             slow.delay(800);
