@@ -28,6 +28,10 @@ public record RelayClientOptions(String resumeId, String resumeToken, Duration c
         return new RelayClientOptions(id, token, connectTimeout, sendTimeout, pingInterval, giveUpAfter, inbound, tls);
     }
 
+    public RelayClientOptions withConnectTimeout(Duration d) {
+        return new RelayClientOptions(resumeId, resumeToken, d, sendTimeout, pingInterval, giveUpAfter);
+    }
+
     public RelayClientOptions withGiveUpAfter(Duration d) {
         return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, d, inbound, tls);
     }
