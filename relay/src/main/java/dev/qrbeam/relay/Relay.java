@@ -9,7 +9,12 @@ import dev.qrbeam.relay.netty.NettyRelayServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.qrbeam.relay.tls.ReloadingTls;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,12 +27,17 @@ public final class Relay implements RelayHandle {
 
     private final NettyRelayServer server;
     private final RelayCounters counters;
+    private final RelayCore core;
+    private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DirectDownloads downloads;
 
-    private Relay(NettyRelayServer server, RelayCounters counters, DirectDownloads downloads) {
+    private Relay(NettyRelayServer server, RelayCounters counters, RelayCore core, boolean tls,
+                  DirectDownloads downloads) {
         this.server = server;
         this.counters = counters;
+        this.core = core;
+        this.tls = tls;
         this.downloads = downloads;
     }
 
@@ -36,8 +46,18 @@ public final class Relay implements RelayHandle {
         return start(RelayConfig.of(host, port, limits));
     }
 
-    /** Starts a relay; returns once it accepts connections. */
+    /**
+     * Starts a relay; returns once it accepts connections.
+     *
+     * @throws UncheckedIOException if the TLS certificate or key cannot be used
+     */
     public static RelayHandle start(RelayConfig config) {
+        ReloadingTls tls;
+        try {
+            tls = config.tls() == null ? null : ReloadingTls.load(config.tls());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         RelayCounters counters = new RelayCounters();
         RelayCore core = RelayCore.inMemory(config.limits(), config.resumeTokens(), new WireJson(), counters);
         String host = LoopbackSwitch.apply(config.host());
@@ -47,12 +67,12 @@ public final class Relay implements RelayHandle {
         NettyRelayServer server;
         DirectDownloads downloads = new DirectDownloads();
         try {
-            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads(), downloads);
+            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads(), tls, downloads);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding", e);
         }
-        Relay relay = new Relay(server, counters, downloads);
+        Relay relay = new Relay(server, counters, core, tls != null, downloads);
         Duration every = config.limits().statsLogInterval();
         if (!every.isZero() && !every.isNegative()) {
             server.every(every.toMillis(), new StatsLogger(counters));
@@ -68,6 +88,17 @@ public final class Relay implements RelayHandle {
     @Override
     public DirectDownloads downloads() {
         return downloads;
+    }
+
+    @Override
+    public URI uri() {
+        URI plain = RelayHandle.super.uri();
+        return tls ? URI.create("wss" + plain.toString().substring(2)) : plain;
+    }
+
+    @Override
+    public void addOwner(String connectionId) {
+        core.addOwner(connectionId);
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.time.Duration;
  * @param directWrites the receiver writes whole chunks around the page cache (O_DIRECT) where the file system
  *     allows it, falling back by itself; default on, system property {@code qrbeam.directio=false} turns it off
  * @param internetRelay with the built-in relay ({@code relay} null): a relay the sender registers on as well, named
- *     in the code as the fallback when the LAN addresses cannot be reached; null for none
+ *     in the code as the fallback when the LAN addresses cannot be reached; null for none. With the loopback switch
+ *     the engine uses it as the only relay (there is no LAN to offer)
  */
 public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration expiry, int chunkSize,
                            long windowBytes, int maxResends, Duration peerTimeout, boolean directWrites,

@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configured internet relay a sender registers on next to its built-in LAN relay ("LAN first, internet as
- * fallback"): one code names both. If it cannot be reached the send goes on with the LAN addresses only.
+ * fallback"): one code names both. If it cannot be reached within 4 s the send goes on with the LAN addresses only
+ * (the code is shown once both registrations are settled, so it never changes afterwards).
  */
 final class InternetRelay {
     private static final Logger LOG = LoggerFactory.getLogger(InternetRelay.class);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(4);
 
     private InternetRelay() {
     }

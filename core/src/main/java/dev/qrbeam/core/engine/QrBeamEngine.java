@@ -7,7 +7,6 @@ import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.link.PeerLink;
-import dev.qrbeam.core.net.RaceFailedException;
 import dev.qrbeam.core.net.RaceTimings;
 import dev.qrbeam.core.net.RouteRace;
 import dev.qrbeam.core.progress.ProgressTracker;
@@ -49,7 +48,9 @@ public final class QrBeamEngine implements TransferEngine {
     private EmbeddedRelay embedded;
 
     public QrBeamEngine(EngineConfig config, WireJson wire, SecureRandom random) {
-        this.config = config;
+        // with the loopback switch there is no LAN to offer: a configured internet relay is then used alone
+        this.config = config.relay() == null && config.internetRelay() != null && config.loopback()
+                ? config.withRelay(config.internetRelay()).withInternetRelay(null) : config;
         this.wire = wire;
         this.random = random;
         CryptoWarmup.start();
@@ -72,6 +73,7 @@ public final class QrBeamEngine implements TransferEngine {
         URI ws = relayFor(0);
         PeerLink link = new PeerLink(wire, null);
         RelayClient client = connect(ws, link, RelayClientOptions.defaults());
+        ownEmbedded(client);
         List<Candidate> alternates = new ArrayList<>();
         EmbeddedRelay lan = embeddedRelay();
         if (config.relay() == null && lan != null) {
@@ -128,6 +130,7 @@ public final class QrBeamEngine implements TransferEngine {
             throw new TransferException(FailureCode.RELAY_UNREACHABLE,
                     "the relay no longer knows this sender (it restarted without its key); start a new transfer");
         }
+        ownEmbedded(client);
         ReceiverGate gate = ReceiverGate.restore(Instant.ofEpochMilli(Long.parseLong(saved.get("created"))),
                 Duration.ofMillis(Long.parseLong(saved.get("ttl"))), saved.bytes("pairedtoken"));
         List<Path> sources = new ArrayList<>();
@@ -178,18 +181,21 @@ public final class QrBeamEngine implements TransferEngine {
             try {
                 RouteRace.Win<Dialed> win = race(code);
                 PeerLink link = win.connection().link();
-                SessionThreads threads = new SessionThreads("qrbeam-receive", tracker);
-                SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
-                ReceiveSession session = new ReceiveSession(ctx, win.route().identity(), destination, random);
+                SessionContext ctx = new SessionContext(config, wire, link,
+                        new SessionThreads("qrbeam-receive", tracker), () -> { });
+                ReceiveSession session;
+                try {
+                    session = new ReceiveSession(ctx, win.route().identity(), destination, random);
+                } catch (IOException | RuntimeException e) {
+                    ctx.close(); // the winner's connection and the session threads
+                    throw e;
+                }
                 link.handler(session);
                 register(ctx);
                 handle.attach(session);
                 session.start();
             } catch (TransferException e) {
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
-            } catch (RaceFailedException e) {
-                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
-                        new dev.qrbeam.core.api.TransferFailure(FailureCode.RELAY_UNREACHABLE, e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
@@ -211,7 +217,7 @@ public final class QrBeamEngine implements TransferEngine {
     }
 
     /** Races every route of {@code code} (LAN addresses first, the internet relay after a head start). */
-    private RouteRace.Win<Dialed> race(PairingCode code) throws RaceFailedException, InterruptedException {
+    private RouteRace.Win<Dialed> race(PairingCode code) throws TransferException, InterruptedException {
         RouteRace.Dialer<Dialed> dialer = (route, timeout) -> {
             PeerLink link = new PeerLink(wire, null);
             RelayClient client = RelayClient.connect(route.webSocketUri(), link,
@@ -249,10 +255,17 @@ public final class QrBeamEngine implements TransferEngine {
         }
         if (embedded == null) {
             embedded = EmbeddedRelay.start(config.loopback(), port, config.stateDir().resolve("relay.key"),
-                    RelayLimits.defaults());
+                    RelayLimits.forSender());
             open.add(embedded);
         }
         return embedded.uri();
+    }
+
+    /** The embedded relay routes only to and from its own sender's connections (strangers cannot use it). */
+    private synchronized void ownEmbedded(RelayClient client) {
+        if (embedded != null && config.relay() == null) {
+            embedded.handle().addOwner(client.connectionId());
+        }
     }
 
     private synchronized void register(AutoCloseable c) {

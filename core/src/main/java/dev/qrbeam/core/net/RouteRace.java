@@ -45,7 +45,10 @@ public final class RouteRace<T extends AutoCloseable> {
 
     /** Runs the race on the calling thread; throws {@link RaceFailedException} listing every attempt if none wins. */
     public Win<T> run() throws RaceFailedException, InterruptedException {
-        long[] plannedAt = timings.plan(routes);
+        long[] planned = timings.plan(routes);
+        // start in planned order (a separate relay listed before a LAN address still waits for its head start)
+        int[] order = java.util.stream.IntStream.range(0, routes.size()).boxed()
+                .sorted(java.util.Comparator.comparingLong(i -> planned[i])).mapToInt(Integer::intValue).toArray();
         long start = System.nanoTime();
         List<Attempt> failed = new ArrayList<>();
         int next = 0;
@@ -53,11 +56,11 @@ public final class RouteRace<T extends AutoCloseable> {
         try {
             while (true) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
-                while (next < routes.size() && (elapsed >= plannedAt[next] || running == 0)) {
-                    launch(next++);
+                while (next < routes.size() && (elapsed >= planned[order[next]] || running == 0)) {
+                    launch(order[next++]);
                     running++;
                 }
-                long wait = next < routes.size() ? Math.max(1, plannedAt[next] - elapsed) : Long.MAX_VALUE;
+                long wait = next < routes.size() ? Math.max(1, planned[order[next]] - elapsed) : Long.MAX_VALUE;
                 Result<T> r = results.poll(Math.min(wait, 60_000), TimeUnit.MILLISECONDS);
                 if (r == null) {
                     continue;
@@ -68,7 +71,8 @@ public final class RouteRace<T extends AutoCloseable> {
                 }
                 failed.add(new Attempt(routes.get(r.index), r.error, r.millis, timings.timeoutFor(routes.get(r.index))));
                 if (running == 0 && next == routes.size()) {
-                    throw new RaceFailedException(failed, routes.stream().anyMatch(x -> !x.primaryRelay()));
+                    throw new RaceFailedException(failed, routes.stream().anyMatch(x -> !x.primaryRelay()),
+                            (System.nanoTime() - start) / 1_000_000);
                 }
             }
         } finally {

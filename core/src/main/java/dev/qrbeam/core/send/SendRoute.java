@@ -65,6 +65,9 @@ public final class SendRoute implements PeerHandler {
     public void onConnected(String ownId, boolean resumed) {
         if (primary) {
             session.onConnected(ownId, resumed);
+            // the resume token is the primary relay's even while the receiver is served through the other one
+            session.saved().put("resumetoken", client.resumeToken());
+            session.saveQuietly();
         } else if (session.outbound() == client) {
             session.requestSync();
         }
