@@ -40,6 +40,25 @@ class PhonePageTest {
     }
 
     @Test
+    void overHttpsThePageIsServedAndMayConnectOverWss(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.qrbeam.relay.testing.SelfSignedCert cert = dev.qrbeam.relay.testing.SelfSignedCert.generate(dir, "page", "EC");
+        cert.writePem(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"));
+        try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, TestRelays.limits()).withTls(
+                new dev.qrbeam.relay.tls.TlsFiles(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"))))) {
+            int port = relay.address().getPort();
+            HttpResponse<String> r = HttpClient.newBuilder()
+                    .sslContext(dev.qrbeam.relay.testing.SelfSignedCert.trusting(cert.certificate())).build()
+                    .send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/r/1/AAAAAAAAAAAAAAAAAAAAAA"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("data-action=\"download-all\"");
+            assertThat(r.headers().firstValue("content-security-policy").orElseThrow())
+                    .contains("wss://127.0.0.1:" + port);
+        }
+    }
+
+    @Test
     void aForgedHostHeaderCannotWidenThePolicy() throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits());
              java.net.Socket s = new java.net.Socket("127.0.0.1", relay.address().getPort())) {
