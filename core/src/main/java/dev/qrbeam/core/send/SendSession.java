@@ -67,9 +67,9 @@ public final class SendSession implements PeerHandler, SendHandle {
     private int syncAttempts;
     private long lastPeerActivity = System.nanoTime();
     /** Handshakes answered but not yet claimed, by connection id; a few at most (oldest dropped). */
-    private final Map<String, SenderHandshake> claims = new LinkedHashMap<>() {
+    private final Map<String, Pending> claims = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SenderHandshake> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
             return size() > MAX_PENDING_CLAIMS;
         }
     };
@@ -114,6 +114,11 @@ public final class SendSession implements PeerHandler, SendHandle {
     @Override
     public Instant expiresAt() {
         return gate.expiresAt();
+    }
+
+    /** The relay client messages to the receiver go out through. */
+    dev.qrbeam.core.relay.RelayClient outbound() {
+        return ctx.link.client();
     }
 
     @Override
@@ -171,6 +176,15 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onRequest(String from, String qrhash, String message) {
+        onRequest(code, ctx.link.client(), from, qrhash);
+    }
+
+    /**
+     * A receiver's handshake that arrived on the relay {@code via}, whose code identity is {@code identity} (the
+     * code itself on the primary relay; the internet relay's base and sender id there). Replies go back through
+     * {@code via}; an admitted receiver's relay becomes the session's outbound relay.
+     */
+    void onRequest(PairingCode identity, dev.qrbeam.core.relay.RelayClient via, String from, String qrhash) {
         if (isTerminal()) {
             return;
         }
@@ -179,24 +193,28 @@ public final class SendSession implements PeerHandler, SendHandle {
             LOG.debug("ignoring a Request without a handshake from {}", from);
             return;
         }
-        SenderHandshake hs = new SenderHandshake(code, from, gate, random);
+        SenderHandshake hs = new SenderHandshake(identity, from, gate, random);
         SenderHandshake.Answer answer;
         try {
             answer = hs.answer(m1, Instant.now());
         } catch (HandshakeException e) {
             LOG.info("handshake from {} failed: {}", from, e.getMessage());
             ObjectNode body = ctx.link.newBody().put("error", e.error().code());
-            ctx.threads.send(() -> ctx.link.sendHandshake(from, body));
+            ctx.threads.send(() -> ctx.link.sendHandshake(via, from, body));
             return;
         }
         if (answer.accepted()) {
             synchronized (lock) {
-                claims.put(from, hs); // nothing changes until its claim arrives (docs/protocol-transfer.md §2.2)
+                claims.put(from, new Pending(hs, via)); // nothing changes until its claim arrives (protocol-transfer §2.2)
             }
         } else {
             LOG.info("refusing receiver {}: {}", from, answer.refusal().code());
         }
-        sendHandshake(from, answer.message2());
+        sendHandshake(via, from, answer.message2());
+    }
+
+    /** An answered handshake waiting for its claim, and the relay it came through. */
+    private record Pending(SenderHandshake hs, dev.qrbeam.core.relay.RelayClient via) {
     }
 
     /**
@@ -204,7 +222,8 @@ public final class SendSession implements PeerHandler, SendHandle {
      * record does not open under that handshake's keys (a late record of the current session), to be handled as
      * usual.
      */
-    private boolean onClaim(String from, SenderHandshake hs, byte[] record) {
+    private boolean onClaim(String from, Pending pending, byte[] record) {
+        SenderHandshake hs = pending.hs();
         Admission a;
         try {
             a = hs.admit(record, Instant.now());
@@ -212,15 +231,15 @@ public final class SendSession implements PeerHandler, SendHandle {
             return false;
         } catch (HandshakeException e) {
             LOG.info("dropping receiver {}: {}", from, e.getMessage());
-            forgetClaim(from, hs);
+            forgetClaim(from, pending);
             return true;
         }
-        forgetClaim(from, hs);
+        forgetClaim(from, pending);
         if (!a.admitted()) {
             LOG.info("refusing receiver {}: {}", from, a);
             ControlCodec refuse = new ControlCodec(ctx.wire, new ControlCipher(hs.keys()));
             String why = SenderHandshake.refusalFor(a).code();
-            ctx.threads.send(() -> ctx.link.sendControl(from, refuse.seal(
+            ctx.threads.send(() -> ctx.link.sendControl(pending.via(), from, refuse.seal(
                     Control.failure(ControlType.REFUSED, why, null))));
             return true;
         }
@@ -229,9 +248,12 @@ public final class SendSession implements PeerHandler, SendHandle {
         ControlCodec c = new ControlCodec(ctx.wire, new ControlCipher(k));
         String old;
         ControlCodec oldControls;
+        dev.qrbeam.core.relay.RelayClient oldVia;
         synchronized (lock) {
             old = peer;
             oldControls = controls;
+            oldVia = ctx.link.client();
+            ctx.link.attach(pending.via());
             peer = from;
             keys = k;
             controls = c;
@@ -245,7 +267,7 @@ public final class SendSession implements PeerHandler, SendHandle {
         }
         if (old != null && !old.equals(from) && oldControls != null) {
             LOG.info("receiver resumed on {}; telling the replaced connection {}", from, old);
-            ctx.threads.send(() -> ctx.link.sendControl(old, oldControls.seal(Control.of(ControlType.REPLACED))));
+            ctx.threads.send(() -> ctx.link.sendControl(oldVia, old, oldControls.seal(Control.of(ControlType.REPLACED))));
         }
         hs.acceptedToken().ifPresent(token -> {
             saved.putBytes("pairedtoken", token);
@@ -258,20 +280,20 @@ public final class SendSession implements PeerHandler, SendHandle {
         return true;
     }
 
-    private void forgetClaim(String from, SenderHandshake hs) {
+    private void forgetClaim(String from, Pending pending) {
         synchronized (lock) {
-            claims.remove(from, hs);
+            claims.remove(from, pending);
         }
     }
 
-    private void sendHandshake(String to, byte[] message) {
+    private void sendHandshake(dev.qrbeam.core.relay.RelayClient via, String to, byte[] message) {
         ObjectNode body = ctx.link.newBody().put("data", Base64Url.encode(message));
-        ctx.threads.send(() -> ctx.link.sendHandshake(to, body));
+        ctx.threads.send(() -> ctx.link.sendHandshake(via, to, body));
     }
 
     @Override
     public void onControl(String from, byte[] record) {
-        SenderHandshake claim;
+        Pending claim;
         synchronized (lock) {
             claim = claims.get(from);
         }
