@@ -29,7 +29,7 @@ public record RelayClientOptions(String resumeId, String resumeToken, Duration c
     }
 
     public RelayClientOptions withConnectTimeout(Duration d) {
-        return new RelayClientOptions(resumeId, resumeToken, d, sendTimeout, pingInterval, giveUpAfter);
+        return new RelayClientOptions(resumeId, resumeToken, d, sendTimeout, pingInterval, giveUpAfter, inbound, tls);
     }
 
     public RelayClientOptions withGiveUpAfter(Duration d) {
