@@ -128,7 +128,7 @@ public final class PeerLink implements RelayEvents {
         client.sendText(controlText(to, record));
     }
 
-    /** Sends a Control through {@code via} (a relay other than the attached one: a receiver still claiming). */
+    /** Sends a Control through {@code via} (a relay other than the attached one, e.g. a refused receiver's). */
     public void sendControl(RelayClient via, String to, byte[] record) throws IOException {
         via.sendText(controlText(to, record));
     }

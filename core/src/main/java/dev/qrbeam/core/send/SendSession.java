@@ -215,7 +215,7 @@ public final class SendSession implements PeerHandler, SendHandle {
         }
         if (answer.accepted()) {
             synchronized (lock) {
-                claims.put(from, new Pending(hs, via)); // nothing changes until its claim arrives (docs/protocol-transfer.md §2.2)
+                claims.put(from, new Pending(hs, via)); // nothing changes until its claim arrives (protocol-transfer §2.2)
             }
         } else {
             LOG.info("refusing receiver {}: {}", from, answer.refusal().code());
@@ -223,7 +223,7 @@ public final class SendSession implements PeerHandler, SendHandle {
         sendHandshake(via, from, answer.message2());
     }
 
-    /** A handshake waiting for its claim, and the relay it came through (replies and the session go there). */
+    /** An answered handshake waiting for its claim, and the relay it came through. */
     private record Pending(SenderHandshake hs, dev.qrbeam.core.relay.RelayClient via) {
     }
 

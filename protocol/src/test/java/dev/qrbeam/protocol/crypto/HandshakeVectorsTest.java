@@ -150,6 +150,12 @@ class HandshakeVectorsTest {
         c.put("claim_plaintext_hex", HEX.formatHex(plain));
         c.put("claim_record_hex", HEX.formatHex(claim));
         c.put("claim_record_b64", Base64.getEncoder().encodeToString(claim));
+        // The sender's first record after admitting: control counter 0 under k_s2r (docs/protocol-transfer.md §2).
+        byte[] admitted = "{\"type\":\"admitted\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] admittedRecord = new ControlCipher(sk).seal(admitted);
+        assertThat(new ControlCipher(rk).open(admittedRecord)).isEqualTo(admitted);
+        c.put("admitted_plaintext", new String(admitted, java.nio.charset.StandardCharsets.UTF_8));
+        c.put("admitted_record_hex", HEX.formatHex(admittedRecord));
         return c;
     }
 
