@@ -209,5 +209,7 @@ if [ "$JFR" = 1 ]; then
     for f in "$DIR"/*.jfr; do
         echo; echo "## JFR $(basename "$f"): top frames of jdk.ExecutionSample"
         jfr print --events jdk.ExecutionSample "$f" | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); c[$0]++; n++ } END { for (k in c) printf "%6.1f%% %s\n", 100 * c[k] / n, k }' | sort -rn | head -12
+        echo "by thread:"
+        jfr print --events jdk.ExecutionSample "$f" | awk -F'"' '/sampledThread = / { c[$2]++; n++ } END { for (k in c) printf "%6.1f%% %s\n", 100 * c[k] / n, k }' | sort -rn | head -6
     done
 fi
