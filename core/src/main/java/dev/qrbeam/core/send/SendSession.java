@@ -354,8 +354,8 @@ public final class SendSession implements PeerHandler, SendHandle {
         long e;
         boolean manifest;
         synchronized (lock) {
-            if (controls == null || isTerminal()) {
-                return;
+            if (controls == null || isTerminal() || !manifestAnswered && !pump.manifestReady()) {
+                return; // still hashing: the manifest queued at pairing goes out when it is ready
             }
             c = controls;
             to = peer;
