@@ -132,10 +132,26 @@ Invoke-Native (Join-Path $JdkBin 'jpackage.exe') (@('--type', 'app-image', '--de
     '--copyright', $Copyright, '--icon', $Icon,
     '--input', $InputDir, '--main-jar', $MainJar, '--main-class', $MainClass, '--runtime-image', $Runtime) + $javaOptions)
 
+# 6. Explorer's "Send with QRBeam" (files and folders): the WiX fragment windows\shell-integration.wxi goes in as
+# overrides.wxi (included by jpackage's main.wxs at the top level), and a copy of this JDK's own main.wxs
+# gets <ComponentGroupRef Id="QRBeamShellIntegration"/> in its DefaultFeature. Both via --resource-dir.
+$Res = Join-Path $Build 'resources'
+Remove-Item -Recurse -Force $Res -ErrorAction SilentlyContinue
+New-Item -ItemType Directory -Force -Path $Res | Out-Null
+$jmodOut = Join-Path $Build 'jpackage-jmod'
+Remove-Item -Recurse -Force $jmodOut -ErrorAction SilentlyContinue
+Invoke-Native (Join-Path $JdkBin 'jmod.exe') @('extract', '--dir', $jmodOut, (Join-Path $JavaHome 'jmods\jdk.jpackage.jmod'))
+$mainWxs = Get-Content -Raw (Join-Path $jmodOut 'classes\jdk\jpackage\internal\resources\main.wxs')
+$anchor = '<ComponentGroupRef Id="FileAssociations"/>'
+if (-not $mainWxs.Contains($anchor)) { throw "jpackage's main.wxs has no ${anchor} (check the shell integration against this JDK)" }
+$mainWxs = $mainWxs.Replace($anchor, $anchor + [Environment]::NewLine + '      <ComponentGroupRef Id="QRBeamShellIntegration"/>')
+[IO.File]::WriteAllText((Join-Path $Res 'main.wxs'), $mainWxs, [Text.UTF8Encoding]::new($false))
+Copy-Item (Join-Path $InstallerDir 'windows\shell-integration.wxi') (Join-Path $Res 'overrides.wxi')
+
 Log 'jpackage msi'
 Invoke-Native (Join-Path $JdkBin 'jpackage.exe') @('--type', 'msi', '--dest', $Out, '--app-image', (Join-Path $Image $AppName),
     '--name', $AppName, '--app-version', $Version, '--vendor', $Vendor, '--description', $Description,
-    '--copyright', $Copyright, '--icon', $Icon,
+    '--copyright', $Copyright, '--icon', $Icon, '--resource-dir', $Res,
     '--win-menu', '--win-menu-group', $AppName, '--win-shortcut', '--win-per-user-install',
     '--win-upgrade-uuid', $UpgradeUuid)
 $msi = Join-Path $Out "$AppName-$Version.msi"
