@@ -2,6 +2,7 @@ package dev.qrbeam.app;
 
 import dev.qrbeam.app.desktop.DesktopServices;
 import dev.qrbeam.app.desktop.InstanceHandOver;
+import dev.qrbeam.app.desktop.MacServices;
 import dev.qrbeam.app.desktop.WindowDesktop;
 import dev.qrbeam.app.engine.CoreEngineFactory;
 import dev.qrbeam.app.notify.Notifiers;
@@ -122,6 +123,9 @@ public final class QRBeamApp extends Application {
         addIcons(stage);
         WindowDesktop windowDesktop = app.attach(stage);
         registerQuitHandler(windowDesktop);
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+            MacServices.register(incoming::offer); // Finder's "Send with QRBeam" (Info.plist NSServices)
+        }
         stage.show();
         if (!initialFiles.isEmpty()) {
             app.openFiles(initialFiles);
