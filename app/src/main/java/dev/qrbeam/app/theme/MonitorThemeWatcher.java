@@ -1,5 +1,7 @@
 package dev.qrbeam.app.theme;
 
+import dev.qrbeam.app.platform.Executables;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,14 +36,29 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
 
     /** {@code gsettings monitor}: lines like {@code color-scheme: 'prefer-dark'}. */
     public static MonitorThemeWatcher gsettings(String gsettings, Map<String, String> env) {
-        return new MonitorThemeWatcher(List.of(gsettings, "monitor", "org.gnome.desktop.interface", "color-scheme"), env,
-                MonitorThemeWatcher::parseGsettings);
+        return new MonitorThemeWatcher(lineBuffered(List.of(gsettings, "monitor", "org.gnome.desktop.interface", "color-scheme")),
+                env, MonitorThemeWatcher::parseGsettings);
     }
 
     /** The portal's SettingChanged signal, watched with {@code gdbus monitor} on the session bus. */
     public static MonitorThemeWatcher portal(String gdbus, Map<String, String> env) {
-        return new MonitorThemeWatcher(List.of(gdbus, "monitor", "--session", "--dest", "org.freedesktop.portal.Desktop",
-                "--object-path", "/org/freedesktop/portal/desktop"), env, MonitorThemeWatcher::parsePortal);
+        return new MonitorThemeWatcher(lineBuffered(List.of(gdbus, "monitor", "--session", "--dest",
+                "org.freedesktop.portal.Desktop", "--object-path", "/org/freedesktop/portal/desktop")), env,
+                MonitorThemeWatcher::parsePortal);
+    }
+
+    /**
+     * Both tools print through C stdio, which holds a pipe's output back in 4 KiB blocks: a switch would never
+     * arrive. coreutils' {@code stdbuf -oL} makes them flush every line.
+     */
+    static List<String> lineBuffered(List<String> command) {
+        List<String> out = new ArrayList<>();
+        Executables.onPath("stdbuf", System.getenv("PATH")).ifPresent(stdbuf -> {
+            out.add(stdbuf.toString());
+            out.add("-oL");
+        });
+        out.addAll(command);
+        return out;
     }
 
     static Optional<Boolean> parseGsettings(String line) {
