@@ -82,7 +82,7 @@ public final class QRBeamApp extends Application {
         AwtTray awt = new AwtTray();
         boolean tray = AwtTray.supported();
         return new DesktopServices(Notifiers.forThisOs(os, System.getenv(), awt, paths.home()), tray ? awt : TrayPort.NONE,
-                OsThemeWatchers.forThisOs(os, System.getenv("PATH")), Platform::exit);
+                OsThemeWatchers.forThisOs(os, System.getenv()), Platform::exit);
     }
 
     /** The webcam scanner (native capture driver); without one, scanning is simply unavailable. */

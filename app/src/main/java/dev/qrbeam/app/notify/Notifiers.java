@@ -19,7 +19,7 @@ public final class Notifiers {
     }
 
     /**
-     * Linux/BSD: libnotify's notify-send when installed; Windows: tray toasts; macOS: tray (Notification
+     * Linux/BSD: libnotify's notify-send when installed and a session bus is there; Windows: tray toasts; macOS: tray (Notification
      * Center), else osascript. {@link Notifier#NONE} when nothing is there.
      *
      * @param home a folder where the notification icon may be written (for notify-send, which wants a file)
@@ -31,6 +31,9 @@ public final class Notifiers {
         }
         if (os.startsWith("mac")) {
             return AwtTray.supported() ? new TrayNotifier(tray) : new OsascriptNotifier();
+        }
+        if (!Executables.sessionBus(env)) {
+            return Notifier.NONE; // no session bus: no notification service to reach
         }
         return Executables.onPath("notify-send", env.get("PATH"))
                 .<Notifier>map(exe -> new LibnotifyNotifier(exe.toString(), Map.of(), iconFile(home)))

@@ -10,6 +10,19 @@ public final class Executables {
     private Executables() {
     }
 
+    /**
+     * Whether a D-Bus session bus is there to talk to (its address in the environment, or systemd's per-user
+     * socket). Without one, D-Bus tools would try to autolaunch a bus of their own that outlives the app.
+     */
+    public static boolean sessionBus(java.util.Map<String, String> env) {
+        String address = env.get("DBUS_SESSION_BUS_ADDRESS");
+        if (address != null && !address.isBlank()) {
+            return true;
+        }
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        return runtime != null && !runtime.isBlank() && Files.exists(Path.of(runtime, "bus"));
+    }
+
     /** The first executable file {@code name} in the directories of {@code path} (a PATH value, may be null). */
     public static Optional<Path> onPath(String name, String path) {
         if (path == null) {

@@ -18,15 +18,19 @@ public final class OsThemeWatchers {
     }
 
     /**
-     * macOS, Windows: polling. Linux/BSD: {@code gsettings monitor} and the portal's signal, whichever of
+     * macOS, Windows: polling. Linux/BSD with a session bus: {@code gsettings monitor} and the portal's signal, whichever of
      * {@code gsettings}/{@code gdbus} is installed (both report the same switch; repeats are dropped by the
      * theme manager).
      */
-    public static OsThemeWatcher forThisOs(String osName, String path) {
+    public static OsThemeWatcher forThisOs(String osName, Map<String, String> env) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("mac") || os.startsWith("windows")) {
             return new PollingThemeWatcher(OsDarkMode::prefersDark, POLL);
         }
+        if (!Executables.sessionBus(env)) {
+            return OsThemeWatcher.NONE; // no session bus: no desktop settings to follow
+        }
+        String path = env.get("PATH");
         List<OsThemeWatcher> all = new ArrayList<>();
         Executables.onPath("gsettings", path).ifPresent(g -> all.add(MonitorThemeWatcher.gsettings(g.toString(), Map.of())));
         Executables.onPath("gdbus", path).ifPresent(g -> all.add(MonitorThemeWatcher.portal(g.toString(), Map.of())));
