@@ -106,8 +106,10 @@ if [ -n "$SECOND" ]; then
   if early="$(decode_until 3 "$code")"; then
     echo "session: a new code appeared without the user's click: $early" >&2; exit 1
   fi
+  # a real key press (XTEST) into the focused window; "key --window" would send a synthetic event, which the
+  # toolkit ignores
   xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
-  xdotool key --window "$wid" Return
+  xdotool key Return
   second_code="$(decode_until "$QR_TIMEOUT" "$code")" || {
     echo "session: no new code within ${QR_TIMEOUT}s after confirming the handed-over file (last screenshot: $OUT/screen.png)" >&2
     exit 1; }

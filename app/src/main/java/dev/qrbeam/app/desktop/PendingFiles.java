@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  */
 public final class PendingFiles {
     private final ObservableList<Path> files = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners when it is collected. */
+    private final ObservableList<Path> readOnly = FXCollections.unmodifiableObservableList(files);
     private final BooleanBinding waiting = Bindings.isNotEmpty(files);
     private final Consumer<List<Path>> send;
 
@@ -49,7 +51,7 @@ public final class PendingFiles {
     }
 
     public ObservableList<Path> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return readOnly;
     }
 
     public BooleanBinding waitingProperty() {

@@ -2,10 +2,12 @@ package dev.qrbeam.app.desktop;
 
 import dev.qrbeam.app.i18n.Messages;
 import javafx.beans.InvalidationListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,8 +33,8 @@ public final class PendingFilesBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         FontIcon icon = new FontIcon(Feather.INBOX);
         text.setId("incoming-text");
-        text.setWrapText(true);
-        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMaxWidth(Double.MAX_VALUE); // one line; long lists end in "…"
+        text.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
         HBox.setHgrow(text, Priority.ALWAYS);
         send = new Button(m.get("incoming.send"));
         send.setId("incoming-confirm");
@@ -61,6 +63,7 @@ public final class PendingFilesBar extends HBox {
         PendingFilesBar bar = new PendingFilesBar(model, m);
         VBox box = new VBox(bar, page);
         box.setId("send-page");
+        VBox.setMargin(bar, new Insets(20, 32, 0, 32));
         VBox.setVgrow(page, Priority.ALWAYS);
         return box;
     }

@@ -25,6 +25,8 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
     private final Function<String, Optional<Boolean>> parser;
     private volatile Process process;
     private volatile boolean closed;
+    /** Ends the monitor also when the JVM ends without closing the window (SIGTERM at logout). */
+    private final Thread onExit = new Thread(this::close, "qrbeam-theme-watch-exit");
 
     /** @param parser reads one output line: dark, light, or empty when the line says nothing about it */
     public MonitorThemeWatcher(List<String> command, Map<String, String> environment,
@@ -79,6 +81,7 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
 
     @Override
     public void start(Consumer<Boolean> prefersDark) {
+        Runtime.getRuntime().addShutdownHook(onExit);
         Thread t = new Thread(() -> watch(prefersDark), "qrbeam-theme-watch");
         t.setDaemon(true);
         t.start();
@@ -114,6 +117,13 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
         closed = true;
         if (process != null) {
             process.destroy();
+        }
+        if (Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // already shutting down, or never started
+            }
         }
     }
 }

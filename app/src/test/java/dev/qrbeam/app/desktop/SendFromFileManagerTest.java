@@ -91,6 +91,24 @@ class SendFromFileManagerTest {
     }
 
     /**
+     * The question named no file in the installed app: the bar listened on a read-only wrapper made per call,
+     * which the garbage collector took, so later hand-overs never updated the text (nor focused "Send").
+     */
+    @Test
+    void theQuestionStillNamesTheFilesAfterAGarbageCollection() throws Exception {
+        java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sentinel.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+        }
+        Path a = Files.writeString(tmp.resolve("after-gc.txt"), "x");
+        Ui.fxRun(() -> window.app().offerFiles(List.of(a)));
+        Label text = Ui.find(window, "incoming-text");
+        Ui.waitFor(10, () -> text.getText().endsWith("after-gc.txt"), window);
+        assertThat(Ui.fx(text::getText)).isEqualTo("Send this item from another program? after-gc.txt");
+    }
+
+    /**
      * Windows Explorer starts one process per selected file: launches racing at once end in one window
      * holding every file, not a window each.
      */
