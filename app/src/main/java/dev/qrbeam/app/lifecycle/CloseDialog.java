@@ -4,6 +4,7 @@ import dev.qrbeam.app.i18n.Messages;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -41,6 +42,9 @@ public final class CloseDialog {
         alert.getDialogPane().lookupButton(keep).setId(KEEP_ID);
         alert.getDialogPane().lookupButton(cancel).setId(CANCEL_ID);
         alert.getDialogPane().lookupButton(back).setId(BACK_ID);
+        for (ButtonType b : alert.getButtonTypes()) {
+            ((Region) alert.getDialogPane().lookupButton(b)).setMinWidth(Region.USE_PREF_SIZE); // answers in full
+        }
         Map<ButtonType, CloseChoice> choices = Map.of(keep, CloseChoice.KEEP_RUNNING, cancel, CloseChoice.CANCEL_TRANSFERS,
                 back, CloseChoice.GO_BACK);
         alert.setOnHidden(e -> answer.accept(alert.getResult() == null ? CloseChoice.GO_BACK
