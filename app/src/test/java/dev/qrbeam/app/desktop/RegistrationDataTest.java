@@ -29,7 +29,7 @@ class RegistrationDataTest {
     private static final String LINUX_LAUNCHER = "/opt/qrbeam/bin/QRBeam";
 
     @Test
-    void wixFragmentRegistersTheExplorerVerbForFilesAndFoldersUnderTheUsersClasses() throws Exception {
+    void wixFragmentRegistersTheExplorerVerbForFilesAndFoldersForEveryUser() throws Exception {
         Document wix = xml(INSTALLER.resolve("windows/shell-integration.wxi"));
         Element group = only(wix, "ComponentGroup");
         assertThat(group.getAttribute("Id")).isEqualTo("QRBeamShellIntegration");
@@ -39,8 +39,8 @@ class RegistrationDataTest {
                 keys.put(k.getAttribute("Root") + "\\" + k.getAttribute("Key"), k);
             }
         }
-        assertThat(keys).containsOnlyKeys("HKCU\\Software\\Classes\\*\\shell\\QRBeam.Send",
-                "HKCU\\Software\\Classes\\Directory\\shell\\QRBeam.Send");
+        assertThat(keys).containsOnlyKeys("HKLM\\Software\\Classes\\*\\shell\\QRBeam.Send",
+                "HKLM\\Software\\Classes\\Directory\\shell\\QRBeam.Send");
         for (Element verb : keys.values()) {
             Element component = (Element) verb.getParentNode();
             assertThat(component.getTagName()).isEqualTo("Component");
