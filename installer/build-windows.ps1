@@ -69,6 +69,8 @@ $FxMods = Join-Path $Build 'fxmods'
 Remove-Item -Recurse -Force $InputDir, $FxMods -ErrorAction SilentlyContinue
 New-Item -ItemType Directory -Force -Path $InputDir, $FxMods | Out-Null
 Copy-Item (Join-Path $Target $MainJar) $InputDir
+# The licence and the third-party notices (written by the app module's package phase) ship with the app.
+Copy-Item (Join-Path $RepoDir 'LICENSE'), (Join-Path $Target 'THIRD-PARTY.txt') $InputDir
 foreach ($jar in Get-ChildItem (Join-Path $Target 'lib\*.jar')) {
     if ($jar.Name -like 'javafx-*') {
         $zip = [System.IO.Compression.ZipFile]::OpenRead($jar.FullName)
@@ -122,7 +124,8 @@ foreach ($line in Get-Content (Join-Path $InstallerDir 'java-options.txt')) {
     if ($l -and -not $l.StartsWith('#')) { $javaOptions += @('--java-options', $l) }
 }
 
-# 5. jpackage: app image, then the MSI (Start menu entry, desktop shortcut, per-user install: no admin prompt)
+# 5. jpackage: app image, then the MSI (Start menu entry, desktop shortcut, per-machine install: one admin prompt,
+#    so the installer can add the firewall rule)
 $Icon = Join-Path $RepoDir 'icons\qrbeam.ico'
 $Image = Join-Path $Build 'image'
 Remove-Item -Recurse -Force $Image -ErrorAction SilentlyContinue
@@ -132,27 +135,39 @@ Invoke-Native (Join-Path $JdkBin 'jpackage.exe') (@('--type', 'app-image', '--de
     '--copyright', $Copyright, '--icon', $Icon,
     '--input', $InputDir, '--main-jar', $MainJar, '--main-class', $MainClass, '--runtime-image', $Runtime) + $javaOptions)
 
-# 6. Explorer's "Send with QRBeam" (files and folders): the WiX fragment windows\shell-integration.wxi goes in as
-# overrides.wxi (included by jpackage's main.wxs at the top level), and a copy of this JDK's own main.wxs
-# gets <ComponentGroupRef Id="QRBeamShellIntegration"/> in its DefaultFeature. Both via --resource-dir.
-$Res = Join-Path $Build 'resources'
-Remove-Item -Recurse -Force $Res -ErrorAction SilentlyContinue
-New-Item -ItemType Directory -Force -Path $Res | Out-Null
-$jmodOut = Join-Path $Build 'jpackage-jmod'
-Remove-Item -Recurse -Force $jmodOut -ErrorAction SilentlyContinue
-Invoke-Native (Join-Path $JdkBin 'jmod.exe') @('extract', '--dir', $jmodOut, (Join-Path $JavaHome 'jmods\jdk.jpackage.jmod'))
-$mainWxs = Get-Content -Raw (Join-Path $jmodOut 'classes\jdk\jpackage\internal\resources\main.wxs')
+# 5b. WiX: the JDK's own main.wxs plus an inbound firewall rule for QRBeam.exe, added on install and removed on
+# uninstall (installer\windows\firewall.wxs.part). The rule needs an elevated (per-machine) install.
+$Resources = Join-Path $Build 'resources'
+Remove-Item -Recurse -Force $Resources -ErrorAction SilentlyContinue
+New-Item -ItemType Directory -Force -Path $Resources | Out-Null
+$Extracted = Join-Path $Build 'jdk-resources'
+Remove-Item -Recurse -Force $Extracted -ErrorAction SilentlyContinue
+Invoke-Native (Join-Path $JdkBin 'jimage.exe') @('extract', '--dir', $Extracted,
+    '--include', 'regex:.*/jdk/jpackage/internal/resources/main\.wxs', (Join-Path $JavaHome 'lib\modules'))
+$mainWxs = Get-ChildItem -Recurse -Filter 'main.wxs' $Extracted | Select-Object -First 1
+if (-not $mainWxs) { throw 'main.wxs not found in the JDK (jdk.jpackage module)' }
+$wxs = [IO.File]::ReadAllText($mainWxs.FullName)
+$part = [IO.File]::ReadAllText((Join-Path $InstallerDir 'windows\firewall.wxs.part'))
+$actions = ($part -split '<!-- QRBEAM-FIREWALL-ACTIONS -->')[1] -split '<!-- QRBEAM-FIREWALL-SEQUENCE -->'
+if (([regex]::Matches($wxs, '<InstallExecuteSequence>')).Count -ne 1 -or ([regex]::Matches($wxs, '</Product>')).Count -ne 1) {
+    throw 'The JDK main.wxs changed shape (one <InstallExecuteSequence> and one </Product> expected): review firewall.wxs.part'
+}
+$wxs = $wxs.Replace('<InstallExecuteSequence>', "<InstallExecuteSequence>`n$($actions[1])")
+$wxs = $wxs.Replace('</Product>', "$($actions[0])`n</Product>")
+# 5c. Explorer's "Send with QRBeam" (files and folders): the WiX fragment windows\shell-integration.wxi goes in as
+# overrides.wxi (included by jpackage's main.wxs at the top level), and the DefaultFeature gets
+# <ComponentGroupRef Id="QRBeamShellIntegration"/>.
 $anchor = '<ComponentGroupRef Id="FileAssociations"/>'
-if (-not $mainWxs.Contains($anchor)) { throw "jpackage's main.wxs has no ${anchor} (check the shell integration against this JDK)" }
-$mainWxs = $mainWxs.Replace($anchor, $anchor + [Environment]::NewLine + '      <ComponentGroupRef Id="QRBeamShellIntegration"/>')
-[IO.File]::WriteAllText((Join-Path $Res 'main.wxs'), $mainWxs, [Text.UTF8Encoding]::new($false))
-Copy-Item (Join-Path $InstallerDir 'windows\shell-integration.wxi') (Join-Path $Res 'overrides.wxi')
+if (-not $wxs.Contains($anchor)) { throw "jpackage's main.wxs has no ${anchor} (check the shell integration against this JDK)" }
+$wxs = $wxs.Replace($anchor, $anchor + [Environment]::NewLine + '      <ComponentGroupRef Id="QRBeamShellIntegration"/>')
+Copy-Item (Join-Path $InstallerDir 'windows\shell-integration.wxi') (Join-Path $Resources 'overrides.wxi')
+[IO.File]::WriteAllText((Join-Path $Resources 'main.wxs'), $wxs, [Text.UTF8Encoding]::new($false))
 
 Log 'jpackage msi'
 Invoke-Native (Join-Path $JdkBin 'jpackage.exe') @('--type', 'msi', '--dest', $Out, '--app-image', (Join-Path $Image $AppName),
     '--name', $AppName, '--app-version', $Version, '--vendor', $Vendor, '--description', $Description,
-    '--copyright', $Copyright, '--icon', $Icon, '--resource-dir', $Res,
-    '--win-menu', '--win-menu-group', $AppName, '--win-shortcut', '--win-per-user-install',
+    '--copyright', $Copyright, '--icon', $Icon, '--resource-dir', $Resources,
+    '--win-menu', '--win-menu-group', $AppName, '--win-shortcut',
     '--win-upgrade-uuid', $UpgradeUuid)
 $msi = Join-Path $Out "$AppName-$Version.msi"
 Move-Item -Force $msi (Join-Path $Out "$AppName-$Version-windows-x64.msi")

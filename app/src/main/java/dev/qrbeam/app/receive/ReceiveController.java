@@ -9,6 +9,7 @@ import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.qr.QrImages;
+import dev.qrbeam.app.scan.ProtocolPairingCodeCheck;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
@@ -131,11 +132,11 @@ public final class ReceiveController {
             showError(m.get("receive.error.noCode"));
             return;
         }
-        if (!PairingCodeCheck.looksValid(code)) {
-            showError(m.get("receive.error.notQrBeam"));
-            return;
+        switch (ProtocolPairingCodeCheck.verdict(code)) {
+            case VALID -> start(code, destination, null);
+            case NEWER_VERSION -> showError(m.get("receive.error.newerVersion"));
+            case NOT_QRBEAM -> showError(m.get("receive.error.notQrBeam"));
         }
-        start(code, destination, null);
     }
 
     private void start(String code, Path into, String historyId) {
@@ -176,6 +177,9 @@ public final class ReceiveController {
             busy.set(false);
             view.transferBox.setVisible(false);
             showError(failures.describe(p.failure()));
+            String details = FailureMessages.details(p.failure());
+            view.errorDetailsText.setText(details == null ? "" : details);
+            view.errorDetails.setVisible(details != null);
             return;
         }
         if (!view.transferBox.isVisible()) {
@@ -293,11 +297,7 @@ public final class ReceiveController {
             view.cameraSlot.getChildren().setAll(scanner.view());
             view.cameraSlot.setVisible(true);
             view.scan.setText(m.get("receive.scan.stop"));
-            scanner.start(code -> FxUpdates.fx(() -> {
-                if (PairingCodeCheck.looksValid(code)) {
-                    receiveCode(code);
-                }
-            }), problem -> FxUpdates.fx(() -> showError(problem)));
+            scanner.start(code -> FxUpdates.fx(() -> receiveCode(code)), problem -> FxUpdates.fx(() -> showError(problem)));
         }));
     }
 
@@ -319,6 +319,7 @@ public final class ReceiveController {
 
     private void hideError() {
         view.error.setVisible(false);
+        view.errorDetails.setVisible(false);
     }
 
     /** Cancels the running receive, if any (the Cancel button; closing the window with "cancel"). */

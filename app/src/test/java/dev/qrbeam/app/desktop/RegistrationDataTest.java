@@ -58,7 +58,7 @@ class RegistrationDataTest {
                 .isNotEqualTo(component(wix, "QRBeamSendFolders").getAttribute("Guid"));
         String build = Files.readString(INSTALLER.resolve("build-windows.ps1"));
         assertThat(build).contains("<ComponentGroupRef Id=\"QRBeamShellIntegration\"/>")
-                .contains("windows\\shell-integration.wxi").contains("'overrides.wxi'").contains("'--resource-dir', $Res");
+                .contains("windows\\shell-integration.wxi").contains("'overrides.wxi'").contains("'--resource-dir', $Resources");
     }
 
     @Test
