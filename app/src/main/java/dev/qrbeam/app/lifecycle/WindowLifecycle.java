@@ -80,12 +80,8 @@ public final class WindowLifecycle implements ActivityListener {
 
     /** The window's close button (or Alt+F4, Cmd+W). */
     public void requestClose() {
-        if (asking != null || mode == Mode.QUITTING || mode == Mode.QUIT) {
-            return;
-        }
-        int running = activity.running().size();
+        int running = runningToAskAbout();
         if (running == 0) {
-            quitNow();
             return;
         }
         asking = closeDialog.ask(stage, running, tray.available(), choice -> {
@@ -100,12 +96,8 @@ public final class WindowLifecycle implements ActivityListener {
 
     /** "Quit" from the tray menu or the OS (macOS Cmd+Q): asks once if transfers run. */
     public void requestQuit() {
-        if (asking != null || mode == Mode.QUITTING || mode == Mode.QUIT) {
-            return;
-        }
-        int running = activity.running().size();
+        int running = runningToAskAbout();
         if (running == 0) {
-            quitNow();
             return;
         }
         asking = quitDialog.ask(stage.isShowing() ? stage : null, running, quit -> {
@@ -114,6 +106,21 @@ public final class WindowLifecycle implements ActivityListener {
                 cancelAndQuit();
             }
         });
+    }
+
+    /**
+     * How many running transfers a close or quit must ask about; 0 when there is no question: one is already
+     * being asked, the app is quitting, or nothing runs (then it quits now).
+     */
+    private int runningToAskAbout() {
+        if (asking != null || mode == Mode.QUITTING || mode == Mode.QUIT) {
+            return 0;
+        }
+        int running = activity.running().size();
+        if (running == 0) {
+            quitNow();
+        }
+        return running;
     }
 
     /** Back to the window (tray "Show", a click on a notification, a second launch). */
