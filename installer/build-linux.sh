@@ -16,6 +16,10 @@ mkdir -p "$BUILD" "$OUT"
 
 maven_package
 stage_inputs "$BUILD"
+# The file managers' "Send with QRBeam" entries (Nemo action, Dolphin service menu) ride in the app image
+# (lib/app/integration/); the .deb's postinst copies them where the file managers look, its prerm removes them.
+mkdir -p "$BUILD/input/integration"
+cp "$INSTALLER_DIR"/linux/integration/* "$BUILD/input/integration/"
 jlink_runtime "$BUILD"
 copy_fx_natives "$BUILD" so
 java_option_args

@@ -51,6 +51,7 @@ rm -rf "$BUILD/image"
 # jpackage writes its own Info.plist when the resource is not picked up: make sure ours is in the bundle.
 plist="$BUILD/image/$APP_NAME.app/Contents/Info.plist"
 grep -q NSCameraUsageDescription "$plist" || die "Info.plist in the app lacks NSCameraUsageDescription"
+grep -q NSServices "$plist" || die "Info.plist in the app lacks NSServices (Finder's Send with QRBeam)"
 
 log "jpackage dmg"
 rm -f "$OUT/$APP_NAME-$BUNDLE_VERSION.dmg"

@@ -154,6 +154,13 @@ if (([regex]::Matches($wxs, '<InstallExecuteSequence>')).Count -ne 1 -or ([regex
 }
 $wxs = $wxs.Replace('<InstallExecuteSequence>', "<InstallExecuteSequence>`n$($actions[1])")
 $wxs = $wxs.Replace('</Product>', "$($actions[0])`n</Product>")
+# 5c. Explorer's "Send with QRBeam" (files and folders): the WiX fragment windows\shell-integration.wxi goes in as
+# overrides.wxi (included by jpackage's main.wxs at the top level), and the DefaultFeature gets
+# <ComponentGroupRef Id="QRBeamShellIntegration"/>.
+$anchor = '<ComponentGroupRef Id="FileAssociations"/>'
+if (-not $wxs.Contains($anchor)) { throw "jpackage's main.wxs has no ${anchor} (check the shell integration against this JDK)" }
+$wxs = $wxs.Replace($anchor, $anchor + [Environment]::NewLine + '      <ComponentGroupRef Id="QRBeamShellIntegration"/>')
+Copy-Item (Join-Path $InstallerDir 'windows\shell-integration.wxi') (Join-Path $Resources 'overrides.wxi')
 [IO.File]::WriteAllText((Join-Path $Resources 'main.wxs'), $wxs, [Text.UTF8Encoding]::new($false))
 
 Log 'jpackage msi'

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end test of the Linux package, as a new user would meet it:
 #   1. build the .deb (installer/build-linux.sh deb; QRBEAM_TEST_DEB=path.deb skips the build)
-#   2. dpkg -i it; check the launcher, the menu entry with its MIME types ("Open with") and the MIME cache
+#   2. dpkg -i it; check the launcher, the menu entry with its MIME types ("Open with") and the MIME cache, and
+#      "Send with QRBeam": the menu entry's action, the Nemo action and the Dolphin service menus
 #   3. start the installed launcher as an unprivileged user with a fresh HOME under Xvfb (xvfb-run -a), with a
-#      file argument and QRBEAM_LOOPBACK=1; wait for its window and a QR code on screen, decode it with zbarimg
-#      (independent of the app's ZXing) and check it is a loopback pairing code
-#   4. stop the app, dpkg --purge, and check nothing is left: no package files, /opt/qrbeam, menu entry, MIME
-#      cache line or process
+#      file argument as the "Send with QRBeam" action does and QRBEAM_LOOPBACK=1; wait for its window and a QR
+#      code on screen, decode it with zbarimg (independent of the app's ZXing) and check it is a loopback
+#      pairing code; then "Send with QRBeam" on a second file while it runs: that launch hands the file over
+#      and exits, the code stays until Enter confirms, then a new code shows
+#   4. stop the app, dpkg --purge, and check nothing is left: no package files, /opt/qrbeam, menu entry,
+#      file-manager entries, MIME cache line or process
 # Exits non-zero on any failure; cleans up (app, package, temp dirs) on every exit. Needs root or sudo for dpkg;
 # apt deps come from .ci/setup-installer.sh.
 set -euo pipefail
@@ -15,6 +18,9 @@ PKG=qrbeam
 PREFIX=/opt/qrbeam
 LAUNCHER="$PREFIX/bin/QRBeam"
 MENU_ENTRY=/usr/share/applications/qrbeam-QRBeam.desktop
+# "Send with QRBeam" in the file managers with a declarative entry (postinst installs, prerm removes)
+FM_ENTRIES=(/usr/share/nemo/actions/qrbeam-send.nemo_action /usr/share/kio/servicemenus/qrbeam-send.desktop
+            /usr/share/kservices5/ServiceMenus/qrbeam-send.desktop)
 
 passed=0
 ok() { passed=$((passed + 1)); echo "ok   $*"; }
@@ -84,6 +90,20 @@ if command -v update-desktop-database >/dev/null; then
     || fail "QRBeam is not in the MIME cache for application/octet-stream (Open with)"
 fi
 ok "launcher, menu entry and Open-with MIME registration installed"
+# "Send with QRBeam": the menu entry's action and the file managers' entries, each running the launcher with
+# every selected file
+group_key() {  # group_key FILE GROUP KEY: the value of KEY in [GROUP] of a freedesktop key file
+  awk -v g="[$2]" -v k="$3" '$0 == g { a = 1; next } /^\[/ { a = 0 } a && index($0, k "=") == 1 { print substr($0, length(k) + 2); exit }' "$1"
+}
+grep -q '^Actions=send;$' "$MENU_ENTRY" || fail "menu entry declares no send action"
+[ "$(group_key "$MENU_ENTRY" "Desktop Action send" Name)" = "Send with QRBeam" ] || fail "menu entry's action is not named Send with QRBeam"
+ACTION_EXEC="$(group_key "$MENU_ENTRY" "Desktop Action send" Exec)"
+[ "$ACTION_EXEC" = "$LAUNCHER %F" ] || fail "the send action runs '$ACTION_EXEC', not '$LAUNCHER %F'"
+[ "$(group_key "${FM_ENTRIES[0]}" "Nemo Action" Exec)" = "$LAUNCHER %F" ] || fail "Nemo action ${FM_ENTRIES[0]} missing or wrong"
+for f in "${FM_ENTRIES[@]:1}"; do
+  [ "$(group_key "$f" "Desktop Action sendWithQRBeam" Exec)" = "$LAUNCHER %F" ] || fail "Dolphin service menu $f missing or wrong"
+done
+ok "Send with QRBeam: menu entry action ($ACTION_EXEC), Nemo action, Dolphin service menus (KF6, KF5)"
 if [ -f "$PREFIX/lib/app/qrbeam.classlist" ]; then
   [ -s "$PREFIX/lib/app/qrbeam.jsa" ] || fail "postinst did not write the class-data archive $PREFIX/lib/app/qrbeam.jsa"
   ok "postinst wrote the class-data archive ($(du -m "$PREFIX/lib/app/qrbeam.jsa" | cut -f1) MB)"
@@ -98,6 +118,7 @@ ok "licence and third-party notices installed"
 # 3. launch as a new, unprivileged user
 mkdir -p "$WORK/home" "$WORK/out"
 printf 'QRBeam installer test file\n' > "$WORK/home/hello.txt"
+printf 'sent with QRBeam from the file manager\n' > "$WORK/home/second.txt"
 cp "$INSTALLER_DIR/lib/deb-session.sh" "$WORK/deb-session.sh"
 chmod 755 "$WORK" "$WORK/deb-session.sh"
 run_as=()
@@ -120,13 +141,14 @@ setsid "${run_as[@]}" env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$WORK/home"
   ${QRBEAM_TEST_WINDOW_TIMEOUT:+QRBEAM_TEST_WINDOW_TIMEOUT=$QRBEAM_TEST_WINDOW_TIMEOUT} \
   ${QRBEAM_TEST_QR_TIMEOUT:+QRBEAM_TEST_QR_TIMEOUT=$QRBEAM_TEST_QR_TIMEOUT} \
   xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" \
-  bash "$WORK/deb-session.sh" "$LAUNCHER" "$WORK/home/hello.txt" "$WORK/out" &
+  bash "$WORK/deb-session.sh" "${ACTION_EXEC% %F}" "$WORK/home/hello.txt" "$WORK/out" "$WORK/home/second.txt" &
 session_pid=$!
 if ! wait "$session_pid"; then session_pid=""; fail "installed app did not show a loopback pairing QR code"; fi
 session_pid=""
 # shellcheck disable=SC1091
 source "$WORK/out/session.env"
 ok "window after ${WINDOW_S}s (${WINDOW_CPU_MS} ms CPU, class-data archive $APPCDS), QR code after ${QR_S}s: $CODE"
+ok "Send with QRBeam while running: handed over in ${HANDOFF_S}s, no code before the click, new code after it: $SECOND_CODE"
 [ ! -e "$WORK/home/.openjfx" ] || fail "JavaFX extracted natives to ~/.openjfx: the runtime's lib/ copies were not used"
 pgrep -f "^$LAUNCHER" >/dev/null && fail "app still running after the session"
 ok "app stopped; JavaFX natives loaded from the installed runtime"
@@ -143,6 +165,7 @@ while IFS= read -r f; do
 done < "$WORK/files.txt"
 [ -e "$PREFIX" ] && left+=("$PREFIX")
 [ -e "$MENU_ENTRY" ] && left+=("$MENU_ENTRY")
+for f in "${FM_ENTRIES[@]}"; do [ -e "$f" ] && left+=("$f"); done
 grep -qs qrbeam /usr/share/applications/mimeinfo.cache && left+=("qrbeam line in mimeinfo.cache")
 [ ${#left[@]} -eq 0 ] || fail "left behind after dpkg --purge: ${left[*]}"
-ok "dpkg --purge left nothing behind ($(wc -l < "$WORK/files.txt") package paths, menu entry, MIME cache)"
+ok "dpkg --purge left nothing behind ($(wc -l < "$WORK/files.txt") package paths, menu entry, file-manager entries, MIME cache)"

@@ -1,5 +1,10 @@
 package dev.qrbeam.app;
 
+import dev.qrbeam.app.activity.TransferActivity;
+import dev.qrbeam.app.desktop.DesktopServices;
+import dev.qrbeam.app.desktop.PendingFiles;
+import dev.qrbeam.app.desktop.PendingFilesBar;
+import dev.qrbeam.app.desktop.WindowDesktop;
 import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.engine.EngineProvider;
 import dev.qrbeam.app.history.HistoryController;
@@ -26,6 +31,7 @@ import dev.qrbeam.app.shell.ShellView;
 import dev.qrbeam.app.theme.ThemeManager;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +49,12 @@ public final class AppComposition implements AutoCloseable {
 
     /** What differs between the real app and a test. */
     public record Options(AppPaths paths, EngineFactory engineFactory, CodeScannerFactory scanners,
-                          FileOpener opener, Clock clock, boolean osPrefersDark) {
+                          FileOpener opener, Clock clock, boolean osPrefersDark, DesktopServices desktop) {
+        /** Without OS services (no notifications, tray or theme watching). */
+        public Options(AppPaths paths, EngineFactory engineFactory, CodeScannerFactory scanners, FileOpener opener,
+                       Clock clock, boolean osPrefersDark) {
+            this(paths, engineFactory, scanners, opener, clock, osPrefersDark, DesktopServices.none());
+        }
     }
 
     private final Background background = new Background();
@@ -57,13 +68,22 @@ public final class AppComposition implements AutoCloseable {
     private final HistoryController historyController;
     private final SettingsController settingsController;
     private final ShellController shell;
+    private final TransferActivity activity = new TransferActivity();
+    private final PendingFiles pending;
+    private final Messages messages;
+    private final DesktopServices desktop;
+    private final Clock clock;
+    private WindowDesktop windowDesktop;
 
     public AppComposition(Options o) {
-        Messages messages = new Messages(Locale.ENGLISH);
+        messages = new Messages(Locale.ENGLISH);
+        desktop = o.desktop();
+        clock = o.clock();
         JsonFiles json = new JsonFiles();
         settings = new SettingsStore(o.paths(), json, DownloadsFolder.ofSystem());
         history = new HistoryStore(o.paths(), json);
         recorder = new HistoryRecorder(history, o.clock());
+        recorder.addObserver(activity);
         engines = new EngineProvider(o.engineFactory(), settings);
         theme = new ThemeManager(o.osPrefersDark());
         send = new SendController(new SendView(messages), messages, engines, background, recorder, o.clock());
@@ -72,7 +92,8 @@ public final class AppComposition implements AutoCloseable {
         settingsController = new SettingsController(new SettingsView(messages), messages, settings, background,
                 o.scanners(), theme::apply);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
-        pages.put(Page.SEND, send.view());
+        pending = new PendingFiles(send::addFiles);
+        pages.put(Page.SEND, PendingFilesBar.above(send.view(), pending, messages));
         pages.put(Page.RECEIVE, receive.view());
         pages.put(Page.SETTINGS, settingsController.view());
         ShellView shellView = new ShellView(messages);
@@ -95,10 +116,49 @@ public final class AppComposition implements AutoCloseable {
         return scene;
     }
 
-    /** Files from the command line, a second launch or the OS: straight to Send. */
+    /** Files from this launch's command line (the user started QRBeam with them): straight to Send. */
     public void openFiles(List<Path> files) {
         shell.show(Page.SEND);
         send.addFiles(files);
+    }
+
+    /**
+     * Files handed over by another program (a file manager's "Send with QRBeam", a second launch, macOS
+     * "Open With"): shown on Send, sent only after the user's click.
+     */
+    public void offerFiles(List<Path> files) {
+        shell.show(Page.SEND);
+        pending.offer(files);
+        if (windowDesktop != null) {
+            windowDesktop.lifecycle().bringForward();
+        }
+    }
+
+    /**
+     * Connects the window to the OS: the close button asks while a transfer runs (background under the tray
+     * icon, cancel, or go back), notifications while the window is not in front, the live light/dark switch.
+     */
+    public WindowDesktop attach(Stage stage) {
+        windowDesktop = new WindowDesktop(stage, desktop, activity, messages, clock, theme, () -> {
+            send.cancelTransfer();
+            receive.cancelTransfer();
+        }, send::codeExpiresAt);
+        return windowDesktop;
+    }
+
+    /** The window's OS ties, once {@link #attach} ran (else null). */
+    public WindowDesktop windowDesktop() {
+        return windowDesktop;
+    }
+
+    /** The running transfers of this window. */
+    public TransferActivity activity() {
+        return activity;
+    }
+
+    /** Files from other programs waiting for the user's click. */
+    public PendingFiles pendingFiles() {
+        return pending;
     }
 
     public ShellController shell() {
@@ -131,6 +191,9 @@ public final class AppComposition implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (windowDesktop != null) {
+            windowDesktop.close();
+        }
         send.shutdown();
         receive.shutdown();
         engines.close();

@@ -1,6 +1,14 @@
 package dev.qrbeam.app;
 
+import dev.qrbeam.app.desktop.DesktopServices;
+import dev.qrbeam.app.desktop.InstanceHandOver;
+import dev.qrbeam.app.desktop.MacServices;
+import dev.qrbeam.app.desktop.WindowDesktop;
 import dev.qrbeam.app.engine.CoreEngineFactory;
+import dev.qrbeam.app.notify.Notifiers;
+import dev.qrbeam.app.theme.OsThemeWatchers;
+import dev.qrbeam.app.tray.AwtTray;
+import dev.qrbeam.app.tray.TrayPort;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
@@ -36,6 +44,10 @@ public final class QRBeamApp extends Application {
     private SingleInstance single;
     private boolean handedOff;
     private boolean osDark;
+    private static final long HAND_OVER_WAIT_MS = 5000;
+
+    private List<Path> initialFiles = List.of();
+    private DesktopServices desktop = DesktopServices.none();
     private CodeScannerFactory scanners = CodeScannerFactory.NONE;
     private Path screenshotDir;
     private AppComposition app;
@@ -52,17 +64,25 @@ public final class QRBeamApp extends Application {
         }
         paths = AppPaths.fromSystem();
         single = new SingleInstance(paths);
-        if (screenshotDir == null && !single.becomePrimary(incoming::offer)) {
-            if (single.handOff(files)) {
-                handedOff = true;
-                return;
-            }
-            // the other instance did not answer (hung or just exiting): run on our own
+        if (screenshotDir == null
+                && new InstanceHandOver(single, HAND_OVER_WAIT_MS).start(files, incoming::offer) == InstanceHandOver.Result.HANDED_OFF) {
+            handedOff = true;
+            return;
         }
-        incoming.offer(files);
+        initialFiles = files;
         registerOpenFileHandler();
         osDark = OsDarkMode.prefersDark();
+        desktop = desktopServices(paths);
         scanners = cameras();
+    }
+
+    /** The OS services of this OS: notifications, tray, live theme; the app outlives its window while in the tray. */
+    private static DesktopServices desktopServices(AppPaths paths) {
+        String os = System.getProperty("os.name", "");
+        AwtTray awt = new AwtTray();
+        boolean tray = AwtTray.supported();
+        return new DesktopServices(Notifiers.forThisOs(os, System.getenv(), awt, paths.home()), tray ? awt : TrayPort.NONE,
+                OsThemeWatchers.forThisOs(os, System.getenv()), Platform::exit);
     }
 
     /** The webcam scanner (native capture driver); without one, scanning is simply unavailable. */
@@ -92,22 +112,42 @@ public final class QRBeamApp extends Application {
             Platform.exit();
             return;
         }
+        Platform.setImplicitExit(false); // the window may close while a transfer goes on under the tray icon
         app = new AppComposition(new AppComposition.Options(paths, new CoreEngineFactory(
                 System.getProperty(AppPaths.HOME_PROPERTY) != null ? paths.home().resolve("state") : null), scanners,
-                FileOpener.system(), Clock.systemDefaultZone(), osDark));
+                FileOpener.system(), Clock.systemDefaultZone(), osDark, desktop));
         stage.setTitle("QRBeam");
         stage.setScene(app.createScene(1040, 700));
         stage.setMinWidth(820);
         stage.setMinHeight(560);
         addIcons(stage);
+        WindowDesktop windowDesktop = app.attach(stage);
+        registerQuitHandler(windowDesktop);
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+            MacServices.register(incoming::offer); // Finder's "Send with QRBeam" (Info.plist NSServices)
+        }
         stage.show();
-        incoming.connect(files -> FxUpdates.fx(() -> {
-            app.openFiles(files);
-            stage.setIconified(false);
-            stage.toFront();
-        }));
+        if (!initialFiles.isEmpty()) {
+            app.openFiles(initialFiles);
+        }
+        incoming.connect(files -> FxUpdates.fx(() -> app.offerFiles(files)));
         if (screenshotDir != null) {
             new ScreenshotTour(app, stage, screenshotDir).start();
+        }
+    }
+
+    /** macOS: Cmd+Q and the Dock's Quit ask once while transfers run, like the tray's Quit. */
+    private static void registerQuitHandler(WindowDesktop windowDesktop) {
+        try {
+            if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+                    && Desktop.getDesktop().isSupported(Desktop.Action.APP_QUIT_HANDLER)) {
+                Desktop.getDesktop().setQuitHandler((e, response) -> {
+                    response.cancelQuit(); // QRBeam quits by itself once the user has answered
+                    Platform.runLater(() -> windowDesktop.lifecycle().requestQuit());
+                });
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no OS quit menu to take over
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.qrbeam.app;
 
+import dev.qrbeam.app.lifecycle.CloseDialog;
+import dev.qrbeam.app.lifecycle.WindowLifecycle;
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
@@ -7,6 +9,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -22,7 +26,9 @@ import javax.imageio.ImageIO;
 /**
  * {@code --screenshot-demo=<dir>}: drives the real window through send, receive, a transfer and History
  * (sending to itself through the loopback relay) and writes send-qr.png, receive.png, transfer.png and
- * history.png (and settings.png) into {@code dir}, then quits. Used by {@code app/screenshots.sh} under Xvfb.
+ * history.png (and settings.png) into {@code dir}, then quits. Mid-transfer it also closes the window and
+ * snapshots the question (close-dialog.png), keeps the transfer running in the background, and lets
+ * app/screenshots.sh photograph the tray menu. Used by {@code app/screenshots.sh} under Xvfb.
  */
 final class ScreenshotTour {
     private static final double POLL_SECONDS = 0.05;
@@ -63,7 +69,7 @@ final class ScreenshotTour {
                 app.receive().receiveCode(code);
                 when(() -> progressed(app.receive().lastProgress()), () -> {
                     shot("transfer.png");
-                    when(() -> done(app.receive().lastProgress()), () -> later(() -> {
+                    closeDuringTransfer(() -> when(() -> done(app.receive().lastProgress()), () -> trayMenu(() -> later(() -> {
                         app.shell().show(Page.HISTORY);
                         later(() -> {
                             shot("history.png");
@@ -73,8 +79,64 @@ final class ScreenshotTour {
                                 Platform.exit();
                             });
                         });
-                    }));
+                    }))));
                 });
+            });
+        });
+    }
+
+    /**
+     * Closes the window mid-transfer: snapshots the question (close-dialog.png) and answers "keep running in
+     * background", so the transfer finishes under the tray icon (or minimised without a tray).
+     */
+    private void closeDuringTransfer(Runnable then) {
+        WindowLifecycle lifecycle = app.windowDesktop().lifecycle();
+        if (!app.activity().anyRunning()) {
+            System.err.println("screenshot tour: the transfer ended before the close question could be shown");
+            then.run();
+            return;
+        }
+        lifecycle.requestClose();
+        Alert question = lifecycle.asking();
+        later(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(question.getDialogPane().getScene().snapshot(null), null), "png",
+                        out.resolve("close-dialog.png").toFile());
+                System.out.println("screenshot: " + out.resolve("close-dialog.png"));
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            ((Button) question.getDialogPane().lookup("#" + CloseDialog.KEEP_ID)).fire();
+            then.run();
+        });
+    }
+
+    /**
+     * With {@code -Dqrbeam.screenshot.tray=<dir>} (app/screenshots.sh with a tray host): writes
+     * {@code <dir>/tray-ready} once the tray shows the finished transfer, waits (at most a minute) for the script
+     * to open the tray menu and screenshot the screen and write {@code <dir>/tray-done}, then shows the window.
+     */
+    private void trayMenu(Runnable then) {
+        WindowLifecycle lifecycle = app.windowDesktop().lifecycle();
+        String dir = System.getProperty("qrbeam.screenshot.tray");
+        if (dir == null || lifecycle.mode() != WindowLifecycle.Mode.TRAY) {
+            lifecycle.bringForward();
+            later(then);
+            return;
+        }
+        Path sync = Path.of(dir);
+        later(() -> {
+            try {
+                Files.writeString(sync.resolve("tray-ready"), lifecycle.trayModel().statusProperty().get() + "\n");
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            when(() -> Files.exists(sync.resolve("tray-done")) || System.nanoTime() > deadline, () -> {
+                lifecycle.bringForward();
+                later(then);
             });
         });
     }

@@ -8,7 +8,9 @@ import dev.qrbeam.core.api.TransferState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
 public final class HistoryRecorder implements AutoCloseable {
     private final HistoryStore store;
     private final Clock clock;
+    private final List<TransferObserver> observers = new CopyOnWriteArrayList<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qrbeam-history");
         t.setDaemon(true);
@@ -30,6 +33,11 @@ public final class HistoryRecorder implements AutoCloseable {
     public HistoryRecorder(HistoryStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** Adds an observer of every transfer's progress (see {@link TransferObserver}). */
+    public void addObserver(TransferObserver observer) {
+        observers.add(observer);
     }
 
     /**
@@ -93,6 +101,7 @@ public final class HistoryRecorder implements AutoCloseable {
 
         @Override
         public synchronized void accept(TransferProgress p) {
+            observers.forEach(o -> o.progress(id, direction, p));
             if (ended) {
                 return;
             }

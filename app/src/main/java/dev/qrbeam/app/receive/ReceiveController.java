@@ -80,12 +80,7 @@ public final class ReceiveController {
         }
         view.scan.setOnAction(e -> toggleScan());
         view.changeDestination.setOnAction(e -> chooseDestination());
-        view.cancel.setOnAction(e -> {
-            TransferHandle h = handle;
-            if (h != null) {
-                background.run(h::cancel);
-            }
-        });
+        view.cancel.setOnAction(e -> cancelTransfer());
         view.again.setOnAction(e -> resetForNext());
         view.openFolder.setOnAction(e -> open(false));
         view.showFile.setOnAction(e -> open(true));
@@ -325,6 +320,14 @@ public final class ReceiveController {
     private void hideError() {
         view.error.setVisible(false);
         view.errorDetails.setVisible(false);
+    }
+
+    /** Cancels the running receive, if any (the Cancel button; closing the window with "cancel"). */
+    public void cancelTransfer() {
+        TransferHandle h = handle;
+        if (h != null) {
+            background.run(h::cancel);
+        }
     }
 
     /** Window closing: releases the camera; a running receive is not cancelled, so it can be resumed later. */

@@ -94,12 +94,7 @@ public final class SendController {
             restart();
         });
         view.again.setOnAction(e -> reset());
-        view.cancel.setOnAction(e -> {
-            if (handle != null) {
-                SendHandle h = handle;
-                background.run(h::cancel);
-            }
-        });
+        view.cancel.setOnAction(e -> cancelTransfer());
         countdown.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
         countdown.setCycleCount(Timeline.INDEFINITE);
     }
@@ -367,6 +362,19 @@ public final class SendController {
         if (handle != null && !locked.get()) {
             handle.cancel();
         }
+    }
+
+    /** Cancels the running transfer, if any (the Cancel button; closing the window with "cancel"). */
+    public void cancelTransfer() {
+        if (handle != null) {
+            SendHandle h = handle;
+            background.run(h::cancel);
+        }
+    }
+
+    /** When the shown code expires, while it waits for a receiver; null otherwise (notifications). */
+    public java.time.Instant codeExpiresAt() {
+        return handle == null || locked.get() ? null : handle.expiresAt();
     }
 
     /** The latest code shown, or empty. For tests and the screenshot script. */

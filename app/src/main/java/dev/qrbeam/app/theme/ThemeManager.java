@@ -7,11 +7,16 @@ import javafx.scene.Scene;
 
 import java.util.Objects;
 
-/** Applies the AtlantaFX theme (Primer light/dark) and the one app stylesheet on top of it. */
+/**
+ * Applies the AtlantaFX theme (Primer light/dark) and the one app stylesheet on top of it. With the
+ * "follow the system" choice it also follows the OS switching between light and dark while the app runs
+ * ({@link #osChanged}, fed by an {@link OsThemeWatcher}).
+ */
 public final class ThemeManager {
     public static final String APP_STYLESHEET = "/dev/qrbeam/app/app.css";
 
-    private final boolean osPrefersDark;
+    private boolean osPrefersDark;
+    private ThemeMode mode = ThemeMode.SYSTEM;
 
     /** @param osPrefersDark the OS setting, detected once at startup off the FX thread */
     public ThemeManager(boolean osPrefersDark) {
@@ -24,9 +29,26 @@ public final class ThemeManager {
 
     /** Call on the FX thread. */
     public void apply(ThemeMode mode) {
+        this.mode = mode;
         Application.setUserAgentStylesheet(isDark(mode)
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The OS switched light/dark while running (FX thread): re-applies when following the system. */
+    public void osChanged(boolean prefersDark) {
+        if (prefersDark == osPrefersDark) {
+            return;
+        }
+        osPrefersDark = prefersDark;
+        if (mode == ThemeMode.SYSTEM) {
+            apply(mode);
+        }
+    }
+
+    /** Whether the theme shown now is the dark one. */
+    public boolean showingDark() {
+        return isDark(mode);
     }
 
     public void style(Scene scene) {

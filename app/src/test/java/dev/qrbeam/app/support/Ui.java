@@ -1,6 +1,7 @@
 package dev.qrbeam.app.support;
 
 import dev.qrbeam.app.AppComposition;
+import dev.qrbeam.app.desktop.DesktopServices;
 import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FileOpener;
@@ -48,15 +49,24 @@ public final class Ui {
     }
 
     public static Window open(Path home, EngineFactory engines, double x) throws Exception {
+        return open(home, engines, x, null);
+    }
+
+    /** A window tied to {@code desktop} (close guard, tray, notifications) as the app does; null: not tied. */
+    public static Window open(Path home, EngineFactory engines, double x, DesktopServices desktop) throws Exception {
         FxToolkit.registerPrimaryStage();
         return WaitForAsyncUtils.asyncFx(() -> {
             RecordingOpener opener = new RecordingOpener();
             AppComposition app = new AppComposition(new AppComposition.Options(new AppPaths(home), engines,
-                    CodeScannerFactory.NONE, opener, Clock.systemDefaultZone(), false));
+                    CodeScannerFactory.NONE, opener, Clock.systemDefaultZone(), false,
+                    desktop == null ? DesktopServices.none() : desktop));
             Stage stage = new Stage();
             stage.setScene(app.createScene(1040, 700));
             stage.setX(x);
             stage.setY(0);
+            if (desktop != null) {
+                app.attach(stage);
+            }
             stage.show();
             return new Window(app, stage, opener);
         }).get(20, TimeUnit.SECONDS);
