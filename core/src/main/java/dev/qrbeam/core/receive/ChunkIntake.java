@@ -140,6 +140,7 @@ final class ChunkIntake {
         store = ReceiveStore.open(root, storeDir, m.transferId() + ":" + m.chunkSize(), m.chunkSize(), files,
                 (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString(),
                 ctx.config.directWrites());
+        store.onPlaced(i -> ctx.threads.progress.fileState(i, TransferState.DONE));
         manifest = m;
         layout = store.layout();
         failures = new int[(int) layout.chunkTotal()];
@@ -193,12 +194,8 @@ final class ChunkIntake {
         }
         plain.flip();
         try {
-            int done = store.accept(id, plain);
-            if (done >= 0) {
-                ctx.threads.progress.fileState(done, TransferState.DONE);
-            } else {
-                ctx.threads.progress.fileBytes(ref.fileIndex(), store.bytesDone(ref.fileIndex()));
-            }
+            store.accept(id, plain);
+            ctx.threads.progress.fileBytes(ref.fileIndex(), store.bytesDone(ref.fileIndex()));
         } catch (TransferException e) {
             session.fail(e);
             return;

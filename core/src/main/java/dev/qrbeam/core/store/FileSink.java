@@ -118,7 +118,10 @@ final class FileSink implements AutoCloseable {
         }
     }
 
-    /** Completes the whole-file SHA-256 (reading what was not hashed yet) and checks the length on disk. */
+    /**
+     * Completes the whole-file SHA-256 (reading what was not hashed yet) and checks the length on disk. The data is
+     * not forced here: the caller forces it (in a {@link DurableBatch}) before the file gets its final name.
+     */
     byte[] finish(BitSet have) throws IOException {
         if (channel.size() != size) {
             channel.truncate(size);
@@ -127,7 +130,6 @@ final class FileSink implements AutoCloseable {
         if (hashedChunks != layout.chunkCount(file)) {
             throw new IllegalStateException("file not complete");
         }
-        force();
         return digest.digest();
     }
 
