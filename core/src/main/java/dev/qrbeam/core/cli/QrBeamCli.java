@@ -1,5 +1,6 @@
 package dev.qrbeam.core.cli;
 
+import dev.qrbeam.protocol.message.ForeignText;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ public final class QrBeamCli implements Runnable {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            err.println("error: " + ForeignText.printable(ex.getMessage() == null ? ex.toString() : ex.getMessage(), 500));
             if (verbose) {
                 ex.printStackTrace(err);
             }

@@ -9,6 +9,8 @@ import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
+import dev.qrbeam.core.control.PeerFailure;
+import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.core.control.ControlType;
 import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.session.SessionContext;
@@ -138,7 +140,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         if (body.hasNonNull("error")) {
             if (!everPaired) {
                 fail(new TransferException(FailureCode.HANDSHAKE_FAILED,
-                        "the sender could not verify this code (" + body.path("error").asText() + ")"));
+                        "the sender could not verify this code (" + ForeignText.printable(body.path("error").asText(), 40) + ")"));
             }
             return;
         }
@@ -216,8 +218,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             }
             case CANCEL -> finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the sender cancelled"), true);
-            case FAILURE -> finish(TransferState.FAILED, new TransferFailure(codeOf(m.code()),
-                    "sender: " + (m.message() == null ? m.code() : m.message())), false);
+            case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("sender", m), false);
             default -> LOG.debug("ignoring control {}", m.type());
         }
     }
@@ -388,13 +389,5 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             }
         }
         SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
-    }
-
-    private static FailureCode codeOf(String name) {
-        try {
-            return FailureCode.valueOf(name);
-        } catch (RuntimeException e) {
-            return FailureCode.PROTOCOL;
-        }
     }
 }

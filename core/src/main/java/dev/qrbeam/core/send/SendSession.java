@@ -9,6 +9,7 @@ import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
+import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.control.ControlType;
 import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.link.PeerLink;
@@ -256,8 +257,7 @@ public final class SendSession implements PeerHandler, SendHandle {
             }
             case CANCEL -> finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
-            case FAILURE -> finish(TransferState.FAILED, new TransferFailure(codeOf(m.code()),
-                    "receiver: " + (m.message() == null ? m.code() : m.message())));
+            case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("receiver", m));
             default -> LOG.debug("ignoring control {}", m.type());
         }
     }
@@ -437,13 +437,5 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     SendSessionState saved() {
         return saved;
-    }
-
-    private static FailureCode codeOf(String name) {
-        try {
-            return FailureCode.valueOf(name);
-        } catch (RuntimeException e) {
-            return FailureCode.PROTOCOL;
-        }
     }
 }

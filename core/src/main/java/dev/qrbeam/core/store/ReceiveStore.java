@@ -303,6 +303,13 @@ public final class ReceiveStore implements AutoCloseable {
         return sinks[file];
     }
 
+    /** {@link #sync} when verified files have waited a second for their names (the session's timer calls this). */
+    public void syncIfDue() throws IOException {
+        if (!batch.isEmpty() && System.nanoTime() - lastSync > SYNC_NANOS) {
+            sync();
+        }
+    }
+
     /** Forces written data and puts verified files in place, then records it in the journal. */
     public void sync() throws IOException {
         for (FileSink s : sinks) {

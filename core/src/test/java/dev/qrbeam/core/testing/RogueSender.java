@@ -37,8 +37,12 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     private final CompletableFuture<String> paired = new CompletableFuture<>();
     /** Acknowledge missing-id lists, in arrival order. */
     public final BlockingQueue<List<Long>> acks = new LinkedBlockingQueue<>();
+    /** Connection ids of receivers that completed a handshake, in order (a restarted receiver pairs again). */
+    public final BlockingQueue<String> pairings = new LinkedBlockingQueue<>();
     /** Control messages from the receiver, in arrival order. */
     public final BlockingQueue<Control> controls = new LinkedBlockingQueue<>();
+    /** When set, every handshake is answered with this as its unauthenticated {@code error} field. */
+    public volatile String refuseWith;
     private volatile SessionKeys keys;
     private volatile ControlCodec codec;
     private volatile String peer;
@@ -104,6 +108,10 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     @Override
     public void onRequest(String from, String qrhash, String message) {
         try {
+            if (refuseWith != null) {
+                link.sendHandshake(from, link.newBody().put("error", refuseWith));
+                return;
+            }
             Handshake hs = Handshake.responder(code, from, new SecureRandom());
             hs.readMessage1(Base64Url.decodeOrNull(qrhash));
             byte[] m2 = hs.writeMessage2();
@@ -112,6 +120,7 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
             peer = from;
             ObjectNode body = link.newBody().put("data", Base64Url.encode(m2));
             link.sendHandshake(from, body);
+            pairings.add(from);
             paired.complete(from);
         } catch (Exception e) {
             paired.completeExceptionally(e);
