@@ -9,9 +9,8 @@ import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
-import dev.qrbeam.core.control.PeerFailure;
-import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.core.control.ControlType;
+import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
@@ -20,9 +19,12 @@ import dev.qrbeam.protocol.crypto.Handshake;
 import dev.qrbeam.protocol.crypto.HandshakeError;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.message.RequestMessage;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -30,8 +32,6 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The receiver's side of one transfer: handshakes with the sender named in the code (again after every reconnect,
@@ -230,7 +230,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     @Override
     public void onError(String errorCode, String message) {
-        LOG.debug("relay error {}: {}", errorCode, message);
+        LOG.debug("relay error {}: {}", ForeignText.printable(errorCode, 40), ForeignText.printable(message));
         if (("unknown-target".equals(errorCode) || "peer-gone".equals(errorCode)) && !everPaired
                 && ++senderMissing >= 2) {
             fail(new TransferException(FailureCode.PEER_GONE,
@@ -247,7 +247,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     @Override
     public void onDisconnected(String reason) {
-        LOG.info("relay connection lost ({}); reconnecting", reason);
+        LOG.info("relay connection lost ({}); reconnecting", ForeignText.printable(reason));
         controls = null;
         intake.keys(null);
     }

@@ -9,8 +9,8 @@ import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
-import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.control.ControlType;
+import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.core.session.SessionContext;
@@ -23,10 +23,13 @@ import dev.qrbeam.protocol.crypto.HandshakeError;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.SessionKeys;
+import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.pairing.Admission;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.ReceiverGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -34,8 +37,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sender's side of one transfer: admits exactly one receiver (the {@link ReceiverGate}), answers each of its
@@ -311,7 +312,7 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onError(String errorCode, String message) {
-        LOG.debug("relay error {}: {}", errorCode, message);
+        LOG.debug("relay error {}: {}", ForeignText.printable(errorCode, 40), ForeignText.printable(message));
     }
 
     @Override
@@ -328,7 +329,7 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onDisconnected(String reason) {
-        LOG.info("relay connection lost ({}); reconnecting", reason);
+        LOG.info("relay connection lost ({}); reconnecting", ForeignText.printable(reason));
     }
 
     @Override

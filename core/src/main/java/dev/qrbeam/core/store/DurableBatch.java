@@ -19,25 +19,23 @@ final class DurableBatch implements AutoCloseable {
     static final int MAX_FILES = 128;
     private static final int THREADS = 16;
 
-    private final List<Integer> files = new ArrayList<>();
     private final List<FileSink> sinks = new ArrayList<>();
     private ExecutorService pool;
 
-    void add(int file, FileSink sink) {
-        files.add(file);
+    void add(FileSink sink) {
         sinks.add(sink);
     }
 
     boolean full() {
-        return files.size() >= MAX_FILES;
+        return sinks.size() >= MAX_FILES;
     }
 
     boolean isEmpty() {
-        return files.isEmpty();
+        return sinks.isEmpty();
     }
 
-    /** Forces and closes every held file; returns their indexes in the order added and empties the batch. */
-    List<Integer> forceAll() throws IOException {
+    /** Forces and closes every held file; returns them in the order added and empties the batch. */
+    List<FileSink> forceAll() throws IOException {
         if (sinks.size() == 1) {
             sinks.get(0).force();
         } else if (!sinks.isEmpty()) {
@@ -62,8 +60,7 @@ final class DurableBatch implements AutoCloseable {
         for (FileSink s : sinks) {
             s.close();
         }
-        List<Integer> out = List.copyOf(files);
-        files.clear();
+        List<FileSink> out = List.copyOf(sinks);
         sinks.clear();
         return out;
     }
@@ -85,7 +82,6 @@ final class DurableBatch implements AutoCloseable {
         for (FileSink s : sinks) {
             s.close();
         }
-        files.clear();
         sinks.clear();
         if (pool != null) {
             pool.shutdown();

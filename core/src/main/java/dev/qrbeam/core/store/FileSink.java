@@ -49,6 +49,11 @@ final class FileSink implements AutoCloseable {
         return part;
     }
 
+    /** The index of the file in the manifest. */
+    int file() {
+        return file;
+    }
+
     /** Writes one verified chunk and feeds the running hash as far as the contiguous prefix allows. */
     void write(long chunkId, ByteBuffer data, BitSet have) throws IOException {
         long local = chunkId - layout.firstChunk(file);

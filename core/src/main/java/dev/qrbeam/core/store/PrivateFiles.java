@@ -129,8 +129,13 @@ public final class PrivateFiles {
         }
         AclFileAttributeView acl = Files.getFileAttributeView(dir, AclFileAttributeView.class);
         if (acl != null) {
-            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
+            UserPrincipal me;
+            try {
+                me = dir.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName(System.getProperty("user.name"));
+            } catch (IOException e) {
+                me = acl.getOwner(); // the folder is ours (we created it or write in it)
+            }
             List<AclEntry> entries = ownerOnly(me, directory);
             return new FileAttribute<?>[] {new FileAttribute<List<AclEntry>>() {
                 @Override

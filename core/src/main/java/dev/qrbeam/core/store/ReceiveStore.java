@@ -336,7 +336,7 @@ public final class ReceiveStore implements AutoCloseable {
             throw new TransferException(FailureCode.INTEGRITY, "whole-file SHA-256 of "
                     + SafeDirs.printable(f.relativePath()) + " does not match the manifest; the file was discarded");
         }
-        batch.add(file, sink);
+        batch.add(sink);
     }
 
     /** Forces the verified files' data, then gives each its final name (never replacing a file) and records it. */
@@ -344,10 +344,10 @@ public final class ReceiveStore implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        List<Integer> ready = batch.forceAll();
-        for (int file : ready) {
+        for (FileSink sink : batch.forceAll()) {
+            int file = sink.file();
             Path target = SafeDirs.resolve(root, files.get(file).relativePath());
-            Path placed = placeNoOverwrite(partPath(file), target);
+            Path placed = placeNoOverwrite(sink.part(), target);
             state.put("done." + file, relative(placed));
             onPlaced.accept(file);
         }
