@@ -10,7 +10,7 @@ types=("$@"); [ ${#types[@]} -gt 0 ] || types=(deb rpm)
 find_jdk_tools
 VERSION="$(app_version)"
 BUILD="$INSTALLER_DIR/build/linux"
-RPM_LICENSE="${QRBEAM_LICENSE:-Unknown}"   # the project has not chosen a license yet
+RPM_LICENSE="${QRBEAM_LICENSE:-Apache-2.0}"   # LICENSE at the repository root
 OUT="$INSTALLER_DIR/out"
 mkdir -p "$BUILD" "$OUT"
 

@@ -69,6 +69,8 @@ $FxMods = Join-Path $Build 'fxmods'
 Remove-Item -Recurse -Force $InputDir, $FxMods -ErrorAction SilentlyContinue
 New-Item -ItemType Directory -Force -Path $InputDir, $FxMods | Out-Null
 Copy-Item (Join-Path $Target $MainJar) $InputDir
+# The licence and the third-party notices (written by the app module's package phase) ship with the app.
+Copy-Item (Join-Path $RepoDir 'LICENSE'), (Join-Path $Target 'THIRD-PARTY.txt') $InputDir
 foreach ($jar in Get-ChildItem (Join-Path $Target 'lib\*.jar')) {
     if ($jar.Name -like 'javafx-*') {
         $zip = [System.IO.Compression.ZipFile]::OpenRead($jar.FullName)

@@ -89,6 +89,12 @@ if [ -f "$PREFIX/lib/app/qrbeam.classlist" ]; then
   ok "postinst wrote the class-data archive ($(du -m "$PREFIX/lib/app/qrbeam.jsa" | cut -f1) MB)"
 fi
 
+for notice in LICENSE THIRD-PARTY.txt; do
+  [ -s "$PREFIX/lib/app/$notice" ] || fail "$PREFIX/lib/app/$notice missing: the licence and third-party notices must ship"
+done
+grep -q 'io.netty:netty-buffer' "$PREFIX/lib/app/THIRD-PARTY.txt" || fail "THIRD-PARTY.txt does not list the bundled libraries"
+ok "licence and third-party notices installed"
+
 # 3. launch as a new, unprivileged user
 mkdir -p "$WORK/home" "$WORK/out"
 printf 'QRBeam installer test file\n' > "$WORK/home/hello.txt"

@@ -9,6 +9,7 @@ import dev.qrbeam.app.history.HistoryView;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.Background;
+import dev.qrbeam.app.platform.DownloadsFolder;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.JsonFiles;
 import dev.qrbeam.app.receive.CodeScannerFactory;
@@ -60,7 +61,7 @@ public final class AppComposition implements AutoCloseable {
     public AppComposition(Options o) {
         Messages messages = new Messages(Locale.ENGLISH);
         JsonFiles json = new JsonFiles();
-        settings = new SettingsStore(o.paths(), json, AppPaths.defaultDownloads());
+        settings = new SettingsStore(o.paths(), json, DownloadsFolder.ofSystem());
         history = new HistoryStore(o.paths(), json);
         recorder = new HistoryRecorder(history, o.clock());
         engines = new EngineProvider(o.engineFactory(), settings);

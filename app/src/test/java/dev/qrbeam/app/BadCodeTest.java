@@ -78,6 +78,13 @@ class BadCodeTest {
     }
 
     @Test
+    void aCodeFromANewerQrBeamSaysSoInsteadOfNothing() throws Exception {
+        String code = "http://127.0.0.1:1/r/9/AAAAAAAAAAAAAAAAAAAAAA#AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        assertThat(enter(code)).startsWith("This code was made by a newer version of QRBeam");
+        assertNothingElseChanged(code);
+    }
+
+    @Test
     void aWellFormedCodeForADeadRelaySaysTheRelayCannotBeReached() throws Exception {
         String code = "http://127.0.0.1:1/r/1/AAAAAAAAAAAAAAAAAAAAAA#AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         assertThat(enter(code)).startsWith("The relay can't be reached");

@@ -1,6 +1,5 @@
 package dev.qrbeam.app.platform;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -59,12 +58,5 @@ public record AppPaths(Path home) {
 
     public Path instancePortFile() {
         return home.resolve("instance.port");
-    }
-
-    /** The default download folder: ~/Downloads when it exists, else the user's home. */
-    public static Path defaultDownloads() {
-        Path home = Path.of(System.getProperty("user.home"));
-        Path downloads = home.resolve("Downloads");
-        return Files.isDirectory(downloads) ? downloads : home;
     }
 }

@@ -9,6 +9,7 @@ import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.qr.QrImages;
+import dev.qrbeam.app.scan.ProtocolPairingCodeCheck;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
@@ -136,11 +137,11 @@ public final class ReceiveController {
             showError(m.get("receive.error.noCode"));
             return;
         }
-        if (!PairingCodeCheck.looksValid(code)) {
-            showError(m.get("receive.error.notQrBeam"));
-            return;
+        switch (ProtocolPairingCodeCheck.verdict(code)) {
+            case VALID -> start(code, destination, null);
+            case NEWER_VERSION -> showError(m.get("receive.error.newerVersion"));
+            case NOT_QRBEAM -> showError(m.get("receive.error.notQrBeam"));
         }
-        start(code, destination, null);
     }
 
     private void start(String code, Path into, String historyId) {
@@ -298,11 +299,7 @@ public final class ReceiveController {
             view.cameraSlot.getChildren().setAll(scanner.view());
             view.cameraSlot.setVisible(true);
             view.scan.setText(m.get("receive.scan.stop"));
-            scanner.start(code -> FxUpdates.fx(() -> {
-                if (PairingCodeCheck.looksValid(code)) {
-                    receiveCode(code);
-                }
-            }), problem -> FxUpdates.fx(() -> showError(problem)));
+            scanner.start(code -> FxUpdates.fx(() -> receiveCode(code)), problem -> FxUpdates.fx(() -> showError(problem)));
         }));
     }
 

@@ -5,17 +5,39 @@ import dev.qrbeam.protocol.pairing.PairingCodeException;
 import dev.qrbeam.protocol.pairing.PairingError;
 
 /**
- * Accepts what {@link PairingCode#parse} accepts. A code of an unknown version is accepted too: it is a QRBeam
- * code, and the Receive view explains the version problem better than a "not a QRBeam code" hint would.
+ * The app's one pairing-code check, on top of {@link PairingCode#parse}: the camera, pasted text and pictures of
+ * codes all go through {@link #verdict}. A code of an unknown version is still a QRBeam code: the scanner hands it
+ * on and the Receive page explains that a newer QRBeam made it, instead of a "not a QRBeam code" hint or silence.
  */
 public final class ProtocolPairingCodeCheck implements PairingCodeCheck {
-    @Override
-    public boolean isPairingCode(String text) {
+
+    /** What a piece of text is, as far as receiving goes. */
+    public enum Verdict {
+        /** A code this app can receive with. */
+        VALID,
+        /** A QRBeam code of a version this app does not know: made by a newer QRBeam. */
+        NEWER_VERSION,
+        /** Anything else: other QR content, junk, a damaged code. */
+        NOT_QRBEAM
+    }
+
+    /** Classifies {@code text}; never touches the network or the disk. */
+    public static Verdict verdict(String text) {
+        if (text == null || text.isBlank()) {
+            return Verdict.NOT_QRBEAM;
+        }
         try {
             PairingCode.parse(text);
-            return true;
+            return Verdict.VALID;
         } catch (PairingCodeException e) {
-            return e.error() == PairingError.UNSUPPORTED_VERSION;
+            return e.error() == PairingError.UNSUPPORTED_VERSION ? Verdict.NEWER_VERSION : Verdict.NOT_QRBEAM;
+        } catch (RuntimeException e) {
+            return Verdict.NOT_QRBEAM;
         }
+    }
+
+    @Override
+    public boolean isPairingCode(String text) {
+        return verdict(text) != Verdict.NOT_QRBEAM;
     }
 }
