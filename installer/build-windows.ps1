@@ -124,7 +124,8 @@ foreach ($line in Get-Content (Join-Path $InstallerDir 'java-options.txt')) {
     if ($l -and -not $l.StartsWith('#')) { $javaOptions += @('--java-options', $l) }
 }
 
-# 5. jpackage: app image, then the MSI (Start menu entry, desktop shortcut, per-user install: no admin prompt)
+# 5. jpackage: app image, then the MSI (Start menu entry, desktop shortcut, per-machine install: one admin prompt,
+#    so the installer can add the firewall rule)
 $Icon = Join-Path $RepoDir 'icons\qrbeam.ico'
 $Image = Join-Path $Build 'image'
 Remove-Item -Recurse -Force $Image -ErrorAction SilentlyContinue
@@ -134,11 +135,32 @@ Invoke-Native (Join-Path $JdkBin 'jpackage.exe') (@('--type', 'app-image', '--de
     '--copyright', $Copyright, '--icon', $Icon,
     '--input', $InputDir, '--main-jar', $MainJar, '--main-class', $MainClass, '--runtime-image', $Runtime) + $javaOptions)
 
+# 5b. WiX: the JDK's own main.wxs plus an inbound firewall rule for QRBeam.exe, added on install and removed on
+# uninstall (installer\windows\firewall.wxs.part). The rule needs an elevated (per-machine) install.
+$Resources = Join-Path $Build 'resources'
+Remove-Item -Recurse -Force $Resources -ErrorAction SilentlyContinue
+New-Item -ItemType Directory -Force -Path $Resources | Out-Null
+$Extracted = Join-Path $Build 'jdk-resources'
+Remove-Item -Recurse -Force $Extracted -ErrorAction SilentlyContinue
+Invoke-Native (Join-Path $JdkBin 'jimage.exe') @('extract', '--dir', $Extracted,
+    '--include', 'regex:.*/jdk/jpackage/internal/resources/main\.wxs', (Join-Path $JavaHome 'lib\modules'))
+$mainWxs = Get-ChildItem -Recurse -Filter 'main.wxs' $Extracted | Select-Object -First 1
+if (-not $mainWxs) { throw 'main.wxs not found in the JDK (jdk.jpackage module)' }
+$wxs = [IO.File]::ReadAllText($mainWxs.FullName)
+$part = [IO.File]::ReadAllText((Join-Path $InstallerDir 'windows\firewall.wxs.part'))
+$actions = ($part -split '<!-- QRBEAM-FIREWALL-ACTIONS -->')[1] -split '<!-- QRBEAM-FIREWALL-SEQUENCE -->'
+if (([regex]::Matches($wxs, '<InstallExecuteSequence>')).Count -ne 1 -or ([regex]::Matches($wxs, '</Product>')).Count -ne 1) {
+    throw 'The JDK main.wxs changed shape (one <InstallExecuteSequence> and one </Product> expected): review firewall.wxs.part'
+}
+$wxs = $wxs.Replace('<InstallExecuteSequence>', "<InstallExecuteSequence>`n$($actions[1])")
+$wxs = $wxs.Replace('</Product>', "$($actions[0])`n</Product>")
+[IO.File]::WriteAllText((Join-Path $Resources 'main.wxs'), $wxs, [Text.UTF8Encoding]::new($false))
+
 Log 'jpackage msi'
 Invoke-Native (Join-Path $JdkBin 'jpackage.exe') @('--type', 'msi', '--dest', $Out, '--app-image', (Join-Path $Image $AppName),
     '--name', $AppName, '--app-version', $Version, '--vendor', $Vendor, '--description', $Description,
-    '--copyright', $Copyright, '--icon', $Icon,
-    '--win-menu', '--win-menu-group', $AppName, '--win-shortcut', '--win-per-user-install',
+    '--copyright', $Copyright, '--icon', $Icon, '--resource-dir', $Resources,
+    '--win-menu', '--win-menu-group', $AppName, '--win-shortcut',
     '--win-upgrade-uuid', $UpgradeUuid)
 $msi = Join-Path $Out "$AppName-$Version.msi"
 Move-Item -Force $msi (Join-Path $Out "$AppName-$Version-windows-x64.msi")

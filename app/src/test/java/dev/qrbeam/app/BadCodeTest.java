@@ -88,6 +88,13 @@ class BadCodeTest {
     void aWellFormedCodeForADeadRelaySaysTheRelayCannotBeReached() throws Exception {
         String code = "http://127.0.0.1:1/r/1/AAAAAAAAAAAAAAAAAAAAAA#AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         assertThat(enter(code)).startsWith("The relay can't be reached");
+        // one sentence, and what was tried in the details expander (collapsed)
+        javafx.scene.control.TitledPane details = Ui.find(window, "receive-error-details");
+        Label tried = Ui.find(window, "receive-error-details-text");
+        assertThat(Ui.fx(details::isVisible)).isTrue();
+        assertThat(Ui.fx(details::isExpanded)).isFalse();
+        assertThat(Ui.fx(tried::getText)).startsWith("Tried for ").contains("127.0.0.1:1: connection refused")
+                .contains("Likely causes:");
         assertNothingElseChanged(code);
     }
 }

@@ -9,7 +9,12 @@ import dev.qrbeam.relay.netty.NettyRelayServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.qrbeam.relay.tls.ReloadingTls;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,11 +27,15 @@ public final class Relay implements RelayHandle {
 
     private final NettyRelayServer server;
     private final RelayCounters counters;
+    private final RelayCore core;
+    private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Relay(NettyRelayServer server, RelayCounters counters) {
+    private Relay(NettyRelayServer server, RelayCounters counters, RelayCore core, boolean tls) {
         this.server = server;
         this.counters = counters;
+        this.core = core;
+        this.tls = tls;
     }
 
     /** Starts a relay with a random resume key. */
@@ -34,8 +43,18 @@ public final class Relay implements RelayHandle {
         return start(RelayConfig.of(host, port, limits));
     }
 
-    /** Starts a relay; returns once it accepts connections. */
+    /**
+     * Starts a relay; returns once it accepts connections.
+     *
+     * @throws UncheckedIOException if the TLS certificate or key cannot be used
+     */
     public static RelayHandle start(RelayConfig config) {
+        ReloadingTls tls;
+        try {
+            tls = config.tls() == null ? null : ReloadingTls.load(config.tls());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         RelayCounters counters = new RelayCounters();
         RelayCore core = RelayCore.inMemory(config.limits(), config.resumeTokens(), new WireJson(), counters);
         String host = LoopbackSwitch.apply(config.host());
@@ -44,12 +63,12 @@ public final class Relay implements RelayHandle {
         }
         NettyRelayServer server;
         try {
-            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads());
+            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads(), tls);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding", e);
         }
-        Relay relay = new Relay(server, counters);
+        Relay relay = new Relay(server, counters, core, tls != null);
         Duration every = config.limits().statsLogInterval();
         if (!every.isZero() && !every.isNegative()) {
             server.every(every.toMillis(), new StatsLogger(counters));
@@ -60,6 +79,17 @@ public final class Relay implements RelayHandle {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    @Override
+    public URI uri() {
+        URI plain = RelayHandle.super.uri();
+        return tls ? URI.create("wss" + plain.toString().substring(2)) : plain;
+    }
+
+    @Override
+    public void addOwner(String connectionId) {
+        core.addOwner(connectionId);
     }
 
     @Override

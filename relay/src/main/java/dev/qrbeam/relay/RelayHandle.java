@@ -20,6 +20,13 @@ public interface RelayHandle extends AutoCloseable {
         return URI.create("ws://" + host + ":" + a.getPort() + "/");
     }
 
+    /**
+     * Lets {@code connectionId} route to and be routed from anyone on an owner-only relay
+     * ({@link dev.qrbeam.relay.core.RelayLimits#ownerOnly}). Throws IllegalStateException on a relay that routes
+     * between anyone.
+     */
+    void addOwner(String connectionId);
+
     /** Current counters. */
     RelayStats stats();
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,5 +58,29 @@ class RelayMainTest {
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(all).contains("--port needs a number").contains("usage:");
+    }
+
+    @Test
+    void servesWssFromThePemFilesGivenOnTheCommandLine(@TempDir Path dir) throws Exception {
+        dev.qrbeam.relay.testing.SelfSignedCert cert = dev.qrbeam.relay.testing.SelfSignedCert.generate(dir, "main", "EC");
+        cert.writePem(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.qrbeam.relay.RelayMain", "--port", "0", "--tls-cert", dir.resolve("fullchain.pem").toString(),
+                "--tls-key", dir.resolve("privkey.pem").toString()))
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            Matcher m = Pattern.compile("listening on (wss://127\\.0\\.0\\.1:(\\d+)/)").matcher(String.valueOf(line));
+            assertThat(m.matches()).as(line).isTrue();
+            HttpClient http = HttpClient.newBuilder()
+                    .sslContext(dev.qrbeam.relay.testing.SelfSignedCert.trusting(cert.certificate())).build();
+            try (TestWsClient c = TestWsClient.connect(http, URI.create(m.group(1)))) {
+                assertThat(c.connectId()).hasSize(22);
+            }
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }

@@ -30,7 +30,8 @@ public final class CoreEngineFactory implements EngineFactory {
             config = config.withStateDir(stateDir);
         }
         if (settings.relay() == RelayChoice.URL && !settings.relayUrl().isBlank()) {
-            config = config.withRelay(URI.create(settings.relayUrl()));
+            // LAN first through the built-in relay, the configured relay as the internet fallback (one code)
+            config = config.withInternetRelay(URI.create(settings.relayUrl()));
         }
         return new QrBeamEngine(config, new WireJson(), new SecureRandom());
     }

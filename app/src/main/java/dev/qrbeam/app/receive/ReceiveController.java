@@ -182,6 +182,9 @@ public final class ReceiveController {
             busy.set(false);
             view.transferBox.setVisible(false);
             showError(failures.describe(p.failure()));
+            String details = FailureMessages.details(p.failure());
+            view.errorDetailsText.setText(details == null ? "" : details);
+            view.errorDetails.setVisible(details != null);
             return;
         }
         if (!view.transferBox.isVisible()) {
@@ -321,6 +324,7 @@ public final class ReceiveController {
 
     private void hideError() {
         view.error.setVisible(false);
+        view.errorDetails.setVisible(false);
     }
 
     /** Window closing: releases the camera; a running receive is not cancelled, so it can be resumed later. */

@@ -27,6 +27,9 @@ public final class ReceiveView extends VBox {
     final Label destination = new Label();
     final Button changeDestination;
     final Label error = new Label();
+    /** What was tried and why it failed (collapsed; shown with an unreachable sender). */
+    final Label errorDetailsText = new Label();
+    final javafx.scene.control.TitledPane errorDetails = new javafx.scene.control.TitledPane();
     final VBox transferBox;
     final HBox summaryBox;
     final FontIcon summaryIcon = new FontIcon(Feather.CHECK_CIRCLE);
@@ -84,6 +87,14 @@ public final class ReceiveView extends VBox {
         error.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
         error.managedProperty().bind(error.visibleProperty());
         error.setVisible(false);
+        errorDetailsText.setWrapText(true);
+        errorDetailsText.setId("receive-error-details-text");
+        errorDetails.setText(m.get("receive.error.details"));
+        errorDetails.setContent(errorDetailsText);
+        errorDetails.setExpanded(false);
+        errorDetails.setId("receive-error-details");
+        errorDetails.managedProperty().bind(errorDetails.visibleProperty());
+        errorDetails.setVisible(false);
 
         summaryIcon.getStyleClass().add("summary-icon");
         summary.setId("receive-summary");
@@ -110,6 +121,7 @@ public final class ReceiveView extends VBox {
         transferBox.setVisible(false);
         VBox.setVgrow(transferBox, Priority.ALWAYS);
 
-        getChildren().addAll(Views.pageHeader(m.get("receive.title"), m.get("receive.subtitle")), inputCard, error, transferBox);
+        getChildren().addAll(Views.pageHeader(m.get("receive.title"), m.get("receive.subtitle")), inputCard, error, errorDetails,
+                transferBox);
     }
 }

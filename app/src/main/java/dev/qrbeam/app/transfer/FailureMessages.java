@@ -24,6 +24,16 @@ public final class FailureMessages {
         return messages.has(key) ? messages.get(key) : messages.get("failure.unknown");
     }
 
+    /**
+     * The engine's own explanation below its first line (what was tried and how it failed, the likely causes), for
+     * a details expander under the sentence of {@link #describe}; null when there is none.
+     */
+    public static String details(TransferFailure failure) {
+        String m = failure == null ? null : failure.message();
+        int nl = m == null ? -1 : m.indexOf('\n');
+        return nl < 0 ? null : m.substring(nl + 1).strip();
+    }
+
     /** Whether trying again later with the same code can pick the transfer up where it stopped. */
     public static boolean resumable(FailureCode code) {
         return switch (code) {

@@ -2,7 +2,10 @@ package dev.qrbeam.core.api;
 
 import java.io.IOException;
 
-/** A failure with a stable {@link FailureCode}; its message is one human-readable line. */
+/**
+ * A failure with a stable {@link FailureCode}; its message's first line is one human-readable sentence, further
+ * lines (if any) are details (e.g. each address tried), which the app puts in a details expander.
+ */
 public class TransferException extends IOException {
     private final FailureCode code;
 

@@ -19,8 +19,12 @@ import picocli.CommandLine.Parameters;
 /** {@code send [--relay URL] FILE|DIR...}: prints {@code code: <pairing code>}, the QR, then progress. */
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Send files and folders. Prints 'code: <pairing code>' and a QR code.")
 final class SendCommand implements Callable<Integer> {
-    @Option(names = "--relay", description = "Relay URL (ws://, wss://, http(s)://). Default: start one on this machine.")
+    @Option(names = "--relay", description = "Internet relay URL (wss://, https://, ws://): registered on besides the "
+            + "built-in LAN relay; the code names both, receivers try the LAN first.")
     URI relay;
+
+    @Option(names = "--relay-only", description = "Use only the --relay relay (no built-in relay on this machine).")
+    boolean relayOnly;
 
     @Option(names = "--loopback", description = "Bind and advertise the embedded relay on 127.0.0.1 (also: QRBEAM_LOOPBACK=1).")
     boolean loopback;
@@ -51,7 +55,9 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EngineConfig config = common.apply(EngineConfig.defaults()).withExpiry(Duration.ofMinutes(expiryMinutes));
         if (relay != null) {
-            config = config.withRelay(relay);
+            config = relayOnly ? config.withRelay(relay) : config.withInternetRelay(relay);
+        } else if (relayOnly) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--relay-only needs --relay URL");
         }
         if (loopback) {
             config = config.withLoopback(true);

@@ -1,47 +1,72 @@
 package dev.qrbeam.core.engine;
 
+import dev.qrbeam.core.net.AddressRanking;
+import dev.qrbeam.core.net.MachineAddresses;
+import dev.qrbeam.relay.LoopbackSwitch;
 import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayConfig;
 import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.core.ResumeTokens;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The relay a sender starts in-process when no relay URL is given. It binds this machine's LAN address (or
- * 127.0.0.1 with the loopback switch) and keeps its resume key in the state dir, so a restarted sender on the same
- * port keeps its connection id and the code stays valid.
+ * The relay a sender starts in-process. It listens on every address of the machine (the wildcard, IPv6 and IPv4
+ * where the OS allows, else IPv4 only) and advertises the machine's addresses ranked best first
+ * ({@link AddressRanking}); with the loopback switch it binds and advertises 127.0.0.1 only. It keeps its resume
+ * key in the state dir, so a restarted sender on the same port keeps its connection id and the code stays valid.
  */
 public final class EmbeddedRelay implements AutoCloseable {
-    private final RelayHandle handle;
-    private final String host;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRelay.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
-    private EmbeddedRelay(RelayHandle handle, String host) {
+    private final RelayHandle handle;
+    private final List<String> hosts;
+
+    private EmbeddedRelay(RelayHandle handle, List<String> hosts) {
         this.handle = handle;
-        this.host = host;
+        this.hosts = List.copyOf(hosts);
     }
 
     /** Starts on {@code port} (0 = any) with the key in {@code keyFile} (created if missing). */
     public static EmbeddedRelay start(boolean loopback, int port, Path keyFile, RelayLimits limits) throws IOException {
-        String host = loopback ? "127.0.0.1" : lanAddress();
         Files.createDirectories(keyFile.getParent());
         ResumeTokens tokens = ResumeTokens.fromKeyFile(keyFile);
-        RelayHandle h = Relay.start(new RelayConfig(host, port, limits, tokens, 0));
-        return new EmbeddedRelay(h, h.address().getAddress().getHostAddress());
+        if (loopback || LoopbackSwitch.isOn()) {
+            return new EmbeddedRelay(Relay.start(new RelayConfig(LOOPBACK, port, limits, tokens, 0)), List.of(LOOPBACK));
+        }
+        List<String> hosts = MachineAddresses.ranked().stream().map(AddressRanking.Ranked::urlHost).toList();
+        if (hosts.isEmpty()) {
+            LOG.warn("no network address found: the built-in relay is reachable from this computer only");
+            hosts = List.of(LOOPBACK);
+        }
+        return new EmbeddedRelay(bindAll(port, limits, tokens), hosts);
     }
 
-    /** The WebSocket URI clients use (the advertised host, never 0.0.0.0). */
+    /** The dual-stack wildcard, or the IPv4 wildcard where IPv6 is switched off. */
+    private static RelayHandle bindAll(int port, RelayLimits limits, ResumeTokens tokens) {
+        try {
+            return Relay.start(new RelayConfig("::", port, limits, tokens, 0));
+        } catch (RuntimeException e) {
+            LOG.debug("binding [::] failed ({}); listening on IPv4 only", e.toString());
+            return Relay.start(new RelayConfig("0.0.0.0", port, limits, tokens, 0));
+        }
+    }
+
+    /** The WebSocket URI of the best-ranked address (the pairing code's URL host). */
     public URI uri() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("ws://" + h + ":" + handle.address().getPort() + "/");
+        return uriOf(hosts.get(0));
+    }
+
+    /** Every advertised WebSocket URI, best first (never a wildcard address). */
+    public List<URI> uris() {
+        return hosts.stream().map(this::uriOf).toList();
     }
 
     public int port() {
@@ -52,23 +77,8 @@ public final class EmbeddedRelay implements AutoCloseable {
         return handle;
     }
 
-    /** A site-local IPv4 address of an up, non-loopback interface; 127.0.0.1 if there is none. */
-    static String lanAddress() {
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp() || ni.isLoopback() || ni.isVirtual()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-                        return a.getHostAddress();
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // fall through
-        }
-        return "127.0.0.1";
+    private URI uriOf(String host) {
+        return URI.create("ws://" + host + ":" + port() + "/");
     }
 
     @Override

@@ -7,15 +7,19 @@ import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.link.PeerLink;
+import dev.qrbeam.core.net.RaceTimings;
+import dev.qrbeam.core.net.RouteRace;
 import dev.qrbeam.core.progress.ProgressTracker;
 import dev.qrbeam.core.receive.ReceiveSession;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
+import dev.qrbeam.core.send.SendRoute;
 import dev.qrbeam.core.send.SendSession;
 import dev.qrbeam.core.send.SendSessionState;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
 import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.protocol.pairing.Candidate;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.PairingCodeException;
 import dev.qrbeam.protocol.pairing.ReceiverGate;
@@ -43,7 +47,9 @@ public final class QrBeamEngine implements TransferEngine {
     private EmbeddedRelay embedded;
 
     public QrBeamEngine(EngineConfig config, WireJson wire, SecureRandom random) {
-        this.config = config;
+        // with the loopback switch there is no LAN to offer: a configured internet relay is then used alone
+        this.config = config.relay() == null && config.internetRelay() != null && config.loopback()
+                ? config.withRelay(config.internetRelay()).withInternetRelay(null) : config;
         this.wire = wire;
         this.random = random;
         CryptoWarmup.start();
@@ -66,7 +72,20 @@ public final class QrBeamEngine implements TransferEngine {
         URI ws = relayFor(0);
         PeerLink link = new PeerLink(wire, null);
         RelayClient client = connect(ws, link, RelayClientOptions.defaults());
-        PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), random);
+        ownEmbedded(client);
+        List<Candidate> alternates = new ArrayList<>();
+        EmbeddedRelay lan = embeddedRelay();
+        if (config.relay() == null && lan != null) {
+            lan.uris().stream().skip(1).forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u),
+                    client.connectionId())));
+        }
+        PeerLink internetLink = new PeerLink(wire, null);
+        RelayClient internet = config.relay() == null && config.internetRelay() != null
+                ? InternetRelay.register(this, config.internetRelay(), internetLink) : null;
+        if (internet != null) {
+            alternates.add(new Candidate(RelayAddress.baseOf(internet.uri()), internet.connectionId()));
+        }
+        PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), alternates, random);
         SendSessionState saved = SendSessionState.create(config.stateDir(), client.connectionId());
         saved.putBytes("secret", code.secret());
         saved.put("relay", ws.toString());
@@ -80,7 +99,12 @@ public final class QrBeamEngine implements TransferEngine {
         }
         saved.save();
         ReceiverGate gate = new ReceiverGate(created, config.expiry());
-        return startSend(link, client, code, gate, saved, sources, listener);
+        return startSend(link, client, code, gate, saved, sources, listener,
+                internet == null ? null : new SecondRelay(internetLink, internet));
+    }
+
+    /** The internet relay a send registered on besides its built-in relay. */
+    record SecondRelay(PeerLink link, RelayClient client) {
     }
 
     /**
@@ -105,21 +129,33 @@ public final class QrBeamEngine implements TransferEngine {
             throw new TransferException(FailureCode.RELAY_UNREACHABLE,
                     "the relay no longer knows this sender (it restarted without its key); start a new transfer");
         }
+        ownEmbedded(client);
         ReceiverGate gate = ReceiverGate.restore(Instant.ofEpochMilli(Long.parseLong(saved.get("created"))),
                 Duration.ofMillis(Long.parseLong(saved.get("ttl"))), saved.bytes("pairedtoken"));
         List<Path> sources = new ArrayList<>();
         for (int i = 0; saved.get("source." + i) != null; i++) {
             sources.add(Path.of(saved.get("source." + i)));
         }
-        return startSend(link, client, code, gate, saved, sources, listener);
+        return startSend(link, client, code, gate, saved, sources, listener, null);
     }
 
     private SendHandle startSend(PeerLink link, RelayClient client, PairingCode code, ReceiverGate gate,
-                                 SendSessionState saved, List<Path> sources, TransferListener listener) {
+                                 SendSessionState saved, List<Path> sources, TransferListener listener,
+                                 SecondRelay second) {
         SessionThreads threads = new SessionThreads("qrbeam-send", new ProgressTracker(listener));
-        SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
+        EngineConfig sessionConfig = second == null ? config : InternetRelay.chunkFitting(config, second.client());
+        SessionContext ctx = new SessionContext(sessionConfig, wire, link, threads, () -> {
+            client.close();
+            if (second != null) {
+                second.client().close();
+            }
+        });
         SendSession session = new SendSession(ctx, code, gate, random, saved, sources);
-        link.handler(session);
+        link.handler(new SendRoute(session, code, client, true));
+        if (second != null) {
+            second.link().handler(new SendRoute(session, code.routes().get(code.routes().size() - 1).identity(),
+                    second.client(), false));
+        }
         register(ctx);
         session.start();
         return session;
@@ -137,24 +173,54 @@ public final class QrBeamEngine implements TransferEngine {
             return handle;
         }
         SessionThreads.daemon(() -> {
-            PeerLink link = new PeerLink(wire, null);
             try {
-                RelayClient client = connect(code.webSocketUri(), link, RelayClientOptions.defaults());
-                SessionThreads threads = new SessionThreads("qrbeam-receive", tracker);
-                SessionContext ctx = new SessionContext(config, wire, link, threads, () -> { });
-                ReceiveSession session = new ReceiveSession(ctx, code, destination, random);
+                RouteRace.Win<Dialed> win = race(code);
+                PeerLink link = win.connection().link();
+                SessionContext ctx = new SessionContext(config, wire, link,
+                        new SessionThreads("qrbeam-receive", tracker), () -> { });
+                ReceiveSession session;
+                try {
+                    session = new ReceiveSession(ctx, win.route().identity(), destination, random);
+                } catch (IOException | RuntimeException e) {
+                    ctx.close(); // the winner's connection and the session threads
+                    throw e;
+                }
                 link.handler(session);
                 register(ctx);
                 handle.attach(session);
                 session.start();
             } catch (TransferException e) {
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
+                        new dev.qrbeam.core.api.TransferFailure(FailureCode.RELAY_UNREACHABLE, "interrupted"));
             } catch (IOException e) {
                 tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
                         new dev.qrbeam.core.api.TransferFailure(FailureCode.IO, e.getMessage()));
             }
         }, "qrbeam-receive-start").start();
         return handle;
+    }
+
+    /** A dialled route: the relay client and the link its events arrive on. */
+    record Dialed(PeerLink link, RelayClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /** Races every route of {@code code} (LAN addresses first, the internet relay after a head start). */
+    private RouteRace.Win<Dialed> race(PairingCode code) throws TransferException, InterruptedException {
+        RouteRace.Dialer<Dialed> dialer = (route, timeout) -> {
+            PeerLink link = new PeerLink(wire, null);
+            RelayClient client = RelayClient.connect(route.webSocketUri(), link,
+                    RelayClientOptions.defaults().withConnectTimeout(timeout), wire);
+            link.attach(client);
+            return new Dialed(link, client);
+        };
+        return new RouteRace<>(code.routes(), dialer, RaceTimings.defaults()).run();
     }
 
     private static PairingCode parse(String text) throws TransferException {
@@ -165,7 +231,7 @@ public final class QrBeamEngine implements TransferEngine {
         }
     }
 
-    private RelayClient connect(URI ws, PeerLink link, RelayClientOptions options) throws TransferException {
+    RelayClient connect(URI ws, PeerLink link, RelayClientOptions options) throws TransferException {
         try {
             RelayClient client = RelayClient.connect(ws, link, options, wire);
             link.attach(client);
@@ -184,10 +250,17 @@ public final class QrBeamEngine implements TransferEngine {
         }
         if (embedded == null) {
             embedded = EmbeddedRelay.start(config.loopback(), port, config.stateDir().resolve("relay.key"),
-                    RelayLimits.defaults());
+                    RelayLimits.forSender());
             open.add(embedded);
         }
         return embedded.uri();
+    }
+
+    /** The embedded relay routes only to and from its own sender's connections (strangers cannot use it). */
+    private synchronized void ownEmbedded(RelayClient client) {
+        if (embedded != null && config.relay() == null) {
+            embedded.handle().addOwner(client.connectionId());
+        }
     }
 
     private synchronized void register(AutoCloseable c) {

@@ -83,6 +83,7 @@ public final class PeerLink implements RelayEvents {
         this.handler = h;
     }
 
+    /** Sets the relay client messages go out through (a sender moves to the relay its receiver came from). */
     public void attach(RelayClient client) {
         this.client = client;
     }
@@ -140,8 +141,13 @@ public final class PeerLink implements RelayEvents {
 
     /** Sends a Handshake; {@code body} gets the target id set. */
     public void sendHandshake(String to, ObjectNode body) throws IOException {
+        sendHandshake(client, to, body);
+    }
+
+    /** Sends a Handshake through {@code via} (the relay the Request came from, when a sender has several). */
+    public void sendHandshake(RelayClient via, String to, ObjectNode body) throws IOException {
         body.put("connectionid", to);
-        client.sendText(wire.envelope(Action.HANDSHAKE, body));
+        via.sendText(wire.envelope(Action.HANDSHAKE, body));
     }
 
     public ObjectNode newBody() {

@@ -30,6 +30,16 @@ public final class QrCodes {
         }
     }
 
+    /** The QR version (1–40) {@link #encode} gives for {@code text}: 21 + 4 × (version − 1) modules a side. */
+    public static int version(String text) {
+        try {
+            return com.google.zxing.qrcode.encoder.Encoder.encode(text, ErrorCorrectionLevel.M,
+                    Map.of(EncodeHintType.CHARACTER_SET, "UTF-8")).getVersion().getVersionNumber();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("text too long for a QR code", e);
+        }
+    }
+
     /**
      * Draws the matrix with Unicode half blocks, two modules per character cell vertically, light modules as
      * blocks so it scans on dark terminals too (inverted QR codes are read by ZXing and phone cameras).

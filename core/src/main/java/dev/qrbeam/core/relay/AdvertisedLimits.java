@@ -12,9 +12,4 @@ package dev.qrbeam.core.relay;
 public record AdvertisedLimits(int maxTextBytes, int maxBinaryBytes, boolean binary, int maxFrameBytes) {
     /** What API Gateway allows; used when the relay says nothing. */
     public static final AdvertisedLimits AWS_LIKE = new AdvertisedLimits(128 * 1024, 0, false, 32 * 1024);
-
-    /** The largest message we may receive or send under these limits. */
-    public int maxMessageBytes() {
-        return Math.max(maxTextBytes, binary ? maxBinaryBytes : 0);
-    }
 }

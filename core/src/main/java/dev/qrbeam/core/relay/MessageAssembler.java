@@ -5,30 +5,39 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 
 /**
- * Reassembles WebSocket messages delivered in parts, refusing anything over a size bound so a hostile relay
- * cannot make us buffer without limit. Not thread-safe: the JDK WebSocket calls its listener sequentially.
+ * Reassembles WebSocket messages delivered in parts, refusing anything over a size bound (one for text, one for
+ * binary) before buffering it, so a hostile relay cannot make us buffer without limit. Not thread-safe: the JDK
+ * WebSocket calls its listener sequentially.
  */
 final class MessageAssembler {
     private final StringBuilder text = new StringBuilder();
     private ByteBuffer binary = ByteBuffer.allocate(0);
     private boolean binaryInProgress;
-    private volatile int maxBytes;
+    private volatile int maxText;
+    private volatile int maxBinary;
 
     MessageAssembler(int maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, maxBytes);
     }
 
-    void maxBytes(int max) {
-        this.maxBytes = max;
+    MessageAssembler(int maxText, int maxBinary) {
+        this.maxText = maxText;
+        this.maxBinary = maxBinary;
+    }
+
+    /** Sets the bounds (text in UTF-16 chars, binary in bytes). */
+    void maxBytes(int maxText, int maxBinary) {
+        this.maxText = maxText;
+        this.maxBinary = maxBinary;
     }
 
     /** Returns the whole text once {@code last}, else null. */
     String text(CharSequence part, boolean last) throws IOException {
         if (last && text.length() == 0) {
-            check(part.length());
+            check(part.length(), maxText, "text");
             return part.toString();
         }
-        check(text.length() + (long) part.length());
+        check(text.length() + (long) part.length(), maxText, "text");
         if (part instanceof CharBuffer b && b.hasArray()) {
             // append(char[]) compresses to Latin-1 with an intrinsic; append(CharSequence) goes char by char
             text.append(b.array(), b.arrayOffset() + b.position(), b.remaining());
@@ -53,16 +62,16 @@ final class MessageAssembler {
     ByteBuffer binary(ByteBuffer part, boolean last) throws IOException {
         if (!binaryInProgress) {
             if (last) {
-                check(part.remaining());
+                check(part.remaining(), maxBinary, "binary");
                 return part;
             }
             binary.clear();
             binaryInProgress = true;
         }
         long needed = binary.position() + (long) part.remaining();
-        check(needed);
+        check(needed, maxBinary, "binary");
         if (needed > binary.capacity()) {
-            ByteBuffer grown = ByteBuffer.allocate((int) Math.min(maxBytes, Math.max(needed, binary.capacity() * 2L)));
+            ByteBuffer grown = ByteBuffer.allocate((int) Math.min(maxBinary, Math.max(needed, binary.capacity() * 2L)));
             binary.flip();
             grown.put(binary);
             binary = grown;
@@ -76,9 +85,19 @@ final class MessageAssembler {
         return binary;
     }
 
-    private void check(long size) throws IOException {
-        if (size > maxBytes) {
-            throw new IOException("relay sent a message over " + maxBytes + " bytes");
+    private void check(long size, int max, String kind) throws IOException {
+        if (size > max) {
+            binaryInProgress = false;
+            text.setLength(0);
+            text.trimToSize();
+            throw new OversizedMessageException("relay sent a " + kind + " message over " + max + " bytes");
+        }
+    }
+
+    /** A message over the bound: the relay broke its limits (or ours); the link must not be trusted further. */
+    static final class OversizedMessageException extends IOException {
+        OversizedMessageException(String message) {
+            super(message);
         }
     }
 }

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RelayClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayClient.class);
-    private static final int PRE_CONNECT_MAX = 4 << 20;
 
     private final URI uri;
     private final RelayEvents events;
@@ -73,7 +72,11 @@ public final class RelayClient implements AutoCloseable {
         this.wire = wire;
         this.connectionId = options.resumeId();
         this.resumeToken = options.resumeToken();
-        this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
+        if (options.tls() != null) {
+            hb.sslContext(options.tls());
+        }
+        this.http = hb.build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-client-timer");
             t.setDaemon(true);
@@ -278,7 +281,8 @@ public final class RelayClient implements AutoCloseable {
                 resumeToken = reply.resumeToken();
             }
             limits = reply.limits();
-            l.assembler.maxBytes(Math.max(reply.limits().maxMessageBytes(), 64 * 1024) + 4096);
+            InboundCaps caps = options.inbound().under(reply.limits());
+            l.assembler.maxBytes(caps.maxTextBytes(), caps.maxBinaryBytes());
             synchronized (stateLock) {
                 if (l.gone) {
                     throw new IOException("connection closed while connecting");
@@ -402,17 +406,25 @@ public final class RelayClient implements AutoCloseable {
                 LOG.warn("reconnect attempt failed unexpectedly", e);
             }
             if (System.nanoTime() - disconnectedSince > options.giveUpAfter().toNanos()) {
-                LOG.warn("giving up on relay {}: {}", uri, e.getMessage());
-                closed = true;
-                synchronized (stateLock) {
-                    stateLock.notifyAll();
-                }
-                events.onClosed("relay unreachable: " + e.getMessage());
-                shutdown();
+                giveUp("relay unreachable: " + e.getMessage());
                 return;
             }
             scheduleReconnect();
         }
+    }
+
+    /** Stops for good: no more reconnects, senders wake up and fail, the events hear {@code reason} once. */
+    private void giveUp(String reason) {
+        synchronized (stateLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stateLock.notifyAll();
+        }
+        LOG.warn("giving up on relay {}: {}", uri, reason);
+        events.onClosed(reason);
+        shutdown();
     }
 
     /** Drops the current connection as if the network failed (tests, and recovery from a stuck peer). */
@@ -450,7 +462,8 @@ public final class RelayClient implements AutoCloseable {
 
     /** One WebSocket connection and its reader state. */
     private final class Link implements WebSocket.Listener {
-        final MessageAssembler assembler = new MessageAssembler(PRE_CONNECT_MAX);
+        final MessageAssembler assembler = new MessageAssembler(options.inbound().maxTextBytes(),
+                options.inbound().maxBinaryBytes());
         volatile CompletableFuture<ConnectExchange> reply = new CompletableFuture<>();
         volatile WebSocket ws;
         volatile boolean ready;
@@ -476,6 +489,10 @@ public final class RelayClient implements AutoCloseable {
                 return null;
             } catch (RuntimeException e) {
                 LOG.warn("text handler failed", e);
+            } catch (OutOfMemoryError e) {
+                fail(webSocket, new MessageAssembler.OversizedMessageException(
+                        "out of memory handling a relay message: " + e.getMessage()));
+                return null;
             }
             webSocket.request(1);
             return null;
@@ -510,6 +527,10 @@ public final class RelayClient implements AutoCloseable {
                 return null;
             } catch (RuntimeException e) {
                 LOG.warn("binary handler failed", e);
+            } catch (OutOfMemoryError e) {
+                fail(webSocket, new MessageAssembler.OversizedMessageException(
+                        "out of memory handling a relay message: " + e.getMessage()));
+                return null;
             }
             webSocket.request(1);
             return null;
@@ -545,11 +566,19 @@ public final class RelayClient implements AutoCloseable {
             dropped(this, String.valueOf(error.getMessage()));
         }
 
+        /**
+         * A message over the caps (or one we could not hold) means the relay broke its own limits or ours: it is
+         * hostile or broken, and reconnecting to it would only repeat that, so the client gives up for good.
+         */
         private void fail(WebSocket webSocket, IOException e) {
             gone = true;
             LOG.warn("{}", e.getMessage());
             webSocket.abort();
             reply.completeExceptionally(e);
+            if (e instanceof MessageAssembler.OversizedMessageException) {
+                giveUp(e.getMessage());
+                return;
+            }
             dropped(this, e.getMessage());
         }
     }

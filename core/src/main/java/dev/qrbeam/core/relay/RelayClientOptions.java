@@ -1,6 +1,7 @@
 package dev.qrbeam.core.relay;
 
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * Tunables of a {@link RelayClient}.
@@ -12,23 +13,41 @@ import java.time.Duration;
  * @param pingInterval keepalive ping period (default 2 s); the connection is dropped when nothing was heard for three
  *     periods, or a ping has had no pong for three periods and at least 15 s
  * @param giveUpAfter stop reconnecting after being disconnected this long
+ * @param inbound the largest messages this client buffers, whatever the relay advertises (the smaller of the two
+ *     applies); a larger message ends the client with an error
+ * @param tls trust for {@code wss://} relays; null = the JDK's default (the system's trusted CAs)
  */
 public record RelayClientOptions(String resumeId, String resumeToken, Duration connectTimeout, Duration sendTimeout,
-                                 Duration pingInterval, Duration giveUpAfter) {
+                                 Duration pingInterval, Duration giveUpAfter, InboundCaps inbound, SSLContext tls) {
     public static RelayClientOptions defaults() {
         return new RelayClientOptions(null, null, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(2), Duration.ofMinutes(5));
+                Duration.ofSeconds(2), Duration.ofMinutes(5), InboundCaps.DEFAULT, null);
     }
 
     public RelayClientOptions withResume(String id, String token) {
-        return new RelayClientOptions(id, token, connectTimeout, sendTimeout, pingInterval, giveUpAfter);
+        return new RelayClientOptions(id, token, connectTimeout, sendTimeout, pingInterval, giveUpAfter, inbound, tls);
+    }
+
+    public RelayClientOptions withConnectTimeout(Duration d) {
+        return new RelayClientOptions(resumeId, resumeToken, d, sendTimeout, pingInterval, giveUpAfter, inbound, tls);
     }
 
     public RelayClientOptions withGiveUpAfter(Duration d) {
-        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, d);
+        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, d, inbound, tls);
     }
 
     public RelayClientOptions withPingInterval(Duration d) {
-        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, d, giveUpAfter);
+        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, d, giveUpAfter, inbound, tls);
+    }
+
+    public RelayClientOptions withInbound(InboundCaps caps) {
+        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, giveUpAfter,
+                caps, tls);
+    }
+
+    /** Trusts what {@code context} trusts for {@code wss://} (tests: a self-signed relay certificate). */
+    public RelayClientOptions withTls(SSLContext context) {
+        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, giveUpAfter,
+                inbound, context);
     }
 }

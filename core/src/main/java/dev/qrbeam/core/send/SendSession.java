@@ -108,6 +108,11 @@ public final class SendSession implements PeerHandler, SendHandle {
         return gate.expiresAt();
     }
 
+    /** The relay client messages to the receiver go out through. */
+    dev.qrbeam.core.relay.RelayClient outbound() {
+        return ctx.link.client();
+    }
+
     @Override
     public URI relay() {
         return ctx.link.client().uri();
@@ -163,6 +168,15 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onRequest(String from, String qrhash, String message) {
+        onRequest(code, ctx.link.client(), from, qrhash);
+    }
+
+    /**
+     * A receiver's handshake that arrived on the relay {@code via}, whose code identity is {@code identity} (the
+     * code itself on the primary relay; the internet relay's base and sender id there). Replies go back through
+     * {@code via}; an admitted receiver's relay becomes the session's outbound relay.
+     */
+    void onRequest(PairingCode identity, dev.qrbeam.core.relay.RelayClient via, String from, String qrhash) {
         if (isTerminal()) {
             return;
         }
@@ -171,14 +185,14 @@ public final class SendSession implements PeerHandler, SendHandle {
             LOG.debug("ignoring a Request without a handshake from {}", from);
             return;
         }
-        Handshake hs = Handshake.responder(code, from, random);
+        Handshake hs = Handshake.responder(identity, from, random);
         byte[] token;
         try {
             token = hs.readMessage1(m1);
         } catch (HandshakeException e) {
             LOG.info("handshake from {} failed: {}", from, e.getMessage());
             ObjectNode body = ctx.link.newBody().put("error", e.error().code());
-            ctx.threads.send(() -> ctx.link.sendHandshake(from, body));
+            ctx.threads.send(() -> ctx.link.sendHandshake(via, from, body));
             return;
         }
         Admission a = gate.admit(token, Instant.now());
@@ -186,13 +200,14 @@ public final class SendSession implements PeerHandler, SendHandle {
             if (!a.admitted()) {
                 LOG.info("refusing receiver {}: {}", from, a);
                 byte[] refusal = hs.writeRefusal(a == Admission.EXPIRED ? HandshakeError.CODE_EXPIRED : HandshakeError.CODE_USED);
-                sendHandshake(from, refusal);
+                sendHandshake(via, from, refusal);
                 return;
             }
             byte[] m2 = hs.writeMessage2();
             SessionKeys k = hs.split();
             long e;
             synchronized (lock) {
+                ctx.link.attach(via);
                 peer = from;
                 keys = k;
                 controls = new ControlCodec(ctx.wire, new ControlCipher(k));
@@ -209,7 +224,7 @@ public final class SendSession implements PeerHandler, SendHandle {
                 saveQuietly();
             }
             ctx.threads.progress.state(TransferState.PAIRING);
-            sendHandshake(from, m2);
+            sendHandshake(via, from, m2);
             ControlCodec c = controls;
             ctx.threads.send(() -> pump.sendManifest(from, c, e));
         } catch (HandshakeException ex) {
@@ -217,9 +232,9 @@ public final class SendSession implements PeerHandler, SendHandle {
         }
     }
 
-    private void sendHandshake(String to, byte[] message) {
+    private void sendHandshake(dev.qrbeam.core.relay.RelayClient via, String to, byte[] message) {
         ObjectNode body = ctx.link.newBody().put("data", Base64Url.encode(message));
-        ctx.threads.send(() -> ctx.link.sendHandshake(to, body));
+        ctx.threads.send(() -> ctx.link.sendHandshake(via, to, body));
     }
 
     @Override

@@ -139,7 +139,7 @@ public final class TransferBenchmark {
         URI ws = relay.uri;
         Path work = Files.createDirectories(dir.resolve("run-" + mode + "-" + System.nanoTime()));
         Path sendState = work.resolve("state-s");
-        Child sender = java(work, List.of("send", "--relay", ws.toString(), "--plain", "--no-qr", "--state-dir",
+        Child sender = java(work, List.of("send", "--relay", ws.toString(), "--relay-only", "--plain", "--no-qr", "--state-dir",
                 sendState.toString(), file.toString()));
         String code = sender.await("code: ").substring("code: ".length()).trim();
         awaitScanned(sendState);

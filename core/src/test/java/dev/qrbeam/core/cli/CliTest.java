@@ -53,4 +53,15 @@ class CliTest {
         assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
                 .contains("visible to other users").contains("standard input");
     }
+
+    /** One parser for the CLI's relay and the standalone relay (issue 15): its options, TLS included, work here. */
+    @Test
+    void relayUsesTheStandaloneRelaysOptions() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        assertThat(QrBeamCli.run(new String[] {"relay", "--help"}, quiet, quiet)).isZero();
+        assertThat(QrBeamCli.run(new String[] {"relay", "--tls-cert", tmp.resolve("c.pem").toString()}, quiet, quiet))
+                .as("--tls-cert without --tls-key").isEqualTo(ExitCode.USAGE.code);
+        assertThat(QrBeamCli.run(new String[] {"relay", "--port", "0", "--tls-cert", tmp.resolve("c.pem").toString(),
+            "--tls-key", tmp.resolve("k.pem").toString()}, quiet, quiet)).as("missing PEM files").isEqualTo(ExitCode.USAGE.code);
+    }
 }

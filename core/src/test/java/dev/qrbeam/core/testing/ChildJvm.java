@@ -38,6 +38,20 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(pb.start());
     }
 
+    /**
+     * The CLI inside network namespace {@code ns} ({@code ip netns exec ns java ...}), without the loopback switch:
+     * it binds and advertises the namespace's own addresses.
+     */
+    public static ChildJvm cliIn(String ns, Path workDir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-Dqrbeam.warmup=false", "-cp", System.getProperty("java.class.path"), "dev.qrbeam.core.cli.QrBeamCli"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().remove("QRBEAM_LOOPBACK");
+        return new ChildJvm(pb.start());
+    }
+
     private void pump(java.io.InputStream in) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

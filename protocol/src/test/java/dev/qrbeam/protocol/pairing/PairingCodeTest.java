@@ -79,7 +79,7 @@ class PairingCodeTest {
     @CsvSource(delimiter = '|', value = {
         "ftp://relay/r/1/" + ID + "#" + SECRET + "|code-scheme",
         "ws://relay/r/1/" + ID + "#" + SECRET + "|code-scheme",
-        "http://relay/r/2/" + ID + "#" + SECRET + "|code-version",
+        "http://relay/r/3/" + ID + "#" + SECRET + "|code-version",
         "http://relay/r/1/" + ID + "|code-secret",
         "http://relay/r/1/" + ID + "#|code-secret",
         "http://relay/r/1/" + ID + "#" + SECRET + "A|code-secret",

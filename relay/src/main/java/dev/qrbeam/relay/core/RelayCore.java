@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -35,37 +37,73 @@ public final class RelayCore {
     private final Supplier<String> ids;
     private final RateLimiter logLimiter = new TokenBucketRateLimiter(20, 50);
     private final RateLimiter perSource;
-    private final RateLimiter perTarget;
+    private final RateLimiter perPair;
+    private final RateLimiter sharedTarget;
+    /** Connections that have sent a Request (their next ones count against the shared per-target cap). */
+    private final Set<Session> requested = ConcurrentHashMap.newKeySet();
     private final WireJson json;
     private final RelayCounters counters;
     private final TextTransferSplicer splicer;
+    /**
+     * Owner-only routing ({@link RelayLimits#ownerOnly}): null = route between any connections; else one end of every
+     * route must be in here (with no owner yet, nothing is routed).
+     */
+    private final Set<String> owners;
 
     /** Spare bytes a transport leaves after a message given to {@link #onTextOwned} (room for a longer sender id). */
     public static final int TEXT_SPARE = 64;
 
     /**
+     * A core without a shared per-target Request cap (a stateless transport, e.g. AWS, where "first Request of this
+     * connection" cannot be remembered).
+     *
      * @param ids source of new connection ids (normally {@link ConnectionIds}; a transport with its own ids,
      *            e.g. API Gateway, may supply another)
+     * @param perPair Request limiter keyed by (sending connection, target)
      */
     public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, Supplier<String> ids,
-                     RateLimiter perSource, RateLimiter perTarget, WireJson json, RelayCounters counters) {
+                     RateLimiter perSource, RateLimiter perPair, WireJson json, RelayCounters counters) {
+        this(limits, registry, tokens, ids, perSource, perPair, null, json, counters);
+    }
+
+    /**
+     * @param sharedTarget Request limiter keyed by target, shared by all sources; a connection's first Request never
+     *                     counts against it, so a flood from other connections cannot starve a new receiver (null:
+     *                     none)
+     */
+    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, Supplier<String> ids,
+                     RateLimiter perSource, RateLimiter perPair, RateLimiter sharedTarget, WireJson json,
+                     RelayCounters counters) {
         this.limits = limits;
         this.registry = registry;
         this.tokens = tokens;
         this.ids = ids;
         this.perSource = perSource;
-        this.perTarget = perTarget;
+        this.perPair = perPair;
+        this.sharedTarget = sharedTarget;
         this.json = json;
         this.counters = counters;
         this.splicer = new TextTransferSplicer(json);
+        this.owners = limits.ownerOnly() ? ConcurrentHashMap.newKeySet() : null;
     }
 
     /** A core with in-memory state and token-bucket Request limits from {@code limits}. */
     public static RelayCore inMemory(RelayLimits limits, ResumeTokens tokens, WireJson json, RelayCounters counters) {
+        int f = RelayLimits.SHARED_TARGET_FACTOR;
         return new RelayCore(limits, new InMemoryConnectionRegistry(), tokens, new ConnectionIds(),
                 new TokenBucketRateLimiter(limits.requestsPerSecondPerSource(), limits.requestBurstPerSource()),
                 new TokenBucketRateLimiter(limits.requestsPerSecondPerTarget(), limits.requestBurstPerTarget()),
+                new TokenBucketRateLimiter(f * limits.requestsPerSecondPerTarget(), f * limits.requestBurstPerTarget()),
                 json, counters);
+    }
+
+    /** Adds a connection id that may route to anyone and be routed to (owner-only relays, see {@link RelayLimits}). */
+    public void addOwner(String connectionId) {
+        Set<String> o = owners;
+        if (o == null) {
+            throw new IllegalStateException("not an owner-only relay");
+        }
+        o.add(connectionId);
     }
 
     public RelayCounters counters() {
@@ -92,6 +130,7 @@ public final class RelayCore {
             return;
         }
         registry.unbind(id, session);
+        requested.remove(session);
         counters.closed();
         LOG.info("disconnect {}", id);
     }
@@ -259,16 +298,32 @@ public final class RelayCore {
         return target;
     }
 
+    /**
+     * Request limits, keyed so that strangers cannot starve a receiver: per sending connection; per (sending
+     * connection, target) pair — not per target, so a flood from other connections does not drain the receiver's
+     * bucket; and a per-target cap shared by all sources that bounds what the target must handle but never refuses a
+     * connection's first Request (a fresh receiver always gets its one Request through; a flooder's first one costs
+     * it a new WebSocket connection, bounded by the connection caps).
+     */
     private void rateLimit(Session from, String targetId) {
-        if (!perSource.tryAcquire(from.id())) {
+        String source = from.id();
+        if (!perSource.tryAcquire(source)) {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests from this connection; slow down");
         }
-        if (!perTarget.tryAcquire(targetId)) {
+        if (!perPair.tryAcquire(source + ">" + targetId)) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests to this target; try again later");
+        }
+        if (sharedTarget != null && !requested.add(from) && !sharedTarget.tryAcquire(targetId)) {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests to this target; try again later");
         }
     }
 
     private Session target(Session from, String targetId) {
+        Set<String> o = owners;
+        if (o != null && !o.contains(from.id()) && !o.contains(targetId)) {
+            // to a stranger, other strangers do not exist here
+            throw new ProtocolException(ErrorCode.UNKNOWN_TARGET, "this relay only routes to and from its own sender");
+        }
         Session target = registry.find(targetId);
         if (target == null) {
             if (registry.recentlyGone(targetId)) {

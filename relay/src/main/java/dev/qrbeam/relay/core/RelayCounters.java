@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Thread-safe counters; {@link #snapshot()} gives an immutable {@link RelayStats}. */
@@ -16,6 +17,8 @@ public final class RelayCounters {
     private final LongAdder messages = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder binary = new LongAdder();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong peakQueued = new AtomicLong();
     private final Map<ErrorCode, LongAdder> errors = new EnumMap<>(ErrorCode.class);
     private final ConcurrentHashMap<String, LongAdder> closes = new ConcurrentHashMap<>();
 
@@ -46,6 +49,12 @@ public final class RelayCounters {
         }
     }
 
+    /** The transport's current total of bytes queued towards clients (a gauge; the peak is kept too). */
+    public void queued(long totalBytes) {
+        queued.set(totalBytes);
+        peakQueued.accumulateAndGet(totalBytes, Math::max);
+    }
+
     public void error(ErrorCode code) {
         errors.get(code).increment();
     }
@@ -66,6 +75,6 @@ public final class RelayCounters {
         Map<String, Long> c = new TreeMap<>();
         closes.forEach((k, v) -> c.put(k, v.sum()));
         return new RelayStats(open.sum(), total.sum(), rejected.sum(), messages.sum(), bytes.sum(), binary.sum(),
-                Map.copyOf(e), Map.copyOf(c));
+                Map.copyOf(e), Map.copyOf(c), queued.get(), peakQueued.get());
     }
 }

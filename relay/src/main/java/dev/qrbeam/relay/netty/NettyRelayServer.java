@@ -2,6 +2,7 @@ package dev.qrbeam.relay.netty;
 
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
+import dev.qrbeam.relay.tls.ReloadingTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -25,12 +26,14 @@ public final class NettyRelayServer implements AutoCloseable {
     private final Channel server;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
-    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads) throws InterruptedException {
+    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls)
+            throws InterruptedException {
         RelayLimits limits = core.limits();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("relay-accept", true));
         workers = new NioEventLoopGroup(workerThreads, new DefaultThreadFactory("relay-io", true));
         AddressLimiter addresses = new AddressLimiter(limits.maxConnectionsPerAddress(), limits.capLoopback());
-        RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels);
+        OutboundBudget budget = new OutboundBudget(limits.outboundBudgetBytes(), core.counters());
+        RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels, budget, tls);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -52,10 +55,11 @@ public final class NettyRelayServer implements AutoCloseable {
      * Binds and starts accepting. {@code port} 0 picks a free port.
      *
      * @param workerThreads I/O threads (0 = Netty's default, 2 x cores)
+     * @param tls           serves {@code wss://} with this (reloading) certificate; null = plain {@code ws://}
      */
-    public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads)
+    public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls)
             throws InterruptedException {
-        return new NettyRelayServer(core, host, port, workerThreads);
+        return new NettyRelayServer(core, host, port, workerThreads, tls);
     }
 
     public InetSocketAddress address() {

@@ -1,6 +1,7 @@
 package dev.qrbeam.relay.netty;
 
 import dev.qrbeam.relay.core.BinaryMessage;
+import dev.qrbeam.relay.core.CloseCodes;
 import dev.qrbeam.relay.core.RelayCounters;
 import dev.qrbeam.relay.core.Session;
 import io.netty.buffer.ByteBuf;
@@ -9,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.slf4j.Logger;
@@ -30,16 +32,21 @@ final class NettySession implements Session {
     private final String remote;
     private final long maxQueuedBytes;
     private final RelayCounters counters;
+    private final OutboundBudget budget;
     private final AtomicLong queued = new AtomicLong();
+    private volatile long lastDrained = System.nanoTime();
     private final Set<NettySession> waiters = ConcurrentHashMap.newKeySet();
     private volatile String id;
     private volatile boolean closing;
 
-    NettySession(Channel channel, String remote, long maxQueuedBytes, RelayCounters counters) {
+    NettySession(Channel channel, String remote, long maxQueuedBytes, RelayCounters counters, OutboundBudget budget) {
         this.channel = channel;
         this.remote = remote;
         this.maxQueuedBytes = maxQueuedBytes;
         this.counters = counters;
+        this.budget = budget;
+        budget.register(this);
+        channel.closeFuture().addListener(f -> budget.unregister(this));
     }
 
     Channel channel() {
@@ -99,7 +106,43 @@ final class NettySession implements Session {
             channel.close();
             return;
         }
-        channel.writeAndFlush(frame).addListener((ChannelFutureListener) f -> queued.addAndGet(-size));
+        budget.reserve(size);
+        channel.writeAndFlush(frame).addListener((ChannelFutureListener) f -> {
+            queued.addAndGet(-size);
+            budget.release(size);
+            if (f.isSuccess()) {
+                lastDrained = System.nanoTime();
+            }
+        });
+    }
+
+    /** Bytes queued towards this client and not yet written to its socket. */
+    long queuedBytes() {
+        return queued.get();
+    }
+
+    /** When a queued write to this client last completed (or the session opened). */
+    long lastDrained() {
+        return lastDrained;
+    }
+
+    /** Closes at once, dropping the queue: the relay-wide budget needs the memory (1008). */
+    void evict(String reason) {
+        closing = true;
+        channel.config().setAutoRead(false);
+        channel.eventLoop().execute(() -> {
+            channel.writeAndFlush(new CloseWebSocketFrame(CloseCodes.POLICY_VIOLATION, reason));
+            channel.close();
+        });
+    }
+
+    /** Lets this producer read again (the budget or a target drained). */
+    void resume() {
+        channel.eventLoop().execute(() -> {
+            if (channel.isActive()) {
+                channel.config().setAutoRead(true);
+            }
+        });
     }
 
     @Override
@@ -118,6 +161,9 @@ final class NettySession implements Session {
      * If this channel cannot take more, {@code source} stops reading until this channel drains (or closes).
      */
     void throttle(NettySession source) {
+        if (budget.over()) {
+            budget.pause(source);
+        }
         if (channel.isWritable() || !channel.isActive()) {
             return;
         }
@@ -132,11 +178,11 @@ final class NettySession implements Session {
     void wakeWaiters() {
         for (NettySession w : waiters) {
             if (waiters.remove(w)) {
-                w.channel.eventLoop().execute(() -> {
-                    if (w.channel.isActive()) {
-                        w.channel.config().setAutoRead(true);
-                    }
-                });
+                if (budget.over()) {
+                    budget.pause(w);
+                } else {
+                    w.resume();
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.qrbeam.relay.netty;
 
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
+import dev.qrbeam.relay.tls.ReloadingTls;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -15,9 +16,11 @@ import io.netty.handler.timeout.IdleStateHandler;
 
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Per-connection pipeline: idle detection on raw bytes, HTTP upgrade on any path (so {@code /} and
+ * Per-connection pipeline: TLS when configured (the certificate current at accept), a total connection cap (HTTP 503) and a per-address cap (HTTP 429), a deadline from
+ * accept to the completed upgrade, idle detection on raw bytes, HTTP upgrade on any path (so {@code /} and
  * {@code /<stage>} both work), WebSocket frames limited to the largest message size (a header claiming more is
  * refused with 1009 before any payload is buffered), no extensions (no compression bombs), our own message
  * reassembly with per-type limits, then the relay glue.
@@ -30,12 +33,18 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final RelayLimits limits;
     private final AddressLimiter addresses;
     private final ChannelGroup channels;
+    private final OutboundBudget budget;
+    private final AtomicInteger open = new AtomicInteger();
+    private final ReloadingTls tls;
 
-    RelayChannelInitializer(RelayCore core, AddressLimiter addresses, ChannelGroup channels) {
+    RelayChannelInitializer(RelayCore core, AddressLimiter addresses, ChannelGroup channels, OutboundBudget budget,
+                            ReloadingTls tls) {
         this.core = core;
+        this.tls = tls;
         this.limits = core.limits();
         this.addresses = addresses;
         this.channels = channels;
+        this.budget = budget;
     }
 
     @Override
@@ -44,9 +53,22 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
         String remote = address.getHostAddress();
         ChannelPipeline p = ch.pipeline();
         channels.add(ch);
+        if (tls != null) {
+            p.addLast(tls.current().newHandler(ch.alloc()));
+        }
+        long upgradeMillis = limits.upgradeTimeout().toMillis();
+        int total = open.incrementAndGet();
+        ch.closeFuture().addListener(f -> open.decrementAndGet());
+        if (limits.maxConnections() > 0 && total > limits.maxConnections()) {
+            core.counters().rejected();
+            p.addLast(new UpgradeDeadline(upgradeMillis, core.counters()), new HttpServerCodec(),
+                    new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), TooManyConnectionsHandler.relayFull());
+            return;
+        }
         if (!addresses.tryAcquire(address)) {
             core.counters().rejected();
-            p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), new TooManyConnectionsHandler());
+            p.addLast(new UpgradeDeadline(upgradeMillis, core.counters()), new HttpServerCodec(),
+                    new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), TooManyConnectionsHandler.perAddress());
             return;
         }
         ch.closeFuture().addListener(f -> addresses.release(address));
@@ -72,7 +94,8 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
         p.addLast(PLAIN_HTTP);
         p.addLast(new WebSocketServerProtocolHandler(ws));
+        p.addLast(new UpgradeDeadline(upgradeMillis, core.counters()));
         p.addLast(new MessageAssembler(limits, core.counters()));
-        p.addLast(new RelayHandler(core, remote, idleEvents));
+        p.addLast(new RelayHandler(core, remote, idleEvents, budget));
     }
 }

@@ -28,11 +28,13 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     private final RelayCore core;
     private final String remote;
     private final int idleEventsBeforeClose;
+    private final OutboundBudget budget;
     private NettySession session;
     private int idleEvents;
 
-    RelayHandler(RelayCore core, String remote, int idleEventsBeforeClose) {
+    RelayHandler(RelayCore core, String remote, int idleEventsBeforeClose, OutboundBudget budget) {
         this.core = core;
+        this.budget = budget;
         this.remote = remote;
         this.idleEventsBeforeClose = idleEventsBeforeClose;
     }
@@ -78,7 +80,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     private void open(ChannelHandlerContext ctx) {
         if (session == null) {
-            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters());
+            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters(),
+                    budget);
             core.onConnect(session);
         }
     }
