@@ -20,6 +20,15 @@ public enum ControlType {
     CANCEL("cancel"),
     /** Either side: the transfer failed for the given code. */
     FAILURE("failure"),
+    /** Sender to a receiver whose claim it accepted: sent at once, before the manifest (which may take a while). */
+    ADMITTED("admitted"),
+    /**
+     * Sender to a receiver whose claim it refused ({@code code}: {@code code-used} or {@code code-expired}); the
+     * sender then ignores that connection. See docs/protocol-transfer.md §2.2.
+     */
+    REFUSED("refused"),
+    /** Sender to its previous peer: the same receiver (token) resumed on another connection; stop now. */
+    REPLACED("replaced"),
     UNKNOWN("?");
 
     private final String wire;

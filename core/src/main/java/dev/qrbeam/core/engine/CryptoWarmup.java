@@ -45,7 +45,7 @@ public final class CryptoWarmup {
         try {
             SecureRandom random = new SecureRandom();
             PairingCode code = PairingCode.create(URI.create("http://127.0.0.1:1"), "AAAAAAAAAAAAAAAAAAAAAA", random);
-            Handshake receiver = Handshake.initiator(code, "BBBBBBBBBBBBBBBBBBBBBB", new byte[16], random);
+            Handshake receiver = Handshake.initiator(code, "BBBBBBBBBBBBBBBBBBBBBB", dev.qrbeam.protocol.crypto.ClaimMode.NEW, random);
             Handshake sender = Handshake.responder(code, "BBBBBBBBBBBBBBBBBBBBBB", random);
             sender.readMessage1(receiver.writeMessage1());
             receiver.readMessage2(sender.writeMessage2());

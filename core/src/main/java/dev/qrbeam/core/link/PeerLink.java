@@ -128,6 +128,11 @@ public final class PeerLink implements RelayEvents {
         client.sendText(controlText(to, record));
     }
 
+    /** Sends a Control through {@code via} (a relay other than the attached one, e.g. a refused receiver's). */
+    public void sendControl(RelayClient via, String to, byte[] record) throws IOException {
+        via.sendText(controlText(to, record));
+    }
+
     /** Sends a Control now if the connection is free, without waiting; false if it was not sent. */
     public boolean trySendControl(String to, byte[] record) throws IOException {
         return client.trySendText(controlText(to, record));

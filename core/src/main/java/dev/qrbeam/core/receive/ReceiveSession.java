@@ -14,10 +14,11 @@ import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
+import dev.qrbeam.protocol.crypto.ClaimMode;
 import dev.qrbeam.protocol.crypto.ControlCipher;
-import dev.qrbeam.protocol.crypto.Handshake;
 import dev.qrbeam.protocol.crypto.HandshakeError;
 import dev.qrbeam.protocol.crypto.HandshakeException;
+import dev.qrbeam.protocol.crypto.ReceiverHandshake;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.message.RequestMessage;
@@ -35,15 +36,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver's side of one transfer: handshakes with the sender named in the code (again after every reconnect,
- * for fresh keys), takes the manifest, tells the sender exactly what it lacks ({@code resume}), verifies and stores
- * each chunk through {@link ChunkIntake}, re-requests failed chunks with {@code Acknowledge}, and confirms
- * completion. Relay callbacks run on the relay reader thread; sends go through the control thread.
+ * for fresh keys) and claims its place ({@link ReceiverHandshake}), takes the manifest, tells the sender exactly
+ * what it lacks ({@code resume}), verifies and stores each chunk through {@link ChunkIntake}, re-requests failed
+ * chunks with {@code Acknowledge}, and confirms completion. Relay callbacks run on the relay reader thread; sends
+ * go through the control thread.
  */
 public final class ReceiveSession implements PeerHandler, TransferHandle {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveSession.class);
     private static final long HANDSHAKE_RETRY_NANOS = 5_000_000_000L;
     private static final long STALL_NANOS = 5_000_000_000L;
     private static final long FIRST_PAIRING_NANOS = 30_000_000_000L;
+    /** Stalls the sender left unanswered before the receiver handshakes again (it may have been replaced). */
+    private static final int MAX_UNANSWERED_STALLS = 2;
 
     private final SessionContext ctx;
     private final PairingCode code;
@@ -56,7 +60,10 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     private static final long LINGER_NANOS = 30_000_000_000L;
     private final Object lock = new Object();
     private volatile long completedAt;
-    private Handshake pending;
+    private ReceiverHandshake pending;
+    private long claimSentAt;
+    private volatile boolean admitted;
+    private volatile int unansweredStalls;
     private long handshakeSentAt;
     private int handshakeAttempts;
     private volatile boolean everPaired;
@@ -107,12 +114,15 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     private void handshake() {
         String own = ctx.link.client().connectionId();
+        ClaimMode mode = state.claimed() ? ClaimMode.RESUME : ClaimMode.NEW;
         byte[] m1;
         synchronized (lock) {
-            pending = Handshake.initiator(code, own, token, random);
+            pending = new ReceiverHandshake(code, own, token, mode, random);
             controls = null;
+            admitted = false;
+            unansweredStalls = 0;
             try {
-                m1 = pending.writeMessage1();
+                m1 = pending.message1();
             } catch (HandshakeException e) {
                 throw new IllegalStateException(e);
             }
@@ -130,7 +140,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         if (!from.equals(code.senderId()) || isTerminal()) {
             return;
         }
-        Handshake hs;
+        ReceiverHandshake hs;
         synchronized (lock) {
             hs = pending;
         }
@@ -139,31 +149,47 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         }
         if (body.hasNonNull("error")) {
             if (!everPaired) {
-                fail(new TransferException(FailureCode.HANDSHAKE_FAILED,
-                        "the sender could not verify this code (" + ForeignText.printable(body.path("error").asText(), 40) + ")"));
+                String hint = ForeignText.printable(body.path("error").asText(), 40);
+                fail(new TransferException(FailureCode.HANDSHAKE_FAILED, incompatible(body.path("error").asText())
+                        ? "the sender runs an incompatible QRBeam version (" + hint + "); update QRBeam on both computers"
+                        : "the sender could not verify this code (" + hint + ")"));
             }
             return;
         }
         byte[] m2 = Base64Url.decodeOrNull(body.path("data").asText(""));
         try {
-            hs.readMessage2(m2);
-            var keys = hs.split();
+            byte[] claim = hs.accept(m2);
+            if (hs.mode() == ClaimMode.NEW) {
+                state.claimed(true); // before the token leaves: from now on only proofs (docs/protocol-transfer.md §2)
+            }
             synchronized (lock) {
                 if (pending != hs) {
                     return;
                 }
                 pending = null;
-                everPaired = true;
-                controls = new ControlCodec(ctx.wire, new ControlCipher(keys));
+                claimSentAt = System.nanoTime();
+                ctx.threads.send(() -> ctx.link.sendControl(code.senderId(), claim)); // first, before any other record
+                controls = new ControlCodec(ctx.wire, new ControlCipher(hs.keys()));
                 lastData = System.nanoTime();
             }
-            intake.keys(keys);
-            LOG.debug("paired with {}", from);
+            intake.keys(hs.keys());
+            LOG.debug("handshake with {} done; claim sent ({})", from, hs.mode());
+        } catch (IOException e) {
+            fail(new TransferException(FailureCode.IO, "could not record the pairing: " + e.getMessage(), e));
         } catch (HandshakeException e) {
             if (e.error() == HandshakeError.CODE_EXPIRED) {
                 fail(new TransferException(FailureCode.CODE_EXPIRED, e.getMessage()));
             } else if (e.error() == HandshakeError.CODE_USED) {
                 fail(new TransferException(FailureCode.CODE_ALREADY_USED, e.getMessage()));
+            } else if (e.error() == HandshakeError.RESUME_UNKNOWN) {
+                LOG.info("the sender never got this receiver's claim; pairing as new");
+                try {
+                    state.claimed(false);
+                } catch (IOException io) {
+                    fail(new TransferException(FailureCode.IO, "could not update the pairing state: " + io.getMessage(), io));
+                    return;
+                }
+                handshake();
             } else {
                 LOG.info("handshake failed: {}", e.getMessage());
                 synchronized (lock) {
@@ -174,6 +200,11 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                 }
             }
         }
+    }
+
+    /** An unauthenticated handshake hint that means "the other side speaks another handshake version". */
+    private static boolean incompatible(String hint) {
+        return HandshakeError.VERSION.code().equals(hint) || HandshakeError.MALFORMED.code().equals(hint);
     }
 
     // ---- relay events
@@ -201,6 +232,9 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             return;
         }
         lastData = System.nanoTime();
+        admitted = true; // the sender speaks under these keys only after it decided on our claim
+        everPaired = true;
+        unansweredStalls = 0;
         if (completedAt != 0) {
             if (m.kind() == ControlType.BYE) {
                 byeOrLinger(true);
@@ -216,6 +250,13 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                     intake.resume(m.epoch());
                 }
             }
+            case ADMITTED -> LOG.debug("admitted by the sender");
+            case REFUSED -> fail("code-expired".equals(m.code())
+                    ? new TransferException(FailureCode.CODE_EXPIRED, "The pairing code has expired; ask the sender for a new one")
+                    : new TransferException(FailureCode.CODE_ALREADY_USED, "This pairing code was already used by another receiver"));
+            case REPLACED -> finish(TransferState.FAILED, new TransferFailure(FailureCode.PEER_GONE,
+                    "the sender continued this transfer with another connection of this receiver (a second copy resumed it)"),
+                    false);
             case CANCEL -> finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the sender cancelled"), true);
             case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("sender", m), false);
@@ -261,7 +302,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     void sendControl(Control m) {
         ControlCodec c = controls;
-        if (c != null) {
+        if (c != null && admitted) {
             ctx.threads.send(() -> ctx.link.sendControl(code.senderId(), c.seal(m)));
         }
     }
@@ -272,7 +313,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
      */
     void sendControlNow(Control m) {
         ControlCodec c = controls;
-        if (c == null) {
+        if (c == null || !admitted) {
             return;
         }
         try {
@@ -312,6 +353,8 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                 retry = now - handshakeSentAt > HANDSHAKE_RETRY_NANOS;
             } else if (controls == null) {
                 retry = true;
+            } else if (!admitted && now - claimSentAt > HANDSHAKE_RETRY_NANOS) {
+                retry = true; // the claim (or the sender's answer) was lost
             }
         }
         if (giveUp) {
@@ -330,6 +373,11 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         }
         if (intake.active() && now - lastData > STALL_NANOS && now - lastSyncSent > STALL_NANOS) {
             lastSyncSent = now;
+            if (++unansweredStalls > MAX_UNANSWERED_STALLS && ctx.link.client().isConnected()) {
+                LOG.info("the sender left {} stalls unanswered; handshaking again", MAX_UNANSWERED_STALLS);
+                handshake();
+                return;
+            }
             sendControl(Control.of(ControlType.STALLED));
         }
     }

@@ -54,6 +54,27 @@ final class ReceiveState {
         return t;
     }
 
+    /**
+     * True once this receiver sent a claim for the transfer: from then on it handshakes as a resuming receiver
+     * (proof, never the token again). Recorded before the first claim is sent.
+     */
+    boolean claimed() {
+        return Files.exists(dir.resolve("claimed"));
+    }
+
+    /** Records (or, after the sender's {@code resume-unknown}, forgets) that a claim was sent. */
+    void claimed(boolean sent) throws IOException {
+        Path f = dir.resolve("claimed");
+        if (sent) {
+            Files.createDirectories(dir);
+            if (!Files.exists(f)) {
+                Files.createFile(f);
+            }
+        } else {
+            Files.deleteIfExists(f);
+        }
+    }
+
     /** Removes the whole resume state (after success or cancel). */
     void delete() throws IOException {
         if (!Files.exists(dir)) {

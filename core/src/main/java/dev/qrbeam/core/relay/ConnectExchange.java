@@ -16,12 +16,17 @@ import dev.qrbeam.protocol.message.ProtocolException;
  * @param connectionId our id
  * @param resumeToken the token that lets us reclaim the id later (null if the relay gives none)
  * @param limits advertised limits, AWS-like when absent
+ * @param relayKey the relay's X25519 key for bound resume (null from a seed-style relay)
  */
-record ConnectExchange(String connectionId, String resumeToken, AdvertisedLimits limits) {
+record ConnectExchange(String connectionId, String resumeToken, AdvertisedLimits limits, String relayKey) {
 
-    static String request(WireJson wire, String resumeId, String resumeToken) {
+    /** A Connect: fresh, or resuming {@code resumeId}; with {@code resumeKey} (and a proof when bound). */
+    static String request(WireJson wire, String resumeId, String resumeToken, String resumeKey, String proof) {
         if (resumeId != null && resumeToken != null) {
-            return wire.write(Envelope.of(Action.CONNECT, new ConnectMessage(resumeId, resumeToken)));
+            return wire.write(Envelope.of(Action.CONNECT, new ConnectMessage(resumeId, resumeToken, resumeKey, proof)));
+        }
+        if (resumeKey != null) {
+            return wire.write(Envelope.of(Action.CONNECT, new ConnectMessage(null, null, resumeKey, null)));
         }
         return wire.write(wire.mapper().createObjectNode().put("action", Action.CONNECT.wireName()));
     }
@@ -57,7 +62,7 @@ record ConnectExchange(String connectionId, String resumeToken, AdvertisedLimits
         AdvertisedLimits limits = l == null ? AdvertisedLimits.AWS_LIKE
                 : new AdvertisedLimits(clamp(l.maxtextbytes()), clamp(l.maxbinarybytes()), l.binary(),
                         clamp(l.maxframebytes()));
-        return new ConnectExchange(reply.connectionid(), reply.resumetoken(), limits);
+        return new ConnectExchange(reply.connectionid(), reply.resumetoken(), limits, reply.relaykey());
     }
 
     private static int clamp(long v) {

@@ -41,7 +41,7 @@ public final class RelayClient implements AutoCloseable {
     private volatile Link link;
     private volatile boolean closed;
     private volatile String connectionId;
-    private volatile String resumeToken;
+    private final ResumeCredential credential;
     private volatile AdvertisedLimits limits = AdvertisedLimits.AWS_LIKE;
     private volatile long disconnectedSince;
     private final java.util.concurrent.atomic.AtomicBoolean reconnectScheduled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -71,7 +71,7 @@ public final class RelayClient implements AutoCloseable {
         this.options = options;
         this.wire = wire;
         this.connectionId = options.resumeId();
-        this.resumeToken = options.resumeToken();
+        this.credential = ResumeCredential.of(options.resumeToken(), new java.security.SecureRandom());
         HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
         if (options.tls() != null) {
             hb.sslContext(options.tls());
@@ -103,8 +103,9 @@ public final class RelayClient implements AutoCloseable {
         return connectionId;
     }
 
+    /** What resumes this id later (opaque; keep it private): see {@link ResumeCredential#persisted()}. */
     public String resumeToken() {
-        return resumeToken;
+        return credential.persisted();
     }
 
     public AdvertisedLimits limits() {
@@ -253,9 +254,32 @@ public final class RelayClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Bound resume (docs/protocol.md §8): on the fresh connection {@code fresh}, ask for our old id with a proof made
+     * for this connection. A refusal keeps the fresh id.
+     */
+    private ConnectExchange resumeBound(Link l, WebSocket ws, ConnectExchange fresh)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        l.reply = new CompletableFuture<>();
+        ws.sendText(ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(),
+                credential.proof(connectionId, fresh.connectionId())), true)
+                .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RelayErrorException re && "bad-resume".equals(re.code())) {
+                LOG.warn("relay refused to resume id {}: keeping the new id", connectionId);
+                return fresh;
+            }
+            throw e;
+        }
+    }
+
     private void connectOnce() throws IOException {
         Link l = new Link();
-        String request = ConnectExchange.request(wire, connectionId, resumeToken);
+        boolean bound = connectionId != null && credential.bound();
+        String request = bound ? ConnectExchange.request(wire, null, null, credential.resumeKey(), null)
+                : ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(), null);
         try {
             WebSocket ws = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
                     .buildAsync(uri, l).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -264,11 +288,14 @@ public final class RelayClient implements AutoCloseable {
             ConnectExchange reply;
             try {
                 reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (bound) {
+                    reply = resumeBound(l, ws, reply);
+                }
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RelayErrorException re && "bad-resume".equals(re.code())) {
                     LOG.warn("relay refused to resume id {}: taking a new id", connectionId);
                     l.reply = new CompletableFuture<>();
-                    ws.sendText(ConnectExchange.request(wire, null, null), true)
+                    ws.sendText(ConnectExchange.request(wire, null, null, credential.resumeKey(), null), true)
                             .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 } else {
@@ -277,9 +304,7 @@ public final class RelayClient implements AutoCloseable {
             }
             boolean resumed = reply.connectionId().equals(connectionId);
             connectionId = reply.connectionId();
-            if (reply.resumeToken() != null) {
-                resumeToken = reply.resumeToken();
-            }
+            credential.update(reply);
             limits = reply.limits();
             InboundCaps caps = options.inbound().under(reply.limits());
             l.assembler.maxBytes(caps.maxTextBytes(), caps.maxBinaryBytes());

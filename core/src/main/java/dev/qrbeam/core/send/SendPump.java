@@ -140,6 +140,11 @@ final class SendPump {
         return ctx.config.chunkSize() > 0 ? Math.min(ctx.config.chunkSize(), fits) : fits;
     }
 
+    /** Completes when the manifest is built (or cannot be): queue {@link #sendManifest} only then. */
+    CompletableFuture<String> manifestReady() {
+        return manifest;
+    }
+
     /** Sends the manifest in parts (runs on the control thread; waits for the scan). */
     void sendManifest(String to, ControlCodec controls, long epoch) throws IOException, InterruptedException {
         String json;

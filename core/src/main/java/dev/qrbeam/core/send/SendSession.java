@@ -18,10 +18,9 @@ import dev.qrbeam.core.session.SessionThreads;
 import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.MissingIds;
 import dev.qrbeam.protocol.crypto.ControlCipher;
-import dev.qrbeam.protocol.crypto.Handshake;
-import dev.qrbeam.protocol.crypto.HandshakeError;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.crypto.SenderHandshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
 import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.pairing.Admission;
@@ -35,17 +34,21 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The sender's side of one transfer: admits exactly one receiver (the {@link ReceiverGate}), answers each of its
- * handshakes with fresh keys, sends the manifest, and lets the {@link SendPump} stream what the receiver's
- * {@code resume} and {@code Acknowledge} ask for. Relay callbacks arrive on the relay reader thread and never
- * block on sends: replies go through the {@link SessionContext}'s control thread.
+ * The sender's side of one transfer: answers each handshake with fresh keys, admits exactly one receiver on its
+ * claim (the {@link ReceiverGate}, via {@link SenderHandshake}) before it switches peers, sends the manifest, and
+ * lets the {@link SendPump} stream what the receiver's {@code resume} and {@code Acknowledge} ask for. Relay
+ * callbacks arrive on the relay reader thread and never block on sends: replies go through the
+ * {@link SessionContext}'s control thread.
  */
 public final class SendSession implements PeerHandler, SendHandle {
     private static final Logger LOG = LoggerFactory.getLogger(SendSession.class);
+    private static final int MAX_PENDING_CLAIMS = 8;
 
     private final SessionContext ctx;
     private final PairingCode code;
@@ -65,6 +68,13 @@ public final class SendSession implements PeerHandler, SendHandle {
     private long syncSentAt;
     private int syncAttempts;
     private long lastPeerActivity = System.nanoTime();
+    /** Handshakes answered but not yet claimed, by connection id; a few at most (oldest dropped). */
+    private final Map<String, Pending> claims = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
+            return size() > MAX_PENDING_CLAIMS;
+        }
+    };
 
     private final List<java.nio.file.Path> sources;
 
@@ -185,50 +195,96 @@ public final class SendSession implements PeerHandler, SendHandle {
             LOG.debug("ignoring a Request without a handshake from {}", from);
             return;
         }
-        Handshake hs = Handshake.responder(identity, from, random);
-        byte[] token;
+        SenderHandshake hs = new SenderHandshake(identity, from, gate, random);
+        SenderHandshake.Answer answer;
         try {
-            token = hs.readMessage1(m1);
+            answer = hs.answer(m1, Instant.now());
         } catch (HandshakeException e) {
             LOG.info("handshake from {} failed: {}", from, e.getMessage());
             ObjectNode body = ctx.link.newBody().put("error", e.error().code());
             ctx.threads.send(() -> ctx.link.sendHandshake(via, from, body));
             return;
         }
-        Admission a = gate.admit(token, Instant.now());
-        try {
-            if (!a.admitted()) {
-                LOG.info("refusing receiver {}: {}", from, a);
-                byte[] refusal = hs.writeRefusal(a == Admission.EXPIRED ? HandshakeError.CODE_EXPIRED : HandshakeError.CODE_USED);
-                sendHandshake(via, from, refusal);
-                return;
-            }
-            byte[] m2 = hs.writeMessage2();
-            SessionKeys k = hs.split();
-            long e;
+        if (answer.accepted()) {
             synchronized (lock) {
-                ctx.link.attach(via);
-                peer = from;
-                keys = k;
-                controls = new ControlCodec(ctx.wire, new ControlCipher(k));
-                generation++;
-                e = ++epoch;
-                awaitingResume = true;
-                syncSentAt = System.nanoTime();
-                syncAttempts = 0;
-                lastPeerActivity = System.nanoTime();
-                lock.notifyAll();
+                claims.put(from, new Pending(hs, via)); // nothing changes until its claim arrives (protocol-transfer §2.2)
             }
-            if (a == Admission.ACCEPTED) {
-                saved.putBytes("pairedtoken", token);
-                saveQuietly();
-            }
-            ctx.threads.progress.state(TransferState.PAIRING);
-            sendHandshake(via, from, m2);
-            ControlCodec c = controls;
-            ctx.threads.send(() -> pump.sendManifest(from, c, e));
-        } catch (HandshakeException ex) {
-            LOG.warn("handshake with {} failed: {}", from, ex.getMessage());
+        } else {
+            LOG.info("refusing receiver {}: {}", from, answer.refusal().code());
+        }
+        sendHandshake(via, from, answer.message2());
+    }
+
+    /** An answered handshake waiting for its claim, and the relay it came through. */
+    private record Pending(SenderHandshake hs, dev.qrbeam.core.relay.RelayClient via) {
+    }
+
+    /**
+     * The first control record from a connection that completed a handshake: its claim. Returns false if the
+     * record does not open under that handshake's keys (a late record of the current session), to be handled as
+     * usual.
+     */
+    private boolean onClaim(String from, Pending pending, byte[] record) {
+        SenderHandshake hs = pending.hs();
+        Admission a;
+        try {
+            a = hs.admit(record, Instant.now());
+        } catch (RecordException e) {
+            return false;
+        } catch (HandshakeException e) {
+            LOG.info("dropping receiver {}: {}", from, e.getMessage());
+            forgetClaim(from, pending);
+            return true;
+        }
+        forgetClaim(from, pending);
+        if (!a.admitted()) {
+            LOG.info("refusing receiver {}: {}", from, a);
+            ControlCodec refuse = new ControlCodec(ctx.wire, new ControlCipher(hs.keys()));
+            String why = SenderHandshake.refusalFor(a).code();
+            ctx.threads.send(() -> ctx.link.sendControl(pending.via(), from, refuse.seal(
+                    Control.failure(ControlType.REFUSED, why, null))));
+            return true;
+        }
+        SessionKeys k = hs.keys();
+        long e;
+        ControlCodec c = new ControlCodec(ctx.wire, new ControlCipher(k));
+        String old;
+        ControlCodec oldControls;
+        dev.qrbeam.core.relay.RelayClient oldVia;
+        synchronized (lock) {
+            old = peer;
+            oldControls = controls;
+            oldVia = ctx.link.client();
+            ctx.link.attach(pending.via());
+            peer = from;
+            keys = k;
+            controls = c;
+            generation++;
+            e = ++epoch;
+            awaitingResume = true;
+            syncSentAt = System.nanoTime();
+            syncAttempts = 0;
+            lastPeerActivity = System.nanoTime();
+            lock.notifyAll();
+        }
+        if (old != null && !old.equals(from) && oldControls != null) {
+            LOG.info("receiver resumed on {}; telling the replaced connection {}", from, old);
+            ctx.threads.send(() -> ctx.link.sendControl(oldVia, old, oldControls.seal(Control.of(ControlType.REPLACED))));
+        }
+        hs.acceptedToken().ifPresent(token -> {
+            saved.putBytes("pairedtoken", token);
+            saveQuietly();
+        });
+        ctx.threads.progress.state(TransferState.PAIRING);
+        ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.ADMITTED))));
+        // not before the scan is done: a blocked control thread would delay every other reply
+        pump.manifestReady().whenComplete((m, err) -> ctx.threads.send(() -> pump.sendManifest(from, c, e)));
+        return true;
+    }
+
+    private void forgetClaim(String from, Pending pending) {
+        synchronized (lock) {
+            claims.remove(from, pending);
         }
     }
 
@@ -239,6 +295,13 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onControl(String from, byte[] record) {
+        Pending claim;
+        synchronized (lock) {
+            claim = claims.get(from);
+        }
+        if (claim != null && onClaim(from, claim, record)) {
+            return;
+        }
         ControlCodec c;
         synchronized (lock) {
             if (!from.equals(peer) || controls == null) {

@@ -29,6 +29,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile double corruptProbability;
     private volatile long cutAfterBytes = -1;
     private volatile boolean closed;
+    private volatile java.util.function.Consumer<String> sniffer;
 
     public FaultProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -73,6 +74,14 @@ public final class FaultProxy implements AutoCloseable {
         for (Pipe p : pipes) {
             p.close();
         }
+    }
+
+    /**
+     * Passive sniffing, as on a LAN with plain {@code ws://}: every text message the server sends to a client on
+     * connections accepted from now on is handed to {@code listener} (on the pipe's thread).
+     */
+    public void sniffDownstream(java.util.function.Consumer<String> listener) {
+        this.sniffer = listener;
     }
 
     public long cuts() {
@@ -124,10 +133,13 @@ public final class FaultProxy implements AutoCloseable {
         private final Socket a;
         private final Socket b;
         private volatile boolean frozen;
+        private final WsTextSniffer sniff;
 
         Pipe(Socket a, Socket b) {
             this.a = a;
             this.b = b;
+            java.util.function.Consumer<String> l = sniffer;
+            this.sniff = l == null ? null : new WsTextSniffer(l);
         }
 
         void start() {
@@ -158,6 +170,9 @@ public final class FaultProxy implements AutoCloseable {
                         corrupted.incrementAndGet();
                     }
                     out.write(buf, 0, n);
+                    if (!upstream && sniff != null) {
+                        sniff.feed(buf, n);
+                    }
                     if (upstream) {
                         long total = bytes.addAndGet(n);
                         long cut = cutAfterBytes;

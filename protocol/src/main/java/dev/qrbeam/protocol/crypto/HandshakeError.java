@@ -10,6 +10,12 @@ public enum HandshakeError {
     CODE_EXPIRED("code-expired"),
     /** The sender refused: another receiver already paired with this code. */
     CODE_USED("code-used"),
+    /** The sender refused a resuming receiver: nobody is paired yet (the claim was lost); pair as a new one. */
+    RESUME_UNKNOWN("resume-unknown"),
+    /** The peer speaks an older handshake (message 1 payload version 1): update QRBeam. */
+    VERSION("handshake-version"),
+    /** The receiver's claim record is not a valid claim (wrong length or mode). */
+    BAD_CLAIM("claim-malformed"),
     /** A method was called out of order (e.g. {@code split()} before the handshake finished). */
     STATE("handshake-state");
 

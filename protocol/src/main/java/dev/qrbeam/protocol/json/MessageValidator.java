@@ -12,7 +12,8 @@ import dev.qrbeam.protocol.message.ProtocolException;
  * Field rules per action (see docs/protocol.md). Unknown extra fields are allowed and left untouched.
  * <ul>
  *   <li>all: {@code action} string naming an accepted action</li>
- *   <li>Connect: optional {@code message} object; if it has {@code connectionid} or {@code resumetoken}, both strings</li>
+ *   <li>Connect: optional {@code message} object; if it has {@code connectionid} or {@code resumetoken}, both strings;
+ *       optional string {@code resumekey}; {@code resumeproof} (string) needs {@code connectionid} and {@code resumekey}</li>
  *   <li>routed actions: {@code message} object with a non-empty {@code connectionid} string of at most
  *       {@value #MAX_ID_LENGTH} chars</li>
  *   <li>Request: {@code qrhash} string; {@code message} string if present</li>
@@ -103,6 +104,18 @@ public final class MessageValidator {
             }
             string(body, Fields.CONNECTION_ID);
             string(body, Fields.RESUME_TOKEN);
+        }
+        if (body.has(Fields.RESUME_KEY)) {
+            string(body, Fields.RESUME_KEY);
+        }
+        if (body.has(Fields.RESUME_PROOF)) {
+            if (!hasId) {
+                throw missing(Fields.CONNECTION_ID);
+            }
+            if (!body.has(Fields.RESUME_KEY)) {
+                throw missing(Fields.RESUME_KEY);
+            }
+            string(body, Fields.RESUME_PROOF);
         }
         return body;
     }

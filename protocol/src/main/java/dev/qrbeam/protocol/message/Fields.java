@@ -13,6 +13,12 @@ public final class Fields {
     public static final String SUCCESS = "success";
     public static final String MISSING_CHUNK_IDS = "missingchunkids";
     public static final String RESUME_TOKEN = "resumetoken";
+    /** Connect: the client's X25519 public key for bound resume (docs/protocol.md §8). */
+    public static final String RESUME_KEY = "resumekey";
+    /** Resuming Connect: the proof of the private key, bound to this connection. */
+    public static final String RESUME_PROOF = "resumeproof";
+    /** Connect reply: the relay's X25519 public key. */
+    public static final String RELAY_KEY = "relaykey";
     public static final String LIMITS = "limits";
     public static final String CODE = "code";
     public static final String ERROR = "error";

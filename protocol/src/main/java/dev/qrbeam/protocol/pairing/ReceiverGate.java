@@ -1,5 +1,8 @@
 package dev.qrbeam.protocol.pairing;
 
+import dev.qrbeam.protocol.crypto.ClaimMode;
+import dev.qrbeam.protocol.crypto.HandshakeError;
+import dev.qrbeam.protocol.crypto.ReceiverClaim;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -9,13 +12,14 @@ import java.util.Optional;
 /**
  * The sender's "one code, one receiver, limited time" rule.
  *
- * <p>Each receiver draws a random 16-byte <em>receiver token</em> per transfer ({@link #newToken}), keeps it with
- * its resume journal, and sends it inside the encrypted handshake message 1 (so only holders of the code can read
- * it). The sender admits the first token it sees before {@code createdAt + ttl} and from then on only that token —
- * after any reconnect, relay restart or restart of either app, even past the expiry. Everybody else gets an
- * authenticated refusal ({@code code-used} or {@code code-expired}). A connection id is not used as identity
- * because a restarted receiver may get a new one; a handshake transcript hash is not used because it differs on
- * every handshake. The engine persists {@link #createdAt()}, {@link #ttl()} and {@link #pairedToken()} with the
+ * <p>Each receiver draws a random 16-byte <em>receiver token</em> per transfer ({@link #newToken}) and keeps it with
+ * its resume journal. It never travels in a handshake message: after the key exchange the receiver's first
+ * encrypted record is a {@link ReceiverClaim} — the token itself the first time (readable only with the
+ * forward-secret session keys), afterwards an HMAC proof bound to that handshake. The sender admits the first
+ * token it sees before {@code createdAt + ttl} and from then on only proofs of that token — after any reconnect,
+ * relay restart or restart of either app, even past the expiry. Everybody else gets an authenticated refusal
+ * ({@code code-used} or {@code code-expired}). A connection id is not used as identity because a restarted receiver
+ * may get a new one. The engine persists {@link #createdAt()}, {@link #ttl()} and {@link #pairedToken()} with the
  * transfer and rebuilds the gate with {@link #restore}. Thread-safe.
  */
 public final class ReceiverGate {
@@ -50,7 +54,40 @@ public final class ReceiverGate {
         return token;
     }
 
-    /** Decides on a receiver whose handshake message 1 authenticated and carried {@code token}. */
+    /**
+     * The answer to handshake message 1 before any key exchange: a new receiver is refused at once when someone
+     * paired ({@code code-used}) or the code expired ({@code code-expired}); a resuming receiver proceeds to its
+     * claim when someone paired, else gets {@code code-expired} or {@code resume-unknown} (its claim never arrived:
+     * pair as new). Empty = complete the key exchange and wait for the claim.
+     */
+    public synchronized Optional<HandshakeError> precheck(ClaimMode mode, Instant now) {
+        if (paired != null) {
+            return mode == ClaimMode.NEW ? Optional.of(HandshakeError.CODE_USED) : Optional.empty();
+        }
+        if (!now.isBefore(expiresAt())) {
+            return Optional.of(HandshakeError.CODE_EXPIRED);
+        }
+        return mode == ClaimMode.NEW ? Optional.empty() : Optional.of(HandshakeError.RESUME_UNKNOWN);
+    }
+
+    /**
+     * Decides on a receiver's claim, opened under the session keys of the handshake with hash
+     * {@code handshakeHash}. A resume proof is checked against the paired token (constant time), also after expiry.
+     */
+    public synchronized Admission admit(ReceiverClaim claim, byte[] handshakeHash, Instant now) {
+        if (claim.mode() == ClaimMode.NEW) {
+            return admit(claim.token(), now);
+        }
+        if (paired == null) {
+            return now.isBefore(expiresAt()) ? Admission.ALREADY_PAIRED : Admission.EXPIRED;
+        }
+        return claim.proves(paired, handshakeHash) ? Admission.RESUMED : Admission.ALREADY_PAIRED;
+    }
+
+    /**
+     * Decides on a first-pairing claim that revealed {@code token} (only ever inside a record sealed with fresh
+     * session keys, see {@link ReceiverClaim}).
+     */
     public synchronized Admission admit(byte[] token, Instant now) {
         checked(token);
         if (paired != null) {

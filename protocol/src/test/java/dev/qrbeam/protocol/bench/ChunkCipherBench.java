@@ -7,7 +7,6 @@ import dev.qrbeam.protocol.crypto.CryptoWarmup;
 import dev.qrbeam.protocol.crypto.Handshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -38,7 +37,7 @@ public final class ChunkCipherBench {
         SecureRandom random = new SecureRandom();
         PairingCode code = PairingCode.create(URI.create("http://127.0.0.1:1"), "q2Xh0bE1Z3lWn4Tt9k8Y0A", random);
         String rid = "ZmFrZXJlY2VpdmVyaWQxMg";
-        Handshake r = Handshake.initiator(code, rid, ReceiverGate.newToken(random), random);
+        Handshake r = Handshake.initiator(code, rid, dev.qrbeam.protocol.crypto.ClaimMode.NEW, random);
         Handshake s = Handshake.responder(code, rid, random);
         s.readMessage1(r.writeMessage1());
         r.readMessage2(s.writeMessage2());

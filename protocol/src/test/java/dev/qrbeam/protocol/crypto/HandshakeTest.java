@@ -19,15 +19,9 @@ class HandshakeTest {
         return PairingCode.create(URI.create("http://127.0.0.1:8080"), SENDER, RANDOM);
     }
 
-    static byte[] token() {
-        byte[] t = new byte[Handshake.TOKEN_BYTES];
-        RANDOM.nextBytes(t);
-        return t;
-    }
-
     /** A full, accepted handshake: [receiverKeys, senderKeys]. */
     static SessionKeys[] pair(PairingCode code) throws Exception {
-        Handshake receiver = Handshake.initiator(code, RECEIVER, token(), RANDOM);
+        Handshake receiver = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
         sender.readMessage1(receiver.writeMessage1());
         receiver.readMessage2(sender.writeMessage2());
@@ -67,19 +61,20 @@ class HandshakeTest {
     }
 
     @Test
-    void senderLearnsTheReceiverToken() throws Exception {
+    void senderLearnsTheClaimModeButNoToken() throws Exception {
         PairingCode code = code();
-        byte[] token = token();
-        Handshake receiver = Handshake.initiator(code, RECEIVER, token, RANDOM);
-        Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
-        assertThat(sender.readMessage1(receiver.writeMessage1())).isEqualTo(token);
+        for (ClaimMode mode : ClaimMode.values()) {
+            Handshake receiver = Handshake.initiator(code, RECEIVER, mode, RANDOM);
+            Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
+            assertThat(sender.readMessage1(receiver.writeMessage1())).isEqualTo(mode);
+        }
     }
 
     @Test
     void wrongSecretFailsAtTheSender() throws Exception {
         PairingCode real = code();
         PairingCode guessed = new PairingCode(1, real.relayBase(), SENDER, new byte[32]);
-        Handshake receiver = Handshake.initiator(guessed, RECEIVER, token(), RANDOM);
+        Handshake receiver = Handshake.initiator(guessed, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake sender = Handshake.responder(real, RECEIVER, RANDOM);
         byte[] m1 = receiver.writeMessage1();
         assertThatThrownBy(() -> sender.readMessage1(m1)).isInstanceOf(HandshakeException.class)
@@ -89,7 +84,7 @@ class HandshakeTest {
     @Test
     void changedReceiverIdFailsBecauseThePrologueBindsIt() throws Exception {
         PairingCode code = code();
-        Handshake receiver = Handshake.initiator(code, RECEIVER, token(), RANDOM);
+        Handshake receiver = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake sender = Handshake.responder(code, OTHER, RANDOM);
         byte[] m1 = receiver.writeMessage1();
         assertThatThrownBy(() -> sender.readMessage1(m1)).isInstanceOf(HandshakeException.class)
@@ -102,7 +97,7 @@ class HandshakeTest {
         PairingCode otherSender = new PairingCode(1, code.relayBase(), OTHER, code.secret());
         PairingCode otherRelay = new PairingCode(1, URI.create("http://127.0.0.1:8081"), SENDER, code.secret());
         for (PairingCode seenByReceiver : new PairingCode[] {otherSender, otherRelay}) {
-            byte[] m1 = Handshake.initiator(seenByReceiver, RECEIVER, token(), RANDOM).writeMessage1();
+            byte[] m1 = Handshake.initiator(seenByReceiver, RECEIVER, ClaimMode.NEW, RANDOM).writeMessage1();
             Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
             assertThatThrownBy(() -> sender.readMessage1(m1)).isInstanceOf(HandshakeException.class)
                     .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-failed");
@@ -112,11 +107,11 @@ class HandshakeTest {
     @Test
     void messageTwoFromAnotherSessionIsRejectedByTheReceiver() throws Exception {
         PairingCode code = code();
-        Handshake r1 = Handshake.initiator(code, RECEIVER, token(), RANDOM);
+        Handshake r1 = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake s1 = Handshake.responder(code, RECEIVER, RANDOM);
         s1.readMessage1(r1.writeMessage1());
         byte[] oldM2 = s1.writeMessage2();
-        Handshake r2 = Handshake.initiator(code, RECEIVER, token(), RANDOM);
+        Handshake r2 = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         r2.writeMessage1();
         assertThatThrownBy(() -> r2.readMessage2(oldM2)).isInstanceOf(HandshakeException.class)
                 .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-failed");
@@ -125,12 +120,12 @@ class HandshakeTest {
     @Test
     void tamperedMessagesFail() throws Exception {
         PairingCode code = code();
-        Handshake receiver = Handshake.initiator(code, RECEIVER, token(), RANDOM);
+        Handshake receiver = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         byte[] m1 = receiver.writeMessage1();
         m1[m1.length - 1] ^= 1;
         assertThatThrownBy(() -> Handshake.responder(code, RECEIVER, RANDOM).readMessage1(m1))
                 .isInstanceOf(HandshakeException.class);
-        byte[] good = Handshake.initiator(code, RECEIVER, token(), RANDOM).writeMessage1();
+        byte[] good = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM).writeMessage1();
         good[3] ^= 0x40;
         assertThatThrownBy(() -> Handshake.responder(code, RECEIVER, RANDOM).readMessage1(good))
                 .isInstanceOf(HandshakeException.class);
@@ -150,7 +145,7 @@ class HandshakeTest {
     void refusalsReachTheReceiverAuthenticated() throws Exception {
         PairingCode code = code();
         for (HandshakeError reason : new HandshakeError[] {HandshakeError.CODE_EXPIRED, HandshakeError.CODE_USED}) {
-            Handshake receiver = Handshake.initiator(code, RECEIVER, token(), RANDOM);
+            Handshake receiver = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
             Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
             sender.readMessage1(receiver.writeMessage1());
             byte[] m2 = sender.writeRefusal(reason);
@@ -163,7 +158,7 @@ class HandshakeTest {
 
     @Test
     void stepsOutOfOrderAreRefused() throws Exception {
-        Handshake receiver = Handshake.initiator(code(), RECEIVER, token(), RANDOM);
+        Handshake receiver = Handshake.initiator(code(), RECEIVER, ClaimMode.NEW, RANDOM);
         assertThatThrownBy(receiver::split).isInstanceOf(HandshakeException.class);
         assertThatThrownBy(receiver::writeMessage2).isInstanceOf(HandshakeException.class);
         receiver.writeMessage1();
@@ -174,10 +169,10 @@ class HandshakeTest {
     @Test
     void messageSizesAreSmall() throws Exception {
         PairingCode code = code();
-        Handshake receiver = Handshake.initiator(code, RECEIVER, token(), RANDOM);
+        Handshake receiver = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
         byte[] m1 = receiver.writeMessage1();
-        assertThat(m1).hasSize(32 + 1 + 16 + 16);
+        assertThat(m1).hasSize(32 + 2 + 16);
         sender.readMessage1(m1);
         assertThat(sender.writeMessage2()).hasSize(32 + 1 + 32 + 16);
     }

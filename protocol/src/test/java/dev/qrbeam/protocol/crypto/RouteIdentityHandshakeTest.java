@@ -25,7 +25,7 @@ class RouteIdentityHandshakeTest {
                     new Candidate(URI.create("https://relay.example.org"), RELAY_ID)), RANDOM);
 
     private static void pair(PairingCode receiverSide, PairingCode senderSide) throws HandshakeException {
-        Handshake receiver = Handshake.initiator(receiverSide, RECEIVER, HandshakeTest.token(), RANDOM);
+        Handshake receiver = Handshake.initiator(receiverSide, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake sender = Handshake.responder(senderSide, RECEIVER, RANDOM);
         sender.readMessage1(receiver.writeMessage1());
         receiver.readMessage2(sender.writeMessage2());

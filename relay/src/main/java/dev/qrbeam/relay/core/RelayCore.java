@@ -335,15 +335,23 @@ public final class RelayCore {
     }
 
     private void connect(Session from, ObjectNode body) {
+        String clientKey = body != null && body.hasNonNull(Fields.RESUME_KEY) ? body.get(Fields.RESUME_KEY).textValue() : null;
         if (body != null && body.has(Fields.CONNECTION_ID)) {
-            resume(from, body.get(Fields.CONNECTION_ID).textValue(), body.get(Fields.RESUME_TOKEN).textValue());
+            String id = body.get(Fields.CONNECTION_ID).textValue();
+            String token = body.get(Fields.RESUME_TOKEN).textValue();
+            boolean valid = body.has(Fields.RESUME_PROOF)
+                    ? tokens.verifyBound(id, clientKey, token, from.id(), body.get(Fields.RESUME_PROOF).textValue())
+                    : tokens.verify(id, token);
+            resume(from, id, valid);
         }
         String id = from.id();
-        from.sendText(json.envelope(Action.CONNECT, new ConnectReply(id, tokens.token(id), limits.advertised())));
+        ConnectReply reply = clientKey == null ? new ConnectReply(id, tokens.token(id), limits.advertised())
+                : new ConnectReply(id, tokens.boundToken(id, clientKey), limits.advertised(), tokens.relayKey());
+        from.sendText(json.envelope(Action.CONNECT, reply));
     }
 
-    private void resume(Session from, String id, String token) {
-        if (!tokens.verify(id, token)) {
+    private void resume(Session from, String id, boolean valid) {
+        if (!valid) {
             throw new ProtocolException(ErrorCode.BAD_RESUME, "resume token does not match connectionid");
         }
         String previous = from.id();

@@ -1,0 +1,85 @@
+package dev.qrbeam.core.relay;
+
+import dev.qrbeam.protocol.crypto.RelayResumeProof;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * What this client needs to resume its relay id (docs/protocol.md §8): the relay's token, its own X25519 secret
+ * (announced as {@code resumekey}) and the relay's public key. With all three, a resume is <em>bound</em>: it
+ * carries a proof for the new connection, and nothing a sniffer saw on plain {@code ws://} resumes the id. A relay
+ * that sends no key gets the seed-style token. {@link #persisted()} is the one string the sender keeps in its
+ * owner-only state. Thread-safe.
+ */
+final class ResumeCredential {
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private final byte[] secret;
+    private final String resumeKey;
+    private volatile String token;
+    private volatile String relayKey;
+
+    private ResumeCredential(byte[] secret, String token, String relayKey) {
+        this.secret = secret;
+        this.resumeKey = B64.encodeToString(RelayResumeProof.publicKey(secret));
+        this.token = token;
+        this.relayKey = relayKey;
+    }
+
+    /** From {@link #persisted()} (or a seed-style token, or null for a fresh client). */
+    static ResumeCredential of(String persisted, SecureRandom random) {
+        String[] parts = persisted == null ? new String[0] : persisted.split("\\.", -1);
+        if (parts.length == 3) {
+            try {
+                byte[] s = Base64.getUrlDecoder().decode(parts[1]);
+                if (s.length == RelayResumeProof.KEY_BYTES) {
+                    return new ResumeCredential(s, parts[0], parts[2]);
+                }
+            } catch (IllegalArgumentException e) {
+                // unusable: start afresh below
+            }
+        }
+        byte[] s = new byte[RelayResumeProof.KEY_BYTES];
+        random.nextBytes(s);
+        return new ResumeCredential(s, parts.length == 1 ? parts[0] : null, null);
+    }
+
+    /** Our X25519 public key, base64url: sent with every Connect. */
+    String resumeKey() {
+        return resumeKey;
+    }
+
+    String token() {
+        return token;
+    }
+
+    /** True when the relay gave us a key: resume with a proof. */
+    boolean bound() {
+        return token != null && relayKey != null;
+    }
+
+    /** Takes the token and relay key of a Connect reply. */
+    void update(ConnectExchange reply) {
+        if (reply.resumeToken() != null) {
+            token = reply.resumeToken();
+            relayKey = reply.relayKey();
+        }
+    }
+
+    /** The proof for resuming {@code oldId} on the connection the relay now calls {@code newId}. */
+    String proof(String oldId, String newId) throws IOException {
+        try {
+            return B64.encodeToString(RelayResumeProof.proof(secret, Base64.getUrlDecoder().decode(relayKey), oldId, newId));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException("the relay's resume key is unusable", e);
+        }
+    }
+
+    /** {@code token.secret.relayKey} when bound, else the seed-style token (or null). */
+    String persisted() {
+        String t = token;
+        String r = relayKey;
+        return t != null && r != null ? t + "." + B64.encodeToString(secret) + "." + r : t;
+    }
+}
