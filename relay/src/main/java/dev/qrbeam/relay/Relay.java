@@ -30,12 +30,15 @@ public final class Relay implements RelayHandle {
     private final RelayCore core;
     private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final DirectDownloads downloads;
 
-    private Relay(NettyRelayServer server, RelayCounters counters, RelayCore core, boolean tls) {
+    private Relay(NettyRelayServer server, RelayCounters counters, RelayCore core, boolean tls,
+                  DirectDownloads downloads) {
         this.server = server;
         this.counters = counters;
         this.core = core;
         this.tls = tls;
+        this.downloads = downloads;
     }
 
     /** Starts a relay with a random resume key. */
@@ -62,13 +65,14 @@ public final class Relay implements RelayHandle {
             LOG.warn("loopback switch on: binding {} instead of {}", host, config.host());
         }
         NettyRelayServer server;
+        DirectDownloads downloads = new DirectDownloads();
         try {
-            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads(), tls);
+            server = NettyRelayServer.start(core, host, config.port(), config.ioThreads(), tls, downloads);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding", e);
         }
-        Relay relay = new Relay(server, counters, core, tls != null);
+        Relay relay = new Relay(server, counters, core, tls != null, downloads);
         Duration every = config.limits().statsLogInterval();
         if (!every.isZero() && !every.isNegative()) {
             server.every(every.toMillis(), new StatsLogger(counters));
@@ -79,6 +83,11 @@ public final class Relay implements RelayHandle {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    @Override
+    public DirectDownloads downloads() {
+        return downloads;
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface RelayHandle extends AutoCloseable {
         return URI.create("ws://" + host + ":" + a.getPort() + "/");
     }
 
+    /** Files offered for direct (native, not end-to-end encrypted) download at {@code /d/<token>}. */
+    DirectDownloads downloads();
+
     /**
      * Lets {@code connectionId} route to and be routed from anyone on an owner-only relay
      * ({@link dev.qrbeam.relay.core.RelayLimits#ownerOnly}). Throws IllegalStateException on a relay that routes

@@ -18,34 +18,41 @@ import java.util.List;
  * @param bytes bytes verified by the receiver so far
  * @param code a FailureCode name (failure, cancel)
  * @param message one human line
+ * @param suite receiver's {@code resume}: the chunk record suite it wants for this session (a RecordSuite wire
+ *     name, e.g. {@code chacha20-poly1305} from a browser); absent = AES-256-GCM
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Control(String type, Long epoch, Integer index, Integer count, String data, List<long[]> missing,
-                      Boolean truncated, Long chunk, Long bytes, String code, String message) {
+                      Boolean truncated, Long chunk, Long bytes, String code, String message, String suite) {
 
     public static Control of(ControlType type) {
-        return new Control(type.wire(), null, null, null, null, null, null, null, null, null, null);
+        return new Control(type.wire(), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static Control sync(long epoch) {
-        return new Control(ControlType.SYNC.wire(), epoch, null, null, null, null, null, null, null, null, null);
+        return new Control(ControlType.SYNC.wire(), epoch, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static Control manifestPart(long epoch, int index, int count, String data) {
-        return new Control(ControlType.MANIFEST.wire(), epoch, index, count, data, null, null, null, null, null, null);
+        return new Control(ControlType.MANIFEST.wire(), epoch, index, count, data, null, null, null, null, null, null, null);
     }
 
     public static Control resume(long epoch, List<long[]> missing, boolean truncated) {
         return new Control(ControlType.RESUME.wire(), epoch, null, null, null, missing, truncated, null, null, null,
-                null);
+                null, null);
+    }
+
+    /** The URL path of a direct download of file {@code index} (sender to phone page). */
+    public static Control direct(int index, String path) {
+        return new Control(ControlType.DIRECT.wire(), null, index, null, path, null, null, null, null, null, null, null);
     }
 
     public static Control progress(long chunk, long bytes) {
-        return new Control(ControlType.PROGRESS.wire(), null, null, null, null, null, null, chunk, bytes, null, null);
+        return new Control(ControlType.PROGRESS.wire(), null, null, null, null, null, null, chunk, bytes, null, null, null);
     }
 
     public static Control failure(ControlType type, String code, String message) {
-        return new Control(type.wire(), null, null, null, null, null, null, null, null, code, message);
+        return new Control(type.wire(), null, null, null, null, null, null, null, null, code, message, null);
     }
 
     public ControlType kind() {

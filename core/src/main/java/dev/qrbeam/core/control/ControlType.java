@@ -29,6 +29,12 @@ public enum ControlType {
     REFUSED("refused"),
     /** Sender to its previous peer: the same receiver (token) resumed on another connection; stop now. */
     REPLACED("replaced"),
+    /**
+     * "Download directly" (phone page, built-in relay only). Sender to receiver without fields: offered; receiver to
+     * sender with {@code index}: please offer that file; sender to receiver with {@code index} and {@code data}: the
+     * download's URL path. Not end-to-end encrypted; see README "From a phone".
+     */
+    DIRECT("direct"),
     UNKNOWN("?");
 
     private final String wire;

@@ -14,6 +14,7 @@ import dev.qrbeam.core.receive.ReceiveSession;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
 import dev.qrbeam.core.send.SendRoute;
+import dev.qrbeam.core.send.DirectOffers;
 import dev.qrbeam.core.send.SendSession;
 import dev.qrbeam.core.send.SendSessionState;
 import dev.qrbeam.core.session.SessionContext;
@@ -151,6 +152,10 @@ public final class QrBeamEngine implements TransferEngine {
             }
         });
         SendSession session = new SendSession(ctx, code, gate, random, saved, sources);
+        EmbeddedRelay lan = config.relay() == null ? embeddedRelay() : null;
+        if (lan != null) {
+            session.directDownloads(new DirectOffers(lan.handle().downloads(), client));
+        }
         link.handler(new SendRoute(session, code, client, true));
         if (second != null) {
             second.link().handler(new SendRoute(session, code.routes().get(code.routes().size() - 1).identity(),

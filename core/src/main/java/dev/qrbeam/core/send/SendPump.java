@@ -66,6 +66,12 @@ final class SendPump {
         return plan;
     }
 
+    /** The scanned source file {@code index}, or null (not scanned yet, or out of range). */
+    SourceFile file(int index) {
+        List<SourceFile> f = files;
+        return f == null || index < 0 || index >= f.size() || layout == null ? null : f.get(index);
+    }
+
     long lastSend() {
         return lastSend;
     }
@@ -183,7 +189,7 @@ final class SendPump {
                     p = session.paired();
                 }
                 if (p.generation() != cipherGeneration) {
-                    cipher = new ChunkCipher(p.keys(), transferId);
+                    cipher = new ChunkCipher(p.keys(), transferId, p.suite());
                     cipherGeneration = p.generation();
                 }
                 ChunkRef ref = layout.ref(id);

@@ -20,6 +20,7 @@ import dev.qrbeam.protocol.chunk.MissingIds;
 import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.crypto.RecordSuite;
 import dev.qrbeam.protocol.crypto.SenderHandshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
 import dev.qrbeam.protocol.message.ForeignText;
@@ -63,6 +64,10 @@ public final class SendSession implements PeerHandler, SendHandle {
     private SessionKeys keys;
     private ControlCodec controls;
     private int generation;
+    private RecordSuite suite = RecordSuite.AES_256_GCM;
+    private volatile DirectOffers direct;
+    private boolean doneReceived;
+    private boolean suiteFixed;
     private long epoch;
     private boolean awaitingResume;
     private long syncSentAt;
@@ -96,6 +101,11 @@ public final class SendSession implements PeerHandler, SendHandle {
     public void start() {
         pump.start();
         ctx.threads.timer.scheduleAtFixedRate(this::housekeeping, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Enables "Download directly" for phone pages paired through the sender's built-in relay. */
+    public void directDownloads(DirectOffers offers) {
+        this.direct = offers;
     }
 
     List<java.nio.file.Path> sources() {
@@ -158,12 +168,12 @@ public final class SendSession implements PeerHandler, SendHandle {
     /** The current session keys and peer, or null while unpaired. */
     Paired paired() {
         synchronized (lock) {
-            return keys == null ? null : new Paired(peer, keys, generation);
+            return keys == null ? null : new Paired(peer, keys, generation, suite);
         }
     }
 
-    /** Session snapshot the pump encrypts with. */
-    record Paired(String peer, SessionKeys keys, int generation) {
+    /** Session snapshot the pump encrypts with; {@code suite}: the chunk AEAD the receiver asked for. */
+    record Paired(String peer, SessionKeys keys, int generation, RecordSuite suite) {
     }
 
     boolean awaitingResume() {
@@ -260,6 +270,8 @@ public final class SendSession implements PeerHandler, SendHandle {
             keys = k;
             controls = c;
             generation++;
+            suite = RecordSuite.AES_256_GCM;
+            suiteFixed = false;
             e = ++epoch;
             awaitingResume = true;
             syncSentAt = System.nanoTime();
@@ -277,8 +289,15 @@ public final class SendSession implements PeerHandler, SendHandle {
         });
         ctx.threads.progress.state(TransferState.PAIRING);
         ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.ADMITTED))));
+        DirectOffers d = direct;
+        boolean offerDirect = d != null && d.available(pending.via());
         // not before the scan is done: a blocked control thread would delay every other reply
-        pump.manifestReady().whenComplete((m, err) -> ctx.threads.send(() -> pump.sendManifest(from, c, e)));
+        pump.manifestReady().whenComplete((m, err) -> ctx.threads.send(() -> {
+            pump.sendManifest(from, c, e);
+            if (offerDirect) {
+                ctx.link.sendControl(from, c.seal(Control.of(ControlType.DIRECT)));
+            }
+        }));
         return true;
     }
 
@@ -332,8 +351,15 @@ public final class SendSession implements PeerHandler, SendHandle {
             case STALLED -> requestSync();
             case DONE -> {
                 ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.BYE))));
-                finish(TransferState.DONE, null);
+                DirectOffers d = direct;
+                synchronized (lock) {
+                    doneReceived = true;
+                }
+                if (d == null || d.running() == 0) {
+                    finish(TransferState.DONE, null);
+                } // else: the phone's direct downloads still run; the last one to finish ends the send
             }
+            case DIRECT -> onDirect(from, c, m);
             case CANCEL -> finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
             case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("receiver", m));
@@ -341,10 +367,42 @@ public final class SendSession implements PeerHandler, SendHandle {
         }
     }
 
+    /** The phone page asks to download file {@code index} directly from the built-in relay. */
+    private void onDirect(String from, ControlCodec c, Control m) {
+        DirectOffers d = direct;
+        Integer index = m.index();
+        SourceFile f = index == null ? null : pump.file(index);
+        if (d == null || f == null || !d.available(ctx.link.client())) {
+            return;
+        }
+        int i = index;
+        String path = d.offer(f, bytes -> {
+            ctx.threads.progress.fileBytes(i, bytes);
+            synchronized (lock) {
+                lastPeerActivity = System.nanoTime();
+            }
+        }, () -> {
+            boolean end;
+            synchronized (lock) {
+                end = doneReceived && d.running() == 0;
+            }
+            if (end) {
+                finish(TransferState.DONE, null);
+            }
+        });
+        LOG.info("file {} offered for direct download (not end-to-end encrypted) to {}", i, from);
+        ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.direct(i, path))));
+    }
+
     private void onResume(Control m) {
         synchronized (lock) {
             if (m.epoch() == null || m.epoch() != epoch || !awaitingResume) {
                 return;
+            }
+            if (!suiteFixed) { // the session's first resume decides, before any chunk of this session is sent
+                RecordSuite asked = RecordSuite.fromWire(m.suite());
+                suite = asked == null ? RecordSuite.AES_256_GCM : asked;
+                suiteFixed = true;
             }
             pump.plan().reset(m.missing() == null ? List.of() : m.missing(), Boolean.TRUE.equals(m.truncated()));
             awaitingResume = false;
@@ -483,6 +541,13 @@ public final class SendSession implements PeerHandler, SendHandle {
     }
 
     private void finish(TransferState terminal, TransferFailure why) {
+        if (isTerminal()) {
+            return;
+        }
+        DirectOffers d = direct;
+        if (d != null) {
+            d.revokeAll();
+        }
         if (terminal == TransferState.DONE) {
             ctx.threads.progress.state(TransferState.DONE);
             try {

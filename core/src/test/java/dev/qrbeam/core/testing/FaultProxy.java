@@ -28,6 +28,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile long delayMillis;
     private volatile double corruptProbability;
     private volatile long cutAfterBytes = -1;
+    private final AtomicLong corruptLarge = new AtomicLong();
     private volatile boolean closed;
     private volatile java.util.function.Consumer<String> sniffer;
 
@@ -51,6 +52,14 @@ public final class FaultProxy implements AutoCloseable {
     /** Each forwarded buffer gets one random bit flipped with this probability. */
     public void corrupt(double probability) {
         this.corruptProbability = probability;
+    }
+
+    /**
+     * Flips one bit in the middle of each of the next {@code count} server-to-client buffers of at least 32 KiB —
+     * in practice inside chunk data, since control messages are small: a tampered chunk, not a broken connection.
+     */
+    public void corruptLargeDownstream(long count) {
+        corruptLarge.set(count);
     }
 
     /** Cuts every connection once this many more bytes have passed (client to server direction counted). */
@@ -167,6 +176,10 @@ public final class FaultProxy implements AutoCloseable {
                     if (corruptProbability > 0 && ThreadLocalRandom.current().nextDouble() < corruptProbability) {
                         int i = ThreadLocalRandom.current().nextInt(n);
                         buf[i] ^= (byte) (1 << ThreadLocalRandom.current().nextInt(8));
+                        corrupted.incrementAndGet();
+                    }
+                    if (!upstream && n >= 32 * 1024 && corruptLarge.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                        buf[n / 2] ^= 0x10;
                         corrupted.incrementAndGet();
                     }
                     out.write(buf, 0, n);

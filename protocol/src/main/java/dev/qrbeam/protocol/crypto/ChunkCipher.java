@@ -7,7 +7,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * AES-256-GCM for chunk payloads under the {@link SessionKeys} of one connection (STREAM-like).
+ * AES-256-GCM (or the negotiated {@link RecordSuite}) for chunk payloads under the {@link SessionKeys} of one
+ * connection (STREAM-like).
  *
  * <p>Record: {@code counter (8, big-endian) || ciphertext || tag (16)} — {@link #OVERHEAD} bytes more than the
  * plaintext. Nonce: {@code 0x00000001 || counter}; the counter is per session and direction, starts at 0 and only
@@ -33,12 +34,17 @@ public final class ChunkCipher {
     private final byte[] transferId;
     private final ByteBuffer ad = ByteBuffer.allocate(AD_BYTES);
 
-    /** @param transferId the manifest's 16-byte transfer id */
+    /** AES-256-GCM chunks. @param transferId the manifest's 16-byte transfer id */
     public ChunkCipher(SessionKeys keys, byte[] transferId) {
+        this(keys, transferId, RecordSuite.AES_256_GCM);
+    }
+
+    /** Chunks with the negotiated {@code suite} (same layout, nonces and associated data). */
+    public ChunkCipher(SessionKeys keys, byte[] transferId, RecordSuite suite) {
         if (transferId == null || transferId.length != 16) {
             throw new IllegalArgumentException("transfer id must be 16 bytes");
         }
-        this.records = new GcmRecords(keys, RecordDomain.CHUNK);
+        this.records = new GcmRecords(keys, RecordDomain.CHUNK, suite);
         this.transferId = transferId.clone();
     }
 

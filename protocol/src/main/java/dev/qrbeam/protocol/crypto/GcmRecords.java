@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM records in one nonce domain of one session: {@code counter (8, big-endian) || ciphertext || tag (16)}.
- * The 96-bit nonce is {@code domain (4) || counter (8)}. Holds one encrypting and one decrypting {@link Cipher}
- * (reused across records); not thread-safe — use one instance per thread.
+ * AEAD records (AES-256-GCM, or ChaCha20-Poly1305 for chunks when negotiated, see {@link RecordSuite}) in one nonce
+ * domain of one session: {@code counter (8, big-endian) || ciphertext || tag (16)}. The 96-bit nonce is
+ * {@code domain (4) || counter (8)}. Holds one encrypting and one decrypting {@link Cipher} (reused across records);
+ * not thread-safe — use one instance per thread.
  */
 final class GcmRecords {
     static final int COUNTER_BYTES = 8;
@@ -18,18 +18,24 @@ final class GcmRecords {
 
     private final SessionKeys keys;
     private final RecordDomain domain;
+    private final RecordSuite suite;
     private final Cipher enc;
     private final Cipher dec;
     private final byte[] nonce = new byte[12];
 
     GcmRecords(SessionKeys keys, RecordDomain domain) {
+        this(keys, domain, RecordSuite.AES_256_GCM);
+    }
+
+    GcmRecords(SessionKeys keys, RecordDomain domain, RecordSuite suite) {
         this.keys = keys;
         this.domain = domain;
+        this.suite = suite;
         try {
-            this.enc = Cipher.getInstance("AES/GCM/NoPadding");
-            this.dec = Cipher.getInstance("AES/GCM/NoPadding");
+            this.enc = Cipher.getInstance(suite.transformation);
+            this.dec = Cipher.getInstance(suite.transformation);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM unavailable", e);
+            throw new IllegalStateException(suite.transformation + " unavailable", e);
         }
     }
 
@@ -41,12 +47,12 @@ final class GcmRecords {
         }
         long counter = keys.nextTxCounter(domain);
         try {
-            enc.init(Cipher.ENCRYPT_MODE, keys.txKey(), new GCMParameterSpec(128, nonce(counter)));
-            enc.updateAAD(ad);
+            enc.init(Cipher.ENCRYPT_MODE, keys.txKey(suite), suite.parameters(nonce(counter)));
+            aad(enc, ad);
             out.putLong(counter);
             return COUNTER_BYTES + enc.doFinal(plaintext, out);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
+            throw new IllegalStateException(suite.wire() + " encryption failed", e);
         }
     }
 
@@ -70,14 +76,14 @@ final class GcmRecords {
         int start = out.position();
         int n;
         try {
-            dec.init(Cipher.DECRYPT_MODE, keys.rxKey(), new GCMParameterSpec(128, nonce(counter)));
-            dec.updateAAD(ad);
+            dec.init(Cipher.DECRYPT_MODE, keys.rxKey(suite), suite.parameters(nonce(counter)));
+            aad(dec, ad);
             n = dec.doFinal(record, out);
         } catch (AEADBadTagException e) {
             throw new RecordException(RecordError.AUTH_FAILED,
                     "Record failed authentication (tampered, moved, or not from this session)", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM decryption failed", e);
+            throw new IllegalStateException(suite.wire() + " decryption failed", e);
         }
         try {
             keys.acceptRx(domain, counter);
@@ -86,6 +92,22 @@ final class GcmRecords {
             throw e;
         }
         return n;
+    }
+
+    /**
+     * Passes the associated data as an array: JDK 17's ChaCha20-Poly1305 computes a wrong tag from
+     * {@code updateAAD(ByteBuffer)} (it differs from {@code updateAAD(byte[])} and from RFC 8439); the shared
+     * vectors ({@code PhoneVectorsTest}) catch it.
+     */
+    private static void aad(Cipher c, ByteBuffer ad) {
+        if (ad.hasArray()) {
+            c.updateAAD(ad.array(), ad.arrayOffset() + ad.position(), ad.remaining());
+            ad.position(ad.limit());
+        } else {
+            byte[] copy = new byte[ad.remaining()];
+            ad.get(copy);
+            c.updateAAD(copy);
+        }
     }
 
     private byte[] nonce(long counter) {

@@ -19,6 +19,8 @@ public final class SessionKeys {
     private final boolean sender;
     private final SecretKey tx;
     private final SecretKey rx;
+    private final SecretKey chachaTx;
+    private final SecretKey chachaRx;
     private final byte[] handshakeHash;
     private final Map<RecordDomain, AtomicLong> txCounters = new EnumMap<>(RecordDomain.class);
     private final Map<RecordDomain, ReplayWindow> rxWindows = new EnumMap<>(RecordDomain.class);
@@ -27,6 +29,8 @@ public final class SessionKeys {
         this.sender = sender;
         this.tx = new SecretKeySpec(txKey, "AES");
         this.rx = new SecretKeySpec(rxKey, "AES");
+        this.chachaTx = chachaKey(txKey);
+        this.chachaRx = chachaKey(rxKey);
         this.handshakeHash = handshakeHash.clone();
         for (RecordDomain d : RecordDomain.values()) {
             txCounters.put(d, new AtomicLong());
@@ -53,6 +57,21 @@ public final class SessionKeys {
 
     SecretKey rxKey() {
         return rx;
+    }
+
+    SecretKey txKey(RecordSuite suite) {
+        return suite == RecordSuite.AES_256_GCM ? tx : chachaTx;
+    }
+
+    SecretKey rxKey(RecordSuite suite) {
+        return suite == RecordSuite.AES_256_GCM ? rx : chachaRx;
+    }
+
+    private static SecretKey chachaKey(byte[] key) {
+        byte[] k = Hkdf.derive(key, null, RecordSuite.CHACHA_KEY_INFO, 32);
+        SecretKey spec = new SecretKeySpec(k, "ChaCha20");
+        java.util.Arrays.fill(k, (byte) 0);
+        return spec;
     }
 
     long nextTxCounter(RecordDomain domain) throws RecordException {

@@ -1,5 +1,6 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.tls.ReloadingTls;
@@ -26,14 +27,15 @@ public final class NettyRelayServer implements AutoCloseable {
     private final Channel server;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
-    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls)
+    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls,
+                             DirectDownloads downloads)
             throws InterruptedException {
         RelayLimits limits = core.limits();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("relay-accept", true));
         workers = new NioEventLoopGroup(workerThreads, new DefaultThreadFactory("relay-io", true));
         AddressLimiter addresses = new AddressLimiter(limits.maxConnectionsPerAddress(), limits.capLoopback());
         OutboundBudget budget = new OutboundBudget(limits.outboundBudgetBytes(), core.counters());
-        RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels, budget, tls);
+        RelayChannelInitializer init = new RelayChannelInitializer(core, addresses, channels, budget, tls, downloads);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -59,7 +61,13 @@ public final class NettyRelayServer implements AutoCloseable {
      */
     public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls)
             throws InterruptedException {
-        return new NettyRelayServer(core, host, port, workerThreads, tls);
+        return new NettyRelayServer(core, host, port, workerThreads, tls, new DirectDownloads());
+    }
+
+    /** As {@link #start(RelayCore, String, int, int, ReloadingTls)}, serving {@code downloads} at {@code /d/<token>}. */
+    public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls,
+                                         DirectDownloads downloads) throws InterruptedException {
+        return new NettyRelayServer(core, host, port, workerThreads, tls, downloads);
     }
 
     public InetSocketAddress address() {

@@ -1,5 +1,6 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.DirectDownloads;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -14,22 +15,22 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Answers plain HTTP requests (no WebSocket upgrade), e.g. a phone that opened a pairing link
- * {@code http://relay/r/1/<id>#<secret>}, with a short page saying what the link is for. The secret is in the
- * URL fragment, which browsers never send, so the relay never sees it. Upgrade requests pass through.
+ * {@code http://relay/r/1/<id>#<secret>}, with the {@link PhonePage} under its strict CSP: the page reads the secret
+ * from the fragment (which browsers never send, so the relay never sees it) and receives end-to-end encrypted in the
+ * browser. Serving the page uses up nothing: only a completed handshake pairs. Upgrade requests pass through.
  */
 @ChannelHandler.Sharable
 final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
-    private static final byte[] PAGE = ("<!doctype html><html><head><meta charset=\"utf-8\">"
-            + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>QRBeam</title></head>"
-            + "<body style=\"font-family:sans-serif;max-width:32em;margin:2em auto;padding:0 1em\">"
-            + "<h1>QRBeam</h1><p>This is a QRBeam relay. A QRBeam link is opened by the QRBeam app on a computer: "
-            + "scan the QR code with the app's camera, or copy this page's full address (including the part after "
-            + "<code>#</code>) and paste it into the app's Receive view.</p></body></html>\n")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final PhonePage PAGE = PhonePage.load();
+
+    private final DirectDownloadResponder downloads;
+
+    /** @param downloads files offered for direct download on this relay */
+    PlainHttpHandler(DirectDownloads downloads) {
+        this.downloads = new DirectDownloadResponder(downloads);
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -43,15 +44,28 @@ final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
                     HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE), 0);
             return;
         }
+        if (DirectDownloadResponder.isDownload(req.uri())) {
+            try {
+                downloads.respond(ctx, req);
+            } finally {
+                req.release();
+            }
+            return;
+        }
         boolean head = req.method().equals(HttpMethod.HEAD);
         boolean get = head || req.method().equals(HttpMethod.GET);
+        String host = req.headers().get(HttpHeaderNames.HOST);
         req.release();
+        byte[] page = PAGE.html();
         FullHttpResponse r = get
                 ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(PAGE))
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(page))
                 : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.METHOD_NOT_ALLOWED);
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-        respond(ctx, r, get ? PAGE.length : 0);
+        r.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, PAGE.policy(host));
+        r.headers().set("X-Content-Type-Options", "nosniff");
+        r.headers().set("Referrer-Policy", "no-referrer");
+        respond(ctx, r, get ? page.length : 0);
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpResponse r, int length) {

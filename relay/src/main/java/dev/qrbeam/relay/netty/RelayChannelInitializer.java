@@ -1,5 +1,6 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.tls.ReloadingTls;
@@ -27,18 +28,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_HANDSHAKE_BYTES = 16 * 1024;
-    private static final PlainHttpHandler PLAIN_HTTP = new PlainHttpHandler();
 
     private final RelayCore core;
     private final RelayLimits limits;
     private final AddressLimiter addresses;
     private final ChannelGroup channels;
+    private final PlainHttpHandler plainHttp;
     private final OutboundBudget budget;
     private final AtomicInteger open = new AtomicInteger();
     private final ReloadingTls tls;
 
     RelayChannelInitializer(RelayCore core, AddressLimiter addresses, ChannelGroup channels, OutboundBudget budget,
-                            ReloadingTls tls) {
+                            ReloadingTls tls, DirectDownloads downloads) {
+        this.plainHttp = new PlainHttpHandler(downloads);
         this.core = core;
         this.tls = tls;
         this.limits = core.limits();
@@ -92,7 +94,7 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(new HttpServerCodec(4096, MAX_HANDSHAKE_BYTES, 8192));
         p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
-        p.addLast(PLAIN_HTTP);
+        p.addLast(plainHttp);
         p.addLast(new WebSocketServerProtocolHandler(ws));
         p.addLast(new UpgradeDeadline(upgradeMillis, core.counters()));
         p.addLast(new MessageAssembler(limits, core.counters()));

@@ -42,6 +42,12 @@ final class UpgradeDeadline extends ChannelInboundHandlerAdapter {
         super.userEventTriggered(ctx, evt);
     }
 
+    /** Removed from the pipeline (upgraded, or the connection became a direct download): no deadline any more. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancel();
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancel();
