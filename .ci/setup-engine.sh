@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Engine (core/) setup. The core tests need only the JDK 17 and Maven that .ci/run already uses: they run a real
 # relay, real WebSocket clients, child JVMs and a fault-injecting proxy, all on 127.0.0.1.
-# The benchmark (not run by CI) also needs magic-wormhole and its local servers: `bash .ci/setup-engine.sh --bench`.
+# The benchmarks (not run by CI) also need magic-wormhole, its local servers and /usr/bin/time (core/bench/cold-bench.sh):
+# `bash .ci/setup-engine.sh --bench`.
 set -euo pipefail
 if [ "${1:-}" = "--bench" ]; then
-  pkgs="magic-wormhole magic-wormhole-transit-relay python3-magic-wormhole-mailbox-server"
+  pkgs="magic-wormhole magic-wormhole-transit-relay python3-magic-wormhole-mailbox-server time"
   missing=""
   for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

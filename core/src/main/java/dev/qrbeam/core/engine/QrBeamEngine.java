@@ -19,6 +19,7 @@ import dev.qrbeam.core.send.SendSession;
 import dev.qrbeam.core.send.SendSessionState;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
+import dev.qrbeam.protocol.crypto.CryptoWarmup;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Candidate;
 import dev.qrbeam.protocol.pairing.PairingCode;

@@ -76,6 +76,11 @@ final class SendPump {
         return lastSend;
     }
 
+    /** True once the sources are hashed and the manifest can be sent. */
+    boolean manifestReady() {
+        return manifest.isDone();
+    }
+
     private void run() {
         try {
             prepare();

@@ -70,6 +70,8 @@ public final class SendSession implements PeerHandler, SendHandle {
     private boolean suiteFixed;
     private long epoch;
     private boolean awaitingResume;
+    /** A resume arrived under the current keys, i.e. the receiver holds this session's manifest. */
+    private boolean manifestAnswered;
     private long syncSentAt;
     private int syncAttempts;
     private long lastPeerActivity = System.nanoTime();
@@ -274,6 +276,7 @@ public final class SendSession implements PeerHandler, SendHandle {
             suiteFixed = false;
             e = ++epoch;
             awaitingResume = true;
+            manifestAnswered = false;
             syncSentAt = System.nanoTime();
             syncAttempts = 0;
             lastPeerActivity = System.nanoTime();
@@ -406,6 +409,7 @@ public final class SendSession implements PeerHandler, SendHandle {
             }
             pump.plan().reset(m.missing() == null ? List.of() : m.missing(), Boolean.TRUE.equals(m.truncated()));
             awaitingResume = false;
+            manifestAnswered = true;
             syncAttempts = 0;
             lock.notifyAll();
         }
@@ -475,14 +479,20 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     // ---- sync, timers, end
 
-    /** Pauses data and asks the receiver what it lacks (after a reconnect, a stall, or running out of work). */
+    /**
+     * Pauses data and asks the receiver what it lacks (after a reconnect, a stall, or running out of work). Until the
+     * receiver has answered under the current keys, the question is the manifest itself, sent again: a manifest
+     * lost on a corrupting link was never re-sent, and a receiver without it cannot use any chunk (measured: a
+     * 120 s stall of DisconnectTest, data flowing into a receiver that dropped it).
+     */
     void requestSync() {
         ControlCodec c;
         String to;
         long e;
+        boolean manifest;
         synchronized (lock) {
-            if (controls == null || isTerminal()) {
-                return;
+            if (controls == null || isTerminal() || !manifestAnswered && !pump.manifestReady()) {
+                return; // still hashing: the manifest queued at pairing goes out when it is ready
             }
             c = controls;
             to = peer;
@@ -490,8 +500,13 @@ public final class SendSession implements PeerHandler, SendHandle {
             awaitingResume = true;
             syncSentAt = System.nanoTime();
             syncAttempts++;
+            manifest = !manifestAnswered;
         }
-        ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(Control.sync(e))));
+        if (manifest) {
+            ctx.threads.send(() -> pump.sendManifest(to, c, e));
+        } else {
+            ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(Control.sync(e))));
+        }
     }
 
     private void housekeeping() {
