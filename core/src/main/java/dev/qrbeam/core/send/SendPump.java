@@ -77,7 +77,7 @@ final class SendPump {
     }
 
     /** True once the sources are hashed and the manifest can be sent. */
-    boolean manifestReady() {
+    boolean manifestBuilt() {
         return manifest.isDone();
     }
 
