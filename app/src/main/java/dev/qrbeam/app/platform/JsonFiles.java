@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.qrbeam.core.store.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** The app's one JSON mapper, and crash-safe file writes (temp file + atomic rename). */
+/** The app's one JSON mapper, and crash-safe owner-only file writes (through {@link PrivateFiles}). */
 public final class JsonFiles {
     private final ObjectMapper mapper;
 
@@ -36,15 +35,11 @@ public final class JsonFiles {
         return mapper.readValue(file.toFile(), type);
     }
 
-    /** Writes {@code value} so that a crash leaves either the old or the new file, never half of one. */
+    /**
+     * Writes {@code value} so that a crash leaves either the old or the new file, never half of one; the file is
+     * readable by the owner only, in an owner-only folder ({@link PrivateFiles}): history holds resume codes.
+     */
     public void write(Path file, Object value) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        mapper.writeValue(tmp.toFile(), value);
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        PrivateFiles.write(file, mapper.writeValueAsBytes(value));
     }
 }

@@ -68,4 +68,49 @@ class SingleInstanceTest {
             assertThat(again.becomePrimary(f -> { })).isTrue();
         }
     }
+
+    @Test
+    void theInstanceFileWithItsTokenIsReadableByTheOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        AppPaths paths = new AppPaths(home.resolve("qrbeam"));
+        try (SingleInstance first = new SingleInstance(paths)) {
+            first.becomePrimary(f -> { });
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(paths.instancePortFile()))).isEqualTo("rw-------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(paths.home()))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void anEndlessLineAndASilentConnectionDoNotStopTheListener() throws Exception {
+        BlockingQueue<List<Path>> received = new LinkedBlockingQueue<>();
+        AppPaths paths = new AppPaths(home);
+        try (SingleInstance first = new SingleInstance(paths); SingleInstance second = new SingleInstance(paths)) {
+            first.becomePrimary(received::add);
+            int port = Integer.parseInt(Files.readAllLines(paths.instancePortFile()).get(0));
+            try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port);
+                 Socket endless = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Thread flood = new Thread(() -> {
+                    byte[] junk = new byte[64 * 1024];
+                    java.util.Arrays.fill(junk, (byte) 'x');
+                    try (OutputStream out = endless.getOutputStream()) {
+                        for (int i = 0; i < 4096; i++) { // 256 MiB without a newline, unless cut off first
+                            out.write(junk);
+                        }
+                    } catch (java.io.IOException e) {
+                        // cut off by the listener: expected
+                    }
+                }, "endless-line");
+                flood.setDaemon(true);
+                flood.start();
+                assertThat(second.handOff(List.of(Path.of("/tmp/x")))).as("a real launch is still heard").isTrue();
+                assertThat(received.poll(10, TimeUnit.SECONDS)).containsExactly(Path.of("/tmp/x"));
+                flood.join(TimeUnit.SECONDS.toMillis(10));
+                assertThat(flood.isAlive()).as("the endless line was cut off").isFalse();
+                silent.setSoTimeout(10_000);
+                assertThat(silent.getInputStream().read()).as("the silent connection was closed").isEqualTo(-1);
+            }
+        }
+    }
 }

@@ -15,5 +15,10 @@ public enum FailureCode {
     RETRIES_EXHAUSTED,
     CANCELLED_BY_PEER,
     CANCELLED_LOCALLY,
-    PROTOCOL
+    PROTOCOL,
+    /**
+     * The other side reported a failure of its own. Whatever code it named, this is the code here: a peer never
+     * chooses this side's outcome (or exit code); its reason is only shown, filtered, in the message.
+     */
+    PEER_FAILED
 }

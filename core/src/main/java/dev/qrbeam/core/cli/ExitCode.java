@@ -23,6 +23,8 @@ public enum ExitCode {
     RETRIES(7),
     /** Cancelled by the other side. */
     CANCELLED(8),
+    /** The other side reported a failure of its own (its reason is printed); never chosen by the peer. */
+    PEER_FAILED(9),
     /** Interrupted here (Ctrl-C); run the same command again to resume. */
     INTERRUPTED(130);
 
@@ -42,6 +44,7 @@ public enum ExitCode {
             case RETRIES_EXHAUSTED -> RETRIES;
             case CANCELLED_BY_PEER -> CANCELLED;
             case CANCELLED_LOCALLY -> INTERRUPTED;
+            case PEER_FAILED -> PEER_FAILED;
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.qrbeam.core.cli;
 
+import dev.qrbeam.protocol.message.ForeignText;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,16 +27,23 @@ public final class QrBeamCli implements Runnable {
 
     /** Runs the CLI and returns the exit code (tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with {@code in} as standard input (codes given as "-"). */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine cli = new CommandLine(new QrBeamCli());
+        ((ReceiveCommand) cli.getSubcommands().get("receive").getCommand()).stdin = in;
+        ((SendCommand) cli.getSubcommands().get("send").getCommand()).stdin = in;
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            err.println("error: " + ForeignText.printable(ex.getMessage() == null ? ex.toString() : ex.getMessage(), 500));
             if (verbose) {
                 ex.printStackTrace(err);
             }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code send [--relay URL] FILE|DIR...}: prints {@code code: <pairing code>}, the QR, then progress. */
-@Command(name = "send", description = "Send files and folders. Prints 'code: <pairing code>' and a QR code.")
+@Command(name = "send", mixinStandardHelpOptions = true, description = "Send files and folders. Prints 'code: <pairing code>' and a QR code.")
 final class SendCommand implements Callable<Integer> {
     @Option(names = "--relay", description = "Internet relay URL (wss://, https://, ws://): registered on besides the "
             + "built-in LAN relay; the code names both, receivers try the LAN first.")
@@ -32,8 +32,12 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--expiry", description = "Minutes the code admits a receiver (default 10).", defaultValue = "10")
     long expiryMinutes;
 
-    @Option(names = "--resume", paramLabel = "CODE", description = "Continue an interrupted send with the same code.")
+    @Option(names = "--resume", paramLabel = "CODE", description = "Continue an interrupted send with the same code; "
+            + "- reads it from standard input (arguments are visible to other local users).")
     String resume;
+
+    /** Standard input ({@code --resume -}); set by {@link QrBeamCli}. */
+    java.io.InputStream stdin = System.in;
 
     @Option(names = "--no-qr", description = "Do not draw the QR code.")
     boolean noQr;
@@ -63,7 +67,8 @@ final class SendCommand implements Callable<Integer> {
         }
         ProgressView view = new ProgressView("Sending", common.terminal(), spec.commandLine().getErr());
         try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
-            SendHandle handle = resume != null ? engine.resumeSend(resume, view) : engine.send(files, view);
+            SendHandle handle = resume != null
+                    ? engine.resumeSend(CodeInput.resolve(resume, stdin, spec.commandLine()), view) : engine.send(files, view);
             spec.commandLine().getOut().println("code: " + handle.pairingCode());
             if (!noQr) {
                 spec.commandLine().getOut().print(QrCodes.toTerminal(QrCodes.encode(handle.pairingCode())));

@@ -3,6 +3,7 @@ package dev.qrbeam.core.cli;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
+import dev.qrbeam.protocol.message.ForeignText;
 import java.io.PrintWriter;
 import java.util.concurrent.ExecutionException;
 
@@ -25,7 +26,7 @@ final class TransferRunner {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED.code;
         } catch (ExecutionException e) {
-            err.println("error: " + e.getCause().getMessage());
+            err.println("error: " + ForeignText.printable(e.getCause().getMessage(), 500));
             return ExitCode.IO.code;
         } finally {
             view.close();
@@ -41,7 +42,7 @@ final class TransferRunner {
             return ExitCode.OK.code;
         }
         err.println((end.state() == TransferState.CANCELLED ? "cancelled: " : "error: ")
-                + (end.failure() == null ? end.state() : end.failure().message()));
+                + (end.failure() == null ? end.state() : ForeignText.printable(end.failure().message(), 500)));
         err.flush();
         return end.failure() == null ? ExitCode.IO.code : ExitCode.of(end.failure().code()).code;
     }

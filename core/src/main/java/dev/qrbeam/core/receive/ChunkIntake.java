@@ -15,6 +15,7 @@ import dev.qrbeam.protocol.crypto.ChunkCipher;
 import dev.qrbeam.protocol.crypto.RecordError;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.SessionKeys;
+import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.manifest.Manifest;
 import dev.qrbeam.protocol.manifest.ManifestCodec;
 import dev.qrbeam.protocol.manifest.ManifestException;
@@ -65,6 +66,8 @@ final class ChunkIntake {
     private ByteBuffer plain;
     private String[] parts;
     private long partsEpoch = -1;
+    private long partsChars;
+    private String manifestHash;
     private long creditBytes;
     private long lastChunk = -1;
     private long verified;
@@ -88,14 +91,34 @@ final class ChunkIntake {
         return cipher != null && store != null && !store.isComplete() && !closed;
     }
 
+    /**
+     * One part of the manifest. The parts of one epoch are held until all arrived, but never more than
+     * {@link ManifestCodec#MAX_PARTS} of them nor more than {@link WireJson#MAX_DOCUMENT} characters in all: a
+     * sender that goes past either ends the transfer (it cannot fill this heap by never sending the last part).
+     */
     synchronized void manifestPart(Control m) {
         if (closed || keys == null || m.epoch() == null || m.index() == null || m.count() == null || m.data() == null
-                || m.count() < 1 || m.count() > 10_000 || m.index() < 0 || m.index() >= m.count()) {
+                || m.count() < 1 || m.index() < 0 || m.index() >= m.count()) {
+            return;
+        }
+        if (m.count() > ManifestCodec.MAX_PARTS) {
+            parts = null;
+            session.fail(new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: "
+                    + m.count() + " parts, at most " + ManifestCodec.MAX_PARTS + " allowed"));
             return;
         }
         if (parts == null || partsEpoch != m.epoch() || parts.length != m.count()) {
             parts = new String[m.count()];
             partsEpoch = m.epoch();
+            partsChars = 0;
+        }
+        String old = parts[m.index()];
+        partsChars += m.data().length() - (old == null ? 0 : old.length());
+        if (partsChars > WireJson.MAX_DOCUMENT) {
+            parts = null;
+            session.fail(new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: more than "
+                    + WireJson.MAX_DOCUMENT + " characters"));
+            return;
         }
         parts[m.index()] = m.data();
         for (String p : parts) {
@@ -106,7 +129,9 @@ final class ChunkIntake {
         String json = String.join("", parts);
         parts = null;
         try {
-            accept(new ManifestCodec(ctx.wire, ManifestLimits.DEFAULT).read(json), m.epoch());
+            ManifestCodec codec = new ManifestCodec(ctx.wire, ManifestLimits.DEFAULT);
+            Manifest read = codec.read(json);
+            accept(read, codec.fingerprint(read), m.epoch());
         } catch (ManifestException e) {
             session.fail(new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: " + e.getMessage()));
         } catch (TransferException e) {
@@ -116,12 +141,15 @@ final class ChunkIntake {
         }
     }
 
-    private void accept(Manifest m, long epoch) throws IOException {
+    private void accept(Manifest m, String hash, long epoch) throws IOException {
         if (manifest != null && !manifest.transferId().equals(m.transferId())) {
             throw new TransferException(FailureCode.PROTOCOL, "the sender switched to a different transfer");
         }
+        if (manifestHash != null && !manifestHash.equals(hash)) {
+            throw new TransferException(FailureCode.PROTOCOL, "the sender changed the list of files of this transfer");
+        }
         if (store == null) {
-            openStore(m);
+            openStore(m, hash);
         }
         cipher = new ChunkCipher(keys, m.transferIdBytes());
         resume(epoch);
@@ -132,7 +160,8 @@ final class ChunkIntake {
         }
     }
 
-    private void openStore(Manifest m) throws IOException {
+    /** Resume state is keyed by the manifest's fingerprint: another manifest, even with the same id, starts afresh. */
+    private void openStore(Manifest m, String hash) throws IOException {
         Files.createDirectories(destination);
         Path root = destination.toRealPath();
         for (String folder : m.folders()) {
@@ -145,10 +174,12 @@ final class ChunkIntake {
             SafePath.resolve(root, f.path());
             files.add(new StoreFile(f.path(), f.size(), HexFormat.of().parseHex(f.sha256())));
         }
-        store = ReceiveStore.open(root, storeDir, m.transferId() + ":" + m.chunkSize(), m.chunkSize(), files,
+        store = ReceiveStore.open(root, storeDir, m.transferId() + ":" + m.chunkSize() + ":" + hash, m.chunkSize(), files,
                 (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString(),
                 ctx.config.directWrites());
+        store.onPlaced(i -> ctx.threads.progress.fileState(i, TransferState.DONE));
         manifest = m;
+        manifestHash = hash;
         layout = store.layout();
         failures = new int[(int) layout.chunkTotal()];
         plain = ByteBuffer.allocate(m.chunkSize());
@@ -205,12 +236,8 @@ final class ChunkIntake {
         }
         plain.flip();
         try {
-            int done = store.accept(id, plain);
-            if (done >= 0) {
-                ctx.threads.progress.fileState(done, TransferState.DONE);
-            } else {
-                ctx.threads.progress.fileBytes(ref.fileIndex(), store.bytesDone(ref.fileIndex()));
-            }
+            store.accept(id, plain);
+            ctx.threads.progress.fileBytes(ref.fileIndex(), store.bytesDone(ref.fileIndex()));
         } catch (TransferException e) {
             session.fail(e);
             return;
@@ -258,6 +285,15 @@ final class ChunkIntake {
         }
         if (creditBytes > 0 && lastChunk >= 0) {
             sendCredit();
+        }
+        if (store != null) {
+            try {
+                store.syncIfDue();
+            } catch (IOException e) {
+                session.fail(new TransferException(DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
+                        "cannot write: " + e.getMessage(), e));
+                return;
+            }
         }
         if (requests.isEmpty()) {
             return;

@@ -10,6 +10,7 @@ import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
 import dev.qrbeam.core.control.ControlType;
+import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
@@ -19,9 +20,12 @@ import dev.qrbeam.protocol.crypto.HandshakeError;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.ReceiverHandshake;
 import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.message.RequestMessage;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -29,8 +33,6 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The receiver's side of one transfer: handshakes with the sender named in the code (again after every reconnect,
@@ -147,8 +149,8 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         }
         if (body.hasNonNull("error")) {
             if (!everPaired) {
-                String hint = body.path("error").asText();
-                fail(new TransferException(FailureCode.HANDSHAKE_FAILED, incompatible(hint)
+                String hint = ForeignText.printable(body.path("error").asText(), 40);
+                fail(new TransferException(FailureCode.HANDSHAKE_FAILED, incompatible(body.path("error").asText())
                         ? "the sender runs an incompatible QRBeam version (" + hint + "); update QRBeam on both computers"
                         : "the sender could not verify this code (" + hint + ")"));
             }
@@ -257,8 +259,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                     false);
             case CANCEL -> finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the sender cancelled"), true);
-            case FAILURE -> finish(TransferState.FAILED, new TransferFailure(codeOf(m.code()),
-                    "sender: " + (m.message() == null ? m.code() : m.message())), false);
+            case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("sender", m), false);
             default -> LOG.debug("ignoring control {}", m.type());
         }
     }
@@ -270,7 +271,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     @Override
     public void onError(String errorCode, String message) {
-        LOG.debug("relay error {}: {}", errorCode, message);
+        LOG.debug("relay error {}: {}", ForeignText.printable(errorCode, 40), ForeignText.printable(message));
         if (("unknown-target".equals(errorCode) || "peer-gone".equals(errorCode)) && !everPaired
                 && ++senderMissing >= 2) {
             fail(new TransferException(FailureCode.PEER_GONE,
@@ -287,7 +288,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     @Override
     public void onDisconnected(String reason) {
-        LOG.info("relay connection lost ({}); reconnecting", reason);
+        LOG.info("relay connection lost ({}); reconnecting", ForeignText.printable(reason));
         controls = null;
         intake.keys(null);
     }
@@ -436,13 +437,5 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             }
         }
         SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
-    }
-
-    private static FailureCode codeOf(String name) {
-        try {
-            return FailureCode.valueOf(name);
-        } catch (RuntimeException e) {
-            return FailureCode.PROTOCOL;
-        }
     }
 }

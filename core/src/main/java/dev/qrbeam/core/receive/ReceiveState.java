@@ -1,5 +1,6 @@
 package dev.qrbeam.core.receive;
 
+import dev.qrbeam.core.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.HexFormat;
 
 /**
  * Where a receiver keeps what it needs to resume: {@code <stateDir>/receive/<senderId>-<hash of destination>/}
- * with its receiver token (which the sender's gate recognises after a restart) and the chunk store's journal.
+ * with its receiver token (which the sender's gate recognises after a restart) and the chunk store's journal, all
+ * owner-only ({@link PrivateFiles}).
  */
 final class ReceiveState {
     private final Path dir;
@@ -46,12 +48,9 @@ final class ReceiveState {
         if (Files.isRegularFile(f) && Files.size(f) == 16) {
             return Files.readAllBytes(f);
         }
-        Files.createDirectories(dir);
         byte[] t = new byte[16];
         random.nextBytes(t);
-        Path tmp = dir.resolve("token.tmp");
-        Files.write(tmp, t);
-        Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.write(f, t);
         return t;
     }
 

@@ -10,6 +10,7 @@ import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
 import dev.qrbeam.core.control.ControlType;
+import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.core.session.SessionContext;
@@ -22,10 +23,13 @@ import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.RecordSuite;
 import dev.qrbeam.protocol.crypto.SenderHandshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
+import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.pairing.Admission;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.ReceiverGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -35,8 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sender's side of one transfer: answers each handshake with fresh keys, admits exactly one receiver on its
@@ -363,8 +365,7 @@ public final class SendSession implements PeerHandler, SendHandle {
             case DIRECT -> onDirect(from, c, m);
             case CANCEL -> finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
-            case FAILURE -> finish(TransferState.FAILED, new TransferFailure(codeOf(m.code()),
-                    "receiver: " + (m.message() == null ? m.code() : m.message())));
+            case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("receiver", m));
             default -> LOG.debug("ignoring control {}", m.type());
         }
     }
@@ -451,7 +452,7 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onError(String errorCode, String message) {
-        LOG.debug("relay error {}: {}", errorCode, message);
+        LOG.debug("relay error {}: {}", ForeignText.printable(errorCode, 40), ForeignText.printable(message));
     }
 
     @Override
@@ -468,7 +469,7 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onDisconnected(String reason) {
-        LOG.info("relay connection lost ({}); reconnecting", reason);
+        LOG.info("relay connection lost ({}); reconnecting", ForeignText.printable(reason));
     }
 
     @Override
@@ -595,13 +596,5 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     SendSessionState saved() {
         return saved;
-    }
-
-    private static FailureCode codeOf(String name) {
-        try {
-            return FailureCode.valueOf(name);
-        } catch (RuntimeException e) {
-            return FailureCode.PROTOCOL;
-        }
     }
 }

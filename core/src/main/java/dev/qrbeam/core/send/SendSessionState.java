@@ -1,13 +1,11 @@
 package dev.qrbeam.core.send;
 
+import dev.qrbeam.core.store.PrivateFiles;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -104,20 +102,9 @@ public final class SendSessionState {
         return new SourceScanner.Scan(files, dirs);
     }
 
-    /** Writes atomically, owner-only where the file system supports it. */
+    /** Writes atomically, owner-only ({@link PrivateFiles}). */
     public synchronized void save() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("session.properties.tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp);
-        }
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "qrbeam send session (contains the pairing secret)");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.write(file, out -> p.store(out, "qrbeam send session (contains the pairing secret)"));
     }
 
     public void delete() throws IOException {

@@ -49,6 +49,11 @@ final class FileSink implements AutoCloseable {
         return part;
     }
 
+    /** The index of the file in the manifest. */
+    int file() {
+        return file;
+    }
+
     /** Writes one verified chunk and feeds the running hash as far as the contiguous prefix allows. */
     void write(long chunkId, ByteBuffer data, BitSet have) throws IOException {
         long local = chunkId - layout.firstChunk(file);
@@ -118,7 +123,10 @@ final class FileSink implements AutoCloseable {
         }
     }
 
-    /** Completes the whole-file SHA-256 (reading what was not hashed yet) and checks the length on disk. */
+    /**
+     * Completes the whole-file SHA-256 (reading what was not hashed yet) and checks the length on disk. The data is
+     * not forced here: the caller forces it (in a {@link DurableBatch}) before the file gets its final name.
+     */
     byte[] finish(BitSet have) throws IOException {
         if (channel.size() != size) {
             channel.truncate(size);
@@ -127,7 +135,6 @@ final class FileSink implements AutoCloseable {
         if (hashedChunks != layout.chunkCount(file)) {
             throw new IllegalStateException("file not complete");
         }
-        force();
         return digest.digest();
     }
 

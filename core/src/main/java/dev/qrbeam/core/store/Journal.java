@@ -3,9 +3,7 @@ package dev.qrbeam.core.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 
 /**
@@ -22,8 +20,7 @@ final class Journal implements AutoCloseable {
     }
 
     static Journal open(Path file, long total, BitSet into) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        FileChannel ch = PrivateFiles.openAppendable(file);
         long whole = ch.size() / 8 * 8;
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         long pos = 0;

@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.IntConsumer;
 
 /**
  * The receiver's resumable chunk store. Each file is written to a {@code .part} file beside its target; verified
  * chunk ids go to a journal in {@code stateDir}. When a file's last chunk arrives its whole-file SHA-256 is checked
  * and only then is it moved to its final name, never replacing an existing file (a fresh unique name is chosen).
- * Data is forced before the journal records it (every {@value #SYNC_BYTES} bytes, every second, and at file end).
+ * Data is forced before the journal records it (every {@value #SYNC_BYTES} bytes, every second, and on close); a
+ * finished file's data is forced before it is renamed, and its record in the {@link StoreState} log reaches the OS
+ * at once (one small append per file: linear in the number of files).
  */
 public final class ReceiveStore implements AutoCloseable {
     static final long SYNC_BYTES = 64L << 20;
@@ -36,6 +39,10 @@ public final class ReceiveStore implements AutoCloseable {
     private final long[] doneBytes;
     private final BiFunction<Path, String, String> uniqueName;
     private final DirectWriter directWriter;
+    private final DurableBatch batch = new DurableBatch();
+    private IntConsumer onPlaced = file -> { };
+    private long missing;
+    private int placed;
     private long unsynced;
     private long lastSync = System.nanoTime();
 
@@ -48,32 +55,33 @@ public final class ReceiveStore implements AutoCloseable {
         this.uniqueName = uniqueName;
         this.sinks = new FileSink[files.size()];
         this.doneBytes = new long[files.size()];
-        Files.createDirectories(stateDir);
+        PrivateFiles.createDirectories(stateDir);
         this.state = new StoreState(stateDir);
         Path journalFile = stateDir.resolve("journal.bin");
         if (!manifestId.equals(state.get("manifest"))
                 || !String.valueOf(layout.chunkSize()).equals(state.get("chunksize"))) {
             discardStale();
             Files.deleteIfExists(journalFile);
-            state.clear();
-            state.put("manifest", manifestId);
-            state.put("chunksize", String.valueOf(layout.chunkSize()));
-            state.save();
+            state.reset(java.util.Map.of("manifest", manifestId, "chunksize", String.valueOf(layout.chunkSize())));
         }
         this.journal = Journal.open(journalFile, layout.chunkTotal(), have);
         for (int i = 0; i < files.size(); i++) {
             int first = (int) layout.firstChunk(i);
             int end = (int) (first + layout.chunkCount(i));
             if (isDone(i)) {
+                placed++;
                 have.set(first, end);
             } else {
-                String part = state.get("part." + i);
-                if (part == null || part.isEmpty() || !Files.isRegularFile(root.resolve(part), LinkOption.NOFOLLOW_LINKS)) {
+                Path part = partPath(i);
+                if (part == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
                     have.clear(first, end);
+                } else if (end > first && have.nextClearBit(first) >= end) {
+                    have.clear(end - 1); // verified but not placed before a crash: its last chunk re-checks it
                 }
             }
             doneBytes[i] = countBytes(i);
         }
+        this.missing = layout.chunkTotal() - have.cardinality();
     }
 
     /**
@@ -98,10 +106,37 @@ public final class ReceiveStore implements AutoCloseable {
 
     private void discardStale() throws IOException {
         for (String key : state.keys("part.")) {
-            Path p = root.resolve(state.get(key)).normalize();
-            if (p.startsWith(root) && p.getFileName().toString().endsWith(".part")) {
+            Path p = containedPart(state.get(key));
+            if (p != null) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /**
+     * The recorded {@code .part} file of {@code file}, or null when none is recorded or the record is not a
+     * {@code .part} file beside the file's target (a tampered or foreign state file is never followed).
+     */
+    private Path partPath(int file) throws TransferException {
+        Path part = containedPart(state.get("part." + file));
+        Path target = SafeDirs.resolve(root, files.get(file).relativePath());
+        return part != null && part.getParent().equals(target.getParent()) ? part : null;
+    }
+
+    /** A stored name as a path strictly inside the root, through real folders only, ending in .part; else null. */
+    private Path containedPart(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return null;
+        }
+        try {
+            Path p = SafeDirs.resolve(root, stored.replace(root.getFileSystem().getSeparator(), "/"));
+            if (!p.getFileName().toString().endsWith(".part")) {
+                return null;
+            }
+            Path parent = p.getParent();
+            return !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS) || parent.toRealPath().equals(parent) ? p : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -117,6 +152,11 @@ public final class ReceiveStore implements AutoCloseable {
         }
     }
 
+    /** Called (on the thread that stored the chunk) each time a file was verified, forced and put in place. */
+    public void onPlaced(IntConsumer listener) {
+        this.onPlaced = listener;
+    }
+
     public ChunkLayout layout() {
         return layout;
     }
@@ -129,23 +169,23 @@ public final class ReceiveStore implements AutoCloseable {
         return state.get("done." + file) != null;
     }
 
-    /** Where file {@code i} ended up, once done. */
+    /** Where file {@code i} ended up, once done (null if not done or the record points outside the folder). */
     public Path finalPath(int file) {
         String rel = state.get("done." + file);
-        return rel == null ? null : root.resolve(rel);
+        try {
+            return rel == null ? null : SafeDirs.resolve(root, rel.replace(root.getFileSystem().getSeparator(), "/"));
+        } catch (TransferException e) {
+            return null;
+        }
     }
 
     public long bytesDone(int file) {
         return doneBytes[file];
     }
 
+    /** Every file verified and in place; O(1) (it is asked after every chunk). */
     public boolean isComplete() {
-        for (int i = 0; i < files.size(); i++) {
-            if (!isDone(i)) {
-                return false;
-            }
-        }
-        return true;
+        return placed == files.size();
     }
 
     /** Chunk ids not yet verified, in order, at most {@code max} of them. */
@@ -177,16 +217,17 @@ public final class ReceiveStore implements AutoCloseable {
     public record MissingRanges(List<long[]> ranges, boolean truncated) {
     }
 
-    /** Deletes the {@code .part} files of unfinished files (cancel); finished files stay. */
+    /** Deletes the {@code .part} files of unfinished files (cancel); finished (verified) files stay. */
     public void discardParts() throws IOException {
+        placeBatch();
         for (int i = 0; i < files.size(); i++) {
             if (sinks[i] != null) {
                 sinks[i].close();
                 sinks[i] = null;
             }
-            String part = state.get("part." + i);
-            if (!isDone(i) && part != null && !part.isEmpty()) {
-                Files.deleteIfExists(root.resolve(part));
+            Path part = isDone(i) ? null : partPath(i);
+            if (part != null) {
+                Files.deleteIfExists(part);
             }
         }
     }
@@ -197,22 +238,23 @@ public final class ReceiveStore implements AutoCloseable {
     }
 
     public long missingCount() {
-        return layout.chunkTotal() - have.cardinality();
+        return missing;
     }
 
     /**
-     * Stores one authenticated chunk. The length must be exactly what the manifest implies.
+     * Stores one authenticated chunk. The length must be exactly what the manifest implies. A file whose last chunk
+     * arrives is verified at once and put in place with the next batch ({@link #onPlaced}): when
+     * {@value DurableBatch#MAX_FILES} files are waiting, on {@link #sync}, and when the transfer is complete.
      *
-     * @return the index of the file this chunk completed (verified and in place), -1 otherwise
      * @throws TransferException INTEGRITY if the length disagrees or the whole-file hash fails
      */
-    public int accept(long chunkId, ByteBuffer plain) throws IOException {
+    public void accept(long chunkId, ByteBuffer plain) throws IOException {
         if (chunkId < 0 || chunkId >= layout.chunkTotal()) {
             throw new TransferException(FailureCode.PROTOCOL, "chunk id out of range: " + chunkId);
         }
         int file = layout.ref(chunkId).fileIndex();
         if (have.get((int) chunkId)) {
-            return -1;
+            return;
         }
         if (plain.remaining() != layout.ref(chunkId).length()) {
             throw new TransferException(FailureCode.INTEGRITY, String.format(
@@ -221,17 +263,17 @@ public final class ReceiveStore implements AutoCloseable {
         }
         sink(file).write(chunkId, plain, have);
         have.set((int) chunkId);
+        missing--;
         journal.add(chunkId);
         doneBytes[file] += plain.remaining();
         unsynced += plain.remaining();
         if (haveAll(file)) {
-            finishFile(file);
-            return file;
+            verifyFile(file);
         }
-        if (unsynced >= SYNC_BYTES || journal.needsFlush() || System.nanoTime() - lastSync > SYNC_NANOS) {
+        if (missing == 0 || batch.full() || unsynced >= SYNC_BYTES || journal.needsFlush()
+                || System.nanoTime() - lastSync > SYNC_NANOS) {
             sync();
         }
-        return -1;
     }
 
     private boolean haveAll(int file) {
@@ -244,16 +286,13 @@ public final class ReceiveStore implements AutoCloseable {
         if (sinks[file] == null) {
             Path target = SafeDirs.resolve(root, files.get(file).relativePath());
             SafeDirs.create(root, target.getParent());
-            String partName = state.get("part." + file);
-            if (partName == null || partName.isEmpty()) {
+            Path part = partPath(file);
+            if (part == null) {
                 String wanted = target.getFileName() + ".part";
-                String chosen = uniqueName.apply(target.getParent(), wanted);
-                partName = root.relativize(target.getParent().resolve(chosen)).toString();
-                state.put("part." + file, partName);
-                state.save();
-                Files.deleteIfExists(root.resolve(partName));
+                part = target.getParent().resolve(uniqueName.apply(target.getParent(), wanted));
+                state.put("part." + file, relative(part));
+                Files.deleteIfExists(part);
             }
-            Path part = root.resolve(partName);
             if (Files.isSymbolicLink(part)) {
                 throw new TransferException(FailureCode.IO, "refused to write through a symbolic link: " + part);
             }
@@ -262,44 +301,69 @@ public final class ReceiveStore implements AutoCloseable {
         return sinks[file];
     }
 
-    /** Forces written data, then records it in the journal. */
+    /** {@link #sync} when verified files have waited a second for their names (the session's timer calls this). */
+    public void syncIfDue() throws IOException {
+        if (!batch.isEmpty() && System.nanoTime() - lastSync > SYNC_NANOS) {
+            sync();
+        }
+    }
+
+    /** Forces written data and puts verified files in place, then records it in the journal. */
     public void sync() throws IOException {
         for (FileSink s : sinks) {
             if (s != null) {
                 s.force();
             }
         }
+        placeBatch();
+        state.force();
         journal.flush();
         unsynced = 0;
         lastSync = System.nanoTime();
     }
 
-    private void finishFile(int file) throws IOException {
+    private void verifyFile(int file) throws IOException {
         FileSink sink = sink(file);
         byte[] actual = sink.finish(have);
-        sync();
-        sink.close();
         sinks[file] = null;
         StoreFile f = files.get(file);
         if (!MessageDigest.isEqual(actual, f.sha256())) {
+            sink.close();
             Files.deleteIfExists(sink.part());
             forget(file);
             throw new TransferException(FailureCode.INTEGRITY, "whole-file SHA-256 of "
                     + SafeDirs.printable(f.relativePath()) + " does not match the manifest; the file was discarded");
         }
-        Path target = SafeDirs.resolve(root, f.relativePath());
-        Path placed = placeNoOverwrite(sink.part(), target);
-        state.put("done." + file, root.relativize(placed).toString());
-        state.save();
+        batch.add(sink);
+    }
+
+    /** Forces the verified files' data, then gives each its final name (never replacing a file) and records it. */
+    private void placeBatch() throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (FileSink sink : batch.forceAll()) {
+            int file = sink.file();
+            Path target = SafeDirs.resolve(root, files.get(file).relativePath());
+            Path at = placeNoOverwrite(sink.part(), target);
+            state.put("done." + file, relative(at));
+            placed++;
+            onPlaced.accept(file);
+        }
     }
 
     /** Marks every chunk of {@code file} missing again (its data was discarded). */
     private void forget(int file) throws IOException {
         int first = (int) layout.firstChunk(file);
         have.clear(first, (int) (first + layout.chunkCount(file)));
+        missing += layout.chunkCount(file);
         doneBytes[file] = 0;
         state.put("part." + file, "");
-        state.save();
+    }
+
+    /** A path under the root as stored in the state: '/'-separated on every OS. */
+    private String relative(Path p) {
+        return root.relativize(p).toString().replace(root.getFileSystem().getSeparator(), "/");
     }
 
     private Path placeNoOverwrite(Path part, Path target) throws IOException {
@@ -344,7 +408,9 @@ public final class ReceiveStore implements AutoCloseable {
                     s.close();
                 }
             }
+            batch.close();
             journal.close();
+            state.close();
         }
     }
 }

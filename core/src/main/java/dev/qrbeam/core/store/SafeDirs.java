@@ -50,14 +50,6 @@ final class SafeDirs {
     }
 
     static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(200).forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return dev.qrbeam.protocol.manifest.SafePath.printable(s);
     }
 }

@@ -33,6 +33,27 @@ class CliTest {
         assertThat(rc).isEqualTo(ExitCode.USAGE.code);
     }
 
+    @Test
+    void theCodeIsReadFromStandardInputSoItNeverAppearsInTheProcessList() {
+        String code = dev.qrbeam.protocol.pairing.PairingCode.create(java.net.URI.create("http://127.0.0.1:1"),
+                "AAAAAAAAAAAAAAAAAAAAAA", new java.security.SecureRandom()).format();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = QrBeamCli.run(new String[] {"receive", "--plain", "--state-dir", tmp.toString(), "--out",
+            tmp.resolve("out").toString(), "-"}, new java.io.ByteArrayInputStream((code + "\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(rc).as("the code from stdin was used: its relay is unreachable").isEqualTo(ExitCode.NETWORK.code);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("127.0.0.1:1");
+    }
+
+    @Test
+    void helpSaysArgumentsAreVisibleToOtherUsers() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QrBeamCli.run(new String[] {"receive", "--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
+                .contains("visible to other users").contains("standard input");
+    }
+
     /** One parser for the CLI's relay and the standalone relay (issue 15): its options, TLS included, work here. */
     @Test
     void relayUsesTheStandaloneRelaysOptions() {

@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReceiveStoreTest {
     private static final int CHUNK = 4096;
@@ -37,7 +39,8 @@ class ReceiveStoreTest {
             assertThat(s.missing(100)).containsExactly(6L, 7L, 8L, 9L, 10L);
             assertThat(s.bytesDone(0)).isEqualTo(6L * CHUNK);
             for (long id = 6; id <= 10; id++) {
-                assertThat(s.accept(id, chunk(data, id))).isEqualTo(id == 10 ? 0 : -1);
+                s.accept(id, chunk(data, id));
+                assertThat(s.isDone(0)).isEqualTo(id == 10);
             }
             assertThat(s.isComplete()).isTrue();
         }
@@ -104,6 +107,96 @@ class ReceiveStoreTest {
         try (var list = Files.list(tmp.resolve("out"))) {
             assertThat(list.toList()).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"../VICTIM.txt, VICTIM.txt", "VICTIM.txt, out/VICTIM.txt", "../out/VICTIM.part, out/VICTIM.part",
+        "d/../../VICTIM.part, VICTIM.part"})
+    void aTamperedStateFileNeverWritesMovesOrDeletesAnotherFile(String storedPart, String victimPath) throws Exception {
+        Path victim = tmp.resolve(victimPath);
+        Files.createDirectories(victim.getParent());
+        Files.writeString(victim, "not yours");
+        byte[] data = random(2 * CHUNK);
+        List<StoreFile> files = List.of(new StoreFile("a.bin", data.length, sha(data)));
+        try (ReceiveStore s = open(files)) {
+            s.accept(0, chunk(data, 0));
+        }
+        Files.deleteIfExists(tmp.resolve("state/state.log"));
+        Files.writeString(tmp.resolve("state/state.properties"),
+                "manifest=manifest-1\nchunksize=" + CHUNK + "\npart.0=" + storedPart + "\n");
+        try (ReceiveStore s = open(files)) {
+            assertThat(s.missing(10)).as("progress recorded for a file that is not ours is dropped").containsExactly(0L, 1L);
+            s.accept(1, chunk(data, 1));
+            s.discardParts();
+        }
+        try (ReceiveStore s = open(files)) {
+            s.accept(0, chunk(data, 0));
+            s.accept(1, chunk(data, 1));
+            assertThat(s.isComplete()).isTrue();
+        }
+        assertThat(Files.readString(victim)).isEqualTo("not yours");
+        assertThat(Files.readAllBytes(tmp.resolve("out/a.bin"))).isEqualTo(data);
+    }
+
+    @Test
+    void stateFilesAndFoldersAreOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        byte[] data = random(2 * CHUNK);
+        try (ReceiveStore s = open(List.of(new StoreFile("a.bin", data.length, sha(data))))) {
+            s.accept(0, chunk(data, 0));
+            s.sync();
+            try (var all = Files.walk(tmp.resolve("state"))) {
+                for (Path p : all.toList()) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                            .as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+                }
+            }
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(240)
+    void manyFilesCostLinearTimeNotARewriteOfTheStatePerFile() throws Exception {
+        int n = Integer.getInteger("qrbeam.test.manyFiles", 10_000); // -Dqrbeam.test.manyFiles=100000 by hand
+        List<StoreFile> files = new java.util.ArrayList<>();
+        byte[] one = {42};
+        for (int i = 0; i < n; i++) {
+            files.add(new StoreFile("d" + (i / 1000) + "/f" + i + ".txt", 1, sha(one)));
+        }
+        long start = System.nanoTime();
+        long writtenBefore = bytesWrittenByThisProcess();
+        try (ReceiveStore s = open(files)) {
+            for (int i = 0; i < n; i++) {
+                s.accept(i, ByteBuffer.wrap(one));
+                assertThat(s.isComplete()).isEqualTo(i == n - 1); // the intake asks after every chunk
+            }
+        }
+        long written = bytesWrittenByThisProcess() - writtenBefore;
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("stored %,d one-byte files in %,d ms, %,d bytes written%n", n, millis, written);
+        if (writtenBefore >= 0) {
+            // a few dozen bytes of state per file; rewriting the whole state twice per file wrote ~6 GB here
+            assertThat(written).as("bytes written for %d one-byte files", n).isLessThan(n * 1600L);
+        }
+        try (ReceiveStore s = open(files)) {
+            assertThat(s.isComplete()).as("the state survives a reopen").isTrue();
+            assertThat(s.finalPath(n - 1)).isEqualTo(tmp.resolve("out").toRealPath()
+                    .resolve("d" + ((n - 1) / 1000) + "/f" + (n - 1) + ".txt"));
+        }
+    }
+
+    /** {@code wchar} of /proc/self/io (every byte this JVM wrote), or -1 where there is no such file. */
+    private static long bytesWrittenByThisProcess() throws Exception {
+        Path io = Path.of("/proc/self/io");
+        if (!Files.isReadable(io)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(io)) {
+            if (line.startsWith("wchar:")) {
+                return Long.parseLong(line.substring(6).trim());
+            }
+        }
+        return -1;
     }
 
     private ReceiveStore open(List<StoreFile> files) throws Exception {

@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
  * The JSON is the plaintext of encrypted {@code Control} records only.
  */
 public final class ManifestCodec {
+    /**
+     * Most parts a manifest may be split into on the wire: senders cut it into 16 KiB parts, and a manifest is at
+     * most {@link WireJson#MAX_DOCUMENT} characters. Receivers refuse more parts, or more characters in all.
+     */
+    public static final int MAX_PARTS = (int) (WireJson.MAX_DOCUMENT / (16 * 1024));
     private final ObjectMapper mapper;
     private final ManifestLimits limits;
 
@@ -44,6 +49,19 @@ public final class ManifestCodec {
             throw new ManifestException(ManifestException.BAD, "Manifest is empty");
         }
         return ManifestValidator.validate(m, limits);
+    }
+
+    /**
+     * The manifest's identity: hex SHA-256 of its canonical JSON ({@link #write}). Two manifests with the same
+     * transfer id but other names, sizes or hashes differ here; a receiver keys its resume state by it.
+     */
+    public String fingerprint(Manifest manifest) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(writeBytes(manifest)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** UTF-8 bytes of {@link #write}. */

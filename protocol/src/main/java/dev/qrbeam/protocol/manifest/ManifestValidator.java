@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Checks an untrusted {@link Manifest}: version, transfer id, chunk size, limits, every path with
  * {@link SafePath#check}, sizes, hashes, and that no two entries collide — compared case-insensitively and after
  * Unicode NFC normalisation, since Windows and macOS file systems would merge them — and that no file is also used
- * as a folder.
+ * as a folder. Case is compared with full Unicode case folding ({@link #fold}).
  */
 public final class ManifestValidator {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -83,10 +83,19 @@ public final class ManifestValidator {
     }
 
     private static void add(Map<String, Boolean> entries, String path, boolean isFile) {
-        String folded = Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String folded = fold(path);
         if (entries.putIfAbsent(folded, isFile) != null) {
             throw bad("Two entries have the same name (ignoring case and Unicode normalisation): " + SafePath.printable(path));
         }
+    }
+
+    /**
+     * The name two file systems might merge this one with: NFC, then full Unicode case folding (upper then lower
+     * case, so σ/ς/Σ, ſ/s/S, ı/i/I, the Kelvin sign and k, ß and ss all meet), then NFC again.
+     */
+    static String fold(String path) {
+        String nfc = Normalizer.normalize(path, Normalizer.Form.NFC);
+        return Normalizer.normalize(nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
     private static ManifestException bad(String message) {

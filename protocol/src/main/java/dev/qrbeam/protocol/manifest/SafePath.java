@@ -1,5 +1,7 @@
 package dev.qrbeam.protocol.manifest;
 
+import dev.qrbeam.protocol.message.ForeignText;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,21 +128,9 @@ public final class SafePath {
         throw new ManifestException(ManifestException.UNSAFE_PATH, "No free name for " + printable(name));
     }
 
-    /** The name with every non-printable, format or non-ASCII-space character shown as {@code \\uXXXX}. */
+    /** The name through {@link ForeignText#printable}, with backslashes also shown as {@code \\u005C}. */
     public static String printable(String name) {
-        if (name == null) {
-            return "(none)";
-        }
-        StringBuilder sb = new StringBuilder();
-        name.codePoints().limit(200).forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || isFormatOrSeparator(cp)
-                    || Character.isSurrogate((char) cp) && cp <= 0xffff || cp == '\\') {
-                sb.append(String.format("\\u%04X", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return name.codePointCount(0, name.length()) > 200 ? sb + "…" : sb.toString();
+        return name == null ? "(none)" : ForeignText.printable(name.replace("\\", "\\u005C"), ForeignText.MAX);
     }
 
     private static void checkComponent(String path, String c) {

@@ -83,6 +83,17 @@ class ManifestCodecTest {
                 .isInstanceOf(ManifestException.class);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"σ.txt, ς.txt", "Σ.txt, ς.txt", "ſ.txt, S.txt",
+        "ı.txt, I.txt", "ı.txt, i.txt", "K.txt, k.txt", "straße.txt, STRASSE.txt",
+        "ſub/a.txt, SUB/A.txt"})
+    void namesThatCaseFoldTogetherCollide(String one, String other) {
+        Manifest m = new Manifest(1, TID, 4096, List.of(), List.of(new ManifestFile(one, 1, HASH, 0),
+                new ManifestFile(other, 1, HASH, 0)));
+        assertThatThrownBy(() -> ManifestValidator.validate(m, ManifestLimits.DEFAULT))
+                .extracting(e -> ((ManifestException) e).code()).isEqualTo("bad-manifest");
+    }
+
     @Test
     void enforcesLimits() {
         ManifestLimits small = new ManifestLimits(2, 1, 1000);
