@@ -67,6 +67,12 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
     private long handshakeSentAt;
     private int handshakeAttempts;
     private volatile boolean everPaired;
+    /**
+     * This session sent a claim (as {@code ReceiveState.claimed()} records on disk): it must handshake as a resuming
+     * receiver from then on, also once {@link #completed()} has deleted the state files while it lingers for the
+     * sender's BYE — pairing as new there was refused as code-used and the sender never heard DONE.
+     */
+    private volatile boolean claimSent;
     private int senderMissing;
     private volatile ControlCodec controls;
     private volatile long lastData = System.nanoTime();
@@ -114,7 +120,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
 
     private void handshake() {
         String own = ctx.link.client().connectionId();
-        ClaimMode mode = state.claimed() ? ClaimMode.RESUME : ClaimMode.NEW;
+        ClaimMode mode = claimSent || state.claimed() ? ClaimMode.RESUME : ClaimMode.NEW;
         byte[] m1;
         synchronized (lock) {
             pending = new ReceiverHandshake(code, own, token, mode, random);
@@ -162,6 +168,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             if (hs.mode() == ClaimMode.NEW) {
                 state.claimed(true); // before the token leaves: from now on only proofs (docs/protocol-transfer.md §2)
             }
+            claimSent = true;
             synchronized (lock) {
                 if (pending != hs) {
                     return;
@@ -183,6 +190,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                 fail(new TransferException(FailureCode.CODE_ALREADY_USED, e.getMessage()));
             } else if (e.error() == HandshakeError.RESUME_UNKNOWN) {
                 LOG.info("the sender never got this receiver's claim; pairing as new");
+                claimSent = false;
                 try {
                     state.claimed(false);
                 } catch (IOException io) {
