@@ -30,14 +30,14 @@ public final class CloseDialog {
     /** Shows the question over {@code owner} (FX thread); the returned alert is for tests and screenshots. */
     public Alert ask(Window owner, int running, boolean trayAvailable, Consumer<CloseChoice> answer) {
         ButtonType keep = new ButtonType(m.get(trayAvailable ? "close.keep" : "close.keep.minimised"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(m.get("close.cancel"), ButtonBar.ButtonData.OTHER);
+        ButtonType cancel = new ButtonType(m.format("close.cancel", running), ButtonBar.ButtonData.OTHER);
         ButtonType back = new ButtonType(m.get("close.back"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", keep, cancel, back);
         alert.initOwner(owner);
         alert.initModality(Modality.WINDOW_MODAL);
         alert.setTitle(m.get("close.title"));
         alert.setHeaderText(m.format("close.header", running));
-        alert.setContentText(m.get(trayAvailable ? "close.body.tray" : "close.body.noTray"));
+        alert.setContentText(m.format(trayAvailable ? "close.body.tray" : "close.body.noTray", running));
         alert.getDialogPane().setId("close-dialog");
         alert.getDialogPane().lookupButton(keep).setId(KEEP_ID);
         alert.getDialogPane().lookupButton(cancel).setId(CANCEL_ID);
