@@ -22,6 +22,7 @@ public final class FaultProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final ServerSocket server;
     private final Set<Pipe> pipes = ConcurrentHashMap.newKeySet();
+    private volatile Pipe newest;
     private final AtomicLong cuts = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong corrupted = new AtomicLong();
@@ -77,6 +78,17 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * The connection accepted last (e.g. the receiver's, which connects after the sender) stops forwarding what its
+     * client sends: messages from that client are lost, while everything sent to it still arrives.
+     */
+    public void muteNewestUpstream() {
+        Pipe p = newest;
+        if (p != null) {
+            p.upstreamMuted = true;
+        }
+    }
+
     /** Cuts every open connection now (RST-like: sockets closed). */
     public void cutAll() {
         cuts.incrementAndGet();
@@ -115,6 +127,7 @@ public final class FaultProxy implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 Pipe p = new Pipe(client, upstream);
                 pipes.add(p);
+                newest = p;
                 p.start();
             } catch (IOException e) {
                 if (closed) {
@@ -142,6 +155,7 @@ public final class FaultProxy implements AutoCloseable {
         private final Socket a;
         private final Socket b;
         private volatile boolean frozen;
+        private volatile boolean upstreamMuted;
         private final WsTextSniffer sniff;
 
         Pipe(Socket a, Socket b) {
@@ -167,7 +181,7 @@ public final class FaultProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    if (frozen) {
+                    if (frozen || upstream && upstreamMuted) {
                         continue;
                     }
                     if (delayMillis > 0) {
