@@ -23,6 +23,8 @@ final class OutboundBudget {
 
     /** A connection whose queue has not moved for this long is not reading (a reading one drains in ms). */
     private static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often a paused producer looks again for a non-reader to evict. */
+    private static final long RECHECK_MILLIS = 250;
 
     private final long budget;
     private final RelayCounters counters;
@@ -77,7 +79,32 @@ final class OutboundBudget {
         paused.add(producer);
         if (!over() && paused.remove(producer)) {
             producer.resume();
+            return;
         }
+        recheckLater(producer);
+    }
+
+    /**
+     * While a producer waits, the stalest non-reader must still be evicted even though nothing new is queued:
+     * eviction used to run only when bytes were reserved, so once every producer was paused (a real sender among
+     * them) nothing was ever queued again and the relay stalled for good.
+     */
+    private void recheckLater(NettySession producer) {
+        producer.channel().eventLoop().schedule(() -> {
+            if (!paused.contains(producer)) {
+                return;
+            }
+            if (over()) {
+                evictStalest();
+            }
+            if (!over()) {
+                if (paused.remove(producer)) {
+                    producer.resume();
+                }
+            } else {
+                recheckLater(producer);
+            }
+        }, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Closes the connection with queued bytes whose queue has not moved for the longest time. */
