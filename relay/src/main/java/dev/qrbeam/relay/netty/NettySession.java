@@ -96,7 +96,13 @@ final class NettySession implements Session {
             frame.release();
             return;
         }
-        if (queued.addAndGet(size) > maxQueuedBytes) {
+        long nowQueued = queued.addAndGet(size);
+        if (nowQueued == size) {
+            // the queue was empty: this client was idle, not failing to read (it was evicted first as "stalest"
+            // when the first message in seconds reached it — the reading pair of NonReadingClientsTest)
+            lastDrained = System.nanoTime();
+        }
+        if (nowQueued > maxQueuedBytes) {
             queued.addAndGet(-size);
             frame.release();
             closing = true;
@@ -121,7 +127,7 @@ final class NettySession implements Session {
         return queued.get();
     }
 
-    /** When a queued write to this client last completed (or the session opened). */
+    /** When a queued write to this client last completed, or its queue last became non-empty (or it opened). */
     long lastDrained() {
         return lastDrained;
     }
