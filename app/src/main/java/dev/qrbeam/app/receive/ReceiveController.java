@@ -13,6 +13,9 @@ import dev.qrbeam.app.scan.ProtocolPairingCodeCheck;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
+import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.TransferException;
+import dev.qrbeam.core.api.TransferFailure;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
@@ -25,6 +28,7 @@ import org.kordamp.ikonli.feather.Feather;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -157,7 +161,7 @@ public final class ReceiveController {
             }
             if (err != null) {
                 busy.set(false);
-                showError(failures.describe(dev.qrbeam.core.api.FailureCode.RELAY_UNREACHABLE));
+                showFailure(startFailure(err));
                 return;
             }
             handle = h;
@@ -176,10 +180,7 @@ public final class ReceiveController {
             handle = null;
             busy.set(false);
             view.transferBox.setVisible(false);
-            showError(failures.describe(p.failure()));
-            String details = FailureMessages.details(p.failure());
-            view.errorDetailsText.setText(details == null ? "" : details);
-            view.errorDetails.setVisible(details != null);
+            showFailure(p.failure());
             return;
         }
         if (!view.transferBox.isVisible()) {
@@ -310,6 +311,28 @@ public final class ReceiveController {
             view.cameraSlot.setVisible(false);
             view.scan.setText(m.get("receive.scan"));
         }
+    }
+
+    /**
+     * Why starting failed: the engine's own failure (code and what was tried) when it says so — the same sentence and
+     * details as a failure reported later — else "relay unreachable" (it used to be that for every start failure,
+     * without the details, depending only on whether the engine failed before or after returning a handle).
+     */
+    private static TransferFailure startFailure(Throwable err) {
+        Throwable cause = err;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof TransferException te ? te.toFailure()
+                : new TransferFailure(FailureCode.RELAY_UNREACHABLE,
+                        String.valueOf(cause.getMessage()));
+    }
+
+    private void showFailure(TransferFailure failure) {
+        showError(failures.describe(failure));
+        String details = FailureMessages.details(failure);
+        view.errorDetailsText.setText(details == null ? "" : details);
+        view.errorDetails.setVisible(details != null);
     }
 
     private void showError(String text) {
