@@ -76,11 +76,6 @@ final class SendPump {
         return lastSend;
     }
 
-    /** True once the sources are hashed and the manifest can be sent. */
-    boolean manifestBuilt() {
-        return manifest.isDone();
-    }
-
     private void run() {
         try {
             prepare();

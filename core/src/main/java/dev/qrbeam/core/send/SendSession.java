@@ -491,7 +491,7 @@ public final class SendSession implements PeerHandler, SendHandle {
         long e;
         boolean manifest;
         synchronized (lock) {
-            if (controls == null || isTerminal() || !manifestAnswered && !pump.manifestBuilt()) {
+            if (controls == null || isTerminal() || !manifestAnswered && !pump.manifestReady().isDone()) {
                 return; // still hashing: the manifest queued at pairing goes out when it is ready
             }
             c = controls;
