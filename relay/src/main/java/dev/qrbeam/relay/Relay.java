@@ -102,6 +102,14 @@ public final class Relay implements RelayHandle {
     }
 
     @Override
+    public LocalConnection attachLocal(LocalPeer peer) {
+        if (closed.get()) {
+            throw new IllegalStateException("relay stopped");
+        }
+        return server.attachLocal(peer);
+    }
+
+    @Override
     public RelayStats stats() {
         return counters.snapshot();
     }

@@ -76,7 +76,7 @@ public final class RelayClient implements AutoCloseable {
         if (options.tls() != null) {
             hb.sslContext(options.tls());
         }
-        this.http = hb.build();
+        this.http = options.dialer() == null ? hb.build() : null; // no selector thread when it is not used
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-client-timer");
             t.setDaemon(true);
@@ -281,8 +281,7 @@ public final class RelayClient implements AutoCloseable {
         String request = bound ? ConnectExchange.request(wire, null, null, credential.resumeKey(), null)
                 : ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(), null);
         try {
-            WebSocket ws = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
-                    .buildAsync(uri, l).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            WebSocket ws = open(l).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             l.ws = ws;
             ws.sendText(request, true).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             ConnectExchange reply;
@@ -330,6 +329,11 @@ public final class RelayClient implements AutoCloseable {
             abort(l);
             throw new IOException("relay " + uri + " did not answer within " + options.connectTimeout().toSeconds() + " s");
         }
+    }
+
+    private CompletableFuture<WebSocket> open(Link l) {
+        return options.dialer() != null ? options.dialer().open(uri, options.connectTimeout(), l)
+                : http.newWebSocketBuilder().connectTimeout(options.connectTimeout()).buildAsync(uri, l);
     }
 
     private static void abort(Link l) {
