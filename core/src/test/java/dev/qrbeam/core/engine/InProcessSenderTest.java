@@ -30,13 +30,29 @@ class InProcessSenderTest {
 
     @Test
     void sendersOwnRelayConnectionHasNoSocket() throws Exception {
-        Path file = TestFiles.random(tmp.resolve("src/a.bin"), 12_000_000, 11);
-        Path out = tmp.resolve("out");
-        try (QrBeamEngine sender = engine("s");
-             QrBeamEngine receiver = engine("r")) {
+        assertThat(transferAndCountSendersSockets("s")).as("sockets the built-in relay accepted for its own sender")
+                .isZero();
+    }
+
+    @Test
+    void theSocketPathRemainsForComparison() throws Exception {
+        System.setProperty(QrBeamEngine.SOCKET_PROPERTY, "true");
+        try {
+            assertThat(transferAndCountSendersSockets("s2")).isEqualTo(1);
+        } finally {
+            System.clearProperty(QrBeamEngine.SOCKET_PROPERTY);
+        }
+    }
+
+    /** Sends 12 MB through the built-in relay; returns the sockets it had accepted before the receiver came. */
+    private int transferAndCountSendersSockets(String name) throws Exception {
+        Path file = TestFiles.random(tmp.resolve(name + "/a.bin"), 12_000_000, 11);
+        Path out = tmp.resolve(name + "-out");
+        int sockets;
+        try (QrBeamEngine sender = engine(name);
+             QrBeamEngine receiver = engine(name + "-r")) {
             SendHandle send = sender.send(List.of(file), p -> { });
-            int port = sender.embeddedRelay().port();
-            assertThat(acceptedSockets(port)).as("sockets the built-in relay accepted for its own sender").isZero();
+            sockets = acceptedSockets(sender.embeddedRelay().port());
             TransferProgress r = receiver.receive(send.pairingCode(), out, p -> { }).completion().get(60, TimeUnit.SECONDS);
             assertThat(r.failure()).isNull();
             assertThat(r.state()).isEqualTo(TransferState.DONE);
@@ -45,17 +61,7 @@ class InProcessSenderTest {
                     .isPositive();
         }
         assertThat(TestFiles.sha256(out.resolve("a.bin"))).isEqualTo(TestFiles.sha256(file));
-    }
-
-    @Test
-    void theSocketPathRemainsForComparison() throws Exception {
-        System.setProperty(QrBeamEngine.SOCKET_PROPERTY, "true");
-        try (QrBeamEngine sender = engine("s2")) {
-            sender.send(List.of(TestFiles.random(tmp.resolve("src2/b.bin"), 1000, 3)), p -> { });
-            assertThat(acceptedSockets(sender.embeddedRelay().port())).isEqualTo(1);
-        } finally {
-            System.clearProperty(QrBeamEngine.SOCKET_PROPERTY);
-        }
+        return sockets;
     }
 
     /** Established TCP connections whose local port is {@code port} (the relay's side of accepted sockets). */
