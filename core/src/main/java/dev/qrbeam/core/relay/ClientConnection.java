@@ -63,17 +63,30 @@ final class ClientConnection implements WebSocket.Listener {
 
     @Override
     public CompletableFuture<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        lastHeard = System.nanoTime();
-        try {
+        return handle(webSocket, "text", () -> {
             String whole = assembler.text(data, last);
             if (whole != null) {
                 deliverText(whole);
             }
+        });
+    }
+
+    /** One part of a message as the assembler takes it. */
+    @FunctionalInterface
+    private interface Part {
+        void take() throws IOException;
+    }
+
+    /** Takes one message part; a part over the caps (or memory) ends this connection, a handler's bug does not. */
+    private CompletableFuture<?> handle(WebSocket webSocket, String kind, Part part) {
+        lastHeard = System.nanoTime();
+        try {
+            part.take();
         } catch (IOException e) {
             fail(webSocket, e);
             return null;
         } catch (RuntimeException e) {
-            LOG.warn("text handler failed", e);
+            LOG.warn("{} handler failed", kind, e);
         } catch (OutOfMemoryError e) {
             fail(webSocket, new MessageAssembler.OversizedMessageException(
                     "out of memory handling a relay message: " + e.getMessage()));
@@ -101,24 +114,12 @@ final class ClientConnection implements WebSocket.Listener {
 
     @Override
     public CompletableFuture<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        lastHeard = System.nanoTime();
-        try {
+        return handle(webSocket, "binary", () -> {
             ByteBuffer whole = assembler.binary(data, last);
             if (whole != null) {
                 events.onBinary(whole);
             }
-        } catch (IOException e) {
-            fail(webSocket, e);
-            return null;
-        } catch (RuntimeException e) {
-            LOG.warn("binary handler failed", e);
-        } catch (OutOfMemoryError e) {
-            fail(webSocket, new MessageAssembler.OversizedMessageException(
-                    "out of memory handling a relay message: " + e.getMessage()));
-            return null;
-        }
-        webSocket.request(1);
-        return null;
+        });
     }
 
     @Override
