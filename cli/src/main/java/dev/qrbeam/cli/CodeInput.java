@@ -1,4 +1,4 @@
-package dev.qrbeam.core.cli;
+package dev.qrbeam.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
@@ -9,8 +9,8 @@ import picocli.CommandLine;
 
 /**
  * Where a pairing code comes from without appearing in the process list: {@code -} reads one line from standard
- * input, no code at all asks on the console without echo (for {@code receive}: with {@code --ask}). A code given as an argument still works, but other local
- * users can read it with {@code ps} while the command runs.
+ * input, no code at all asks on the console without echo (for {@code receive}: with {@code --ask}). A code given
+ * as an argument still works, but other local users can read it with {@code ps} while the command runs.
  */
 final class CodeInput {
     /** Help text shared by every option or parameter that takes a code. */

@@ -1,8 +1,8 @@
-package dev.qrbeam.core.cli;
+package dev.qrbeam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qrbeam.core.testing.ChildJvm;
+
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.core.testing.TestScanner;
 import java.io.ByteArrayOutputStream;
