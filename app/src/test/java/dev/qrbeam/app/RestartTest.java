@@ -154,4 +154,44 @@ class RestartTest {
         Ui.waitFor(10, () -> again.app().historyStore().entries().size() == 1
                 && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE);
     }
+
+    @Test
+    void anInterruptedSendIsResumedFromHistoryAfterARestart() throws Exception {
+        Engines engines = Engines.throttled();
+        relays.add(engines);
+        Ui.Window sender = window("sender", engines, 0);
+        Ui.Window receiver = window("receiver", engines, 1080);
+        Path dest = tmp.resolve("downloads");
+        Path src = file("movie.mkv", 24_000_000);
+        engines.slow();
+        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
+        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(src));
+        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
+        String code = Ui.fx(() -> sender.app().send().shownCode());
+        Ui.fxRun(() -> receiver.app().receive().receiveCode(code));
+        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
+                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        Ui.waitFor(10, () -> !sender.app().historyStore().entries().isEmpty());
+
+        sender.close();   // the sending app quits mid-transfer
+        open.remove(sender);
+        engines.release();
+        Ui.Window again = window("sender", engines, 0);
+        HistoryEntry interrupted = again.app().historyStore().entries().get(0);
+        assertThat(interrupted.direction()).isEqualTo(Direction.SENT);
+        assertThat(interrupted.resumable()).isTrue();
+        Ui.fxRun(() -> again.app().shell().show(Page.HISTORY));
+        Ui.fxRun(() -> again.stage().toFront());
+        Node resume = Ui.find(again, "history-resume-" + interrupted.id());
+        robot.clickOn(resume);
+
+        Ui.waitFor(30, () -> again.app().shell().current() == Page.SEND
+                && code.equals(again.app().send().shownCode()), again);
+        Ui.waitFor(90, () -> receiver.app().receive().lastProgress() != null
+                && receiver.app().receive().lastProgress().state().isTerminal(), again, receiver);
+        assertThat(receiver.app().receive().lastProgress().state()).isEqualTo(TransferState.DONE);
+        assertThat(dest.resolve("movie.mkv")).hasSameBinaryContentAs(src);
+        Ui.waitFor(10, () -> again.app().historyStore().entries().size() == 1
+                && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE, again);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.qrbeam.app.ui;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,11 +31,22 @@ public final class Views {
         return b;
     }
 
-    /** Shows exactly one of {@code nodes}: {@code visible}; the others are hidden and take no space. */
-    public static void showOnly(Node visible, Node... nodes) {
-        for (Node n : nodes) {
-            n.setVisible(n == visible);
-            n.setManaged(n == visible);
+    /** Binds {@code node} to show while {@code when} holds; hidden, it takes no space. */
+    public static void showWhen(Node node, ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
+    }
+
+    /** A finished transfer's summary icon: a tick for DONE, a cross for CANCELLED, a warning otherwise. */
+    public static void summaryIcon(FontIcon icon, dev.qrbeam.core.api.TransferState outcome) {
+        icon.getStyleClass().removeAll("success", "danger");
+        if (outcome == null) {
+            return;
         }
+        boolean done = outcome == dev.qrbeam.core.api.TransferState.DONE;
+        icon.getStyleClass().add(done ? "success" : "danger");
+        icon.setIconCode(done ? org.kordamp.ikonli.feather.Feather.CHECK_CIRCLE
+                : outcome == dev.qrbeam.core.api.TransferState.CANCELLED
+                ? org.kordamp.ikonli.feather.Feather.X_CIRCLE : org.kordamp.ikonli.feather.Feather.ALERT_TRIANGLE);
     }
 }
