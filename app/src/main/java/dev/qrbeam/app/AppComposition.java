@@ -23,7 +23,7 @@ import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.logging.AppLog;
 import dev.qrbeam.app.logging.UncaughtErrors;
 import dev.qrbeam.app.shell.ProblemBar;
-import dev.qrbeam.app.receive.CodeScannerFactory;
+import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.receive.ReceiveController;
 import dev.qrbeam.app.receive.ReceiveView;
 import dev.qrbeam.app.send.SendController;
@@ -54,10 +54,10 @@ import java.util.Map;
 public final class AppComposition implements AutoCloseable {
 
     /** What differs between the real app and a test. */
-    public record Options(AppPaths paths, EngineFactory engineFactory, CodeScannerFactory scanners,
+    public record Options(AppPaths paths, EngineFactory engineFactory, Cameras scanners,
                           FileOpener opener, Clock clock, boolean osPrefersDark, DesktopServices desktop) {
         /** Without OS services (no notifications, tray or theme watching). */
-        public Options(AppPaths paths, EngineFactory engineFactory, CodeScannerFactory scanners, FileOpener opener,
+        public Options(AppPaths paths, EngineFactory engineFactory, Cameras scanners, FileOpener opener,
                        Clock clock, boolean osPrefersDark) {
             this(paths, engineFactory, scanners, opener, clock, osPrefersDark, DesktopServices.none());
         }

@@ -9,7 +9,9 @@ import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.qr.QrImages;
+import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.scan.ProtocolPairingCodeCheck;
+import dev.qrbeam.app.scan.ScanView;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
@@ -39,19 +41,19 @@ public final class ReceiveController {
     private final HistoryRecorder history;
     private final SettingsStore settings;
     private final FileOpener opener;
-    private final CodeScannerFactory scanners;
+    private final Cameras scanners;
     private final FailureMessages failures;
     private final ReceiveModel model = new ReceiveModel();
     private TransferHandle handle;
     private Path activeDestination;
     private TransferProgress last;
-    private CodeScanner scanner;
+    private ScanView scanner;
     private int generation;
     private Path destination;
 
     public ReceiveController(ReceiveView view, Messages messages, EngineProvider engines, Background background,
                              HistoryRecorder history, SettingsStore settings, FileOpener opener,
-                             CodeScannerFactory scanners) {
+                             Cameras scanners) {
         this.view = view;
         this.m = messages;
         this.engines = engines;
@@ -273,24 +275,21 @@ public final class ReceiveController {
             stopScan();
             return;
         }
-        String camera = settings.current().camera();
-        background.supply(() -> scanners.open(camera)).whenComplete((opened, err) -> FxUpdates.fx(() -> {
-            Optional<CodeScanner> s = err == null ? opened : Optional.empty();
-            if (s.isEmpty()) {
-                showError(m.get("receive.scan.unavailable"));
-                return;
-            }
-            scanner = s.get();
-            model.camera().set(scanner.view());
-            scanner.start(code -> FxUpdates.fx(() -> receiveCode(code)), problem -> FxUpdates.fx(() -> showError(problem)));
-        }));
+        Optional<ScanView> opened = scanners.open(settings.current().camera());
+        if (opened.isEmpty()) {
+            showError(m.get("receive.scan.unavailable"));
+            return;
+        }
+        scanner = opened.get();
+        model.camera().set(scanner);
+        scanner.start(this::receiveCode, this::showError);
     }
 
     private void stopScan() {
         if (scanner != null) {
-            CodeScanner s = scanner;
+            ScanView s = scanner;
             scanner = null;
-            background.run(s::stop);
+            s.stop(); // returns at once; the camera is released on the scan threads
             model.camera().set(null);
         }
     }
