@@ -62,6 +62,28 @@ class RestartTest {
         return Files.write(tmp.resolve("src").resolve(name), data);
     }
 
+    /** Two windows on a throttled relay, a 24 MB file half-way: the receiver has bytes, the transfer runs on. */
+    private record SlowTransfer(Engines engines, Ui.Window sender, Ui.Window receiver, Path dest, Path src, String code) {
+    }
+
+    private SlowTransfer slowTransfer() throws Exception {
+        Engines engines = Engines.throttled();
+        relays.add(engines);
+        Ui.Window sender = window("sender", engines, 0);
+        Ui.Window receiver = window("receiver", engines, 1080);
+        Path dest = tmp.resolve("downloads");
+        Path src = file("movie.mkv", 24_000_000);
+        engines.slow();
+        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
+        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(src));
+        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
+        String code = Ui.fx(() -> sender.app().send().shownCode());
+        Ui.fxRun(() -> receiver.app().receive().receiveCode(code));
+        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
+                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        return new SlowTransfer(engines, sender, receiver, dest, src, code);
+    }
+
     @Test
     void settingsAndHistorySurviveARestart() throws Exception {
         Engines engines = Engines.embedded();
@@ -121,19 +143,12 @@ class RestartTest {
 
     @Test
     void anInterruptedReceiveIsResumedFromHistoryAfterARestart() throws Exception {
-        Engines engines = Engines.throttled();
-        relays.add(engines);
-        Ui.Window sender = window("sender", engines, 0);
-        Ui.Window receiver = window("receiver", engines, 1080);
-        Path dest = tmp.resolve("downloads");
-        Path src = file("movie.mkv", 24_000_000);
-        engines.slow();
-        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
-        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(src));
-        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
-        Ui.fxRun(() -> receiver.app().receive().receiveCode(sender.app().send().shownCode()));
-        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        SlowTransfer t = slowTransfer();
+        Engines engines = t.engines();
+        Ui.Window sender = t.sender();
+        Ui.Window receiver = t.receiver();
+        Path dest = t.dest();
+        Path src = t.src();
         Ui.waitFor(10, () -> !receiver.app().historyStore().entries().isEmpty());
 
         receiver.close();   // the receiving app quits mid-transfer
@@ -157,20 +172,13 @@ class RestartTest {
 
     @Test
     void anInterruptedSendIsResumedFromHistoryAfterARestart() throws Exception {
-        Engines engines = Engines.throttled();
-        relays.add(engines);
-        Ui.Window sender = window("sender", engines, 0);
-        Ui.Window receiver = window("receiver", engines, 1080);
-        Path dest = tmp.resolve("downloads");
-        Path src = file("movie.mkv", 24_000_000);
-        engines.slow();
-        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
-        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(src));
-        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
-        String code = Ui.fx(() -> sender.app().send().shownCode());
-        Ui.fxRun(() -> receiver.app().receive().receiveCode(code));
-        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        SlowTransfer t = slowTransfer();
+        Engines engines = t.engines();
+        Ui.Window sender = t.sender();
+        Ui.Window receiver = t.receiver();
+        Path dest = t.dest();
+        Path src = t.src();
+        String code = t.code();
         Ui.waitFor(10, () -> !sender.app().historyStore().entries().isEmpty());
 
         sender.close();   // the sending app quits mid-transfer

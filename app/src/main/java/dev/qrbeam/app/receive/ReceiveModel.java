@@ -1,9 +1,6 @@
 package dev.qrbeam.app.receive;
 
-import dev.qrbeam.app.transfer.ShownError;
-import dev.qrbeam.core.api.TransferProgress;
-import dev.qrbeam.core.api.TransferState;
-import javafx.beans.binding.Bindings;
+import dev.qrbeam.app.transfer.TransferPageModel;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,7 +15,7 @@ import javafx.scene.Node;
  * <p>Extending the page (e.g. "Receive from a phone"): add a {@link Phase}, the properties it needs, and bind the
  * new nodes' visibility to {@link #in}; the input card is enabled only in {@link Phase#INPUT}.
  */
-public final class ReceiveModel {
+public final class ReceiveModel extends TransferPageModel<ReceiveModel.Phase> {
 
     /** Where the Receive page is. */
     public enum Phase {
@@ -32,17 +29,12 @@ public final class ReceiveModel {
         FINISHED
     }
 
-    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.INPUT);
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty destination = new SimpleStringProperty("");
     private final ObjectProperty<Node> camera = new SimpleObjectProperty<>();
-    private final ObjectProperty<TransferProgress> progress = new SimpleObjectProperty<>();
-    private final ObjectProperty<ShownError> error = new SimpleObjectProperty<>();
-    private final StringProperty summary = new SimpleStringProperty("");
-    private final ObjectProperty<TransferState> outcome = new SimpleObjectProperty<>();
 
-    public ObjectProperty<Phase> phase() {
-        return phase;
+    public ReceiveModel() {
+        super(Phase.INPUT);
     }
 
     /** The code field's text (the view's field is bound both ways). */
@@ -60,33 +52,8 @@ public final class ReceiveModel {
         return camera;
     }
 
-    /** The running or last transfer's latest snapshot, or null. */
-    public ObjectProperty<TransferProgress> progress() {
-        return progress;
-    }
-
-    /** The error below the input card (sentence and what was tried), or null. */
-    public ObjectProperty<ShownError> error() {
-        return error;
-    }
-
-    /** The finished transfer's summary sentence. */
-    public StringProperty summary() {
-        return summary;
-    }
-
-    /** How the transfer ended (DONE, CANCELLED, FAILED), or null before it ended. */
-    public ObjectProperty<TransferState> outcome() {
-        return outcome;
-    }
-
     /** Whether a code is being received (input disabled) — from accepting it until "Receive another". */
     public BooleanBinding busy() {
         return in(Phase.INPUT).not();
-    }
-
-    /** Whether the page is in any of {@code phases}. */
-    public BooleanBinding in(Phase... phases) {
-        return Bindings.createBooleanBinding(() -> java.util.Arrays.asList(phases).contains(phase.get()), phase);
     }
 }

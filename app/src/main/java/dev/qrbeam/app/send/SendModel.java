@@ -1,9 +1,6 @@
 package dev.qrbeam.app.send;
 
-import dev.qrbeam.app.transfer.ShownError;
-import dev.qrbeam.core.api.TransferProgress;
-import dev.qrbeam.core.api.TransferState;
-import javafx.beans.binding.Bindings;
+import dev.qrbeam.app.transfer.TransferPageModel;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,7 +12,7 @@ import javafx.scene.image.Image;
  * The Send page's presentation model: what the page shows, as JavaFX properties. {@link SendController} writes it
  * (from the user's files and the engine's events), {@link SendView#bind} binds the nodes to it. FX thread only.
  */
-public final class SendModel {
+public final class SendModel extends TransferPageModel<SendModel.Phase> {
 
     /** Where the Send page is; decides which part of the page shows. */
     public enum Phase {
@@ -35,20 +32,15 @@ public final class SendModel {
         FINISHED
     }
 
-    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.EMPTY);
     private final StringProperty code = new SimpleStringProperty("");
     private final ObjectProperty<Image> qr = new SimpleObjectProperty<>();
     private final StringProperty relay = new SimpleStringProperty("");
     private final StringProperty expires = new SimpleStringProperty("");
     private final StringProperty total = new SimpleStringProperty("");
-    private final ObjectProperty<TransferProgress> progress = new SimpleObjectProperty<>();
-    private final ObjectProperty<ShownError> error = new SimpleObjectProperty<>();
-    private final StringProperty summary = new SimpleStringProperty("");
-    private final ObjectProperty<TransferState> outcome = new SimpleObjectProperty<>();
-    private final BooleanBinding locked = phase.isEqualTo(Phase.TRANSFER);
+    private final BooleanBinding locked = phase().isEqualTo(Phase.TRANSFER);
 
-    public ObjectProperty<Phase> phase() {
-        return phase;
+    public SendModel() {
+        super(Phase.EMPTY);
     }
 
     /** The latest pairing code shown (kept while a new one is made). */
@@ -75,33 +67,8 @@ public final class SendModel {
         return total;
     }
 
-    /** The running transfer's latest snapshot, or null. */
-    public ObjectProperty<TransferProgress> progress() {
-        return progress;
-    }
-
-    /** The error sentence above the page, or null. */
-    public ObjectProperty<ShownError> error() {
-        return error;
-    }
-
-    /** The finished transfer's one-line summary. */
-    public StringProperty summary() {
-        return summary;
-    }
-
-    /** How the transfer ended (DONE, CANCELLED, FAILED), or null before it ended. */
-    public ObjectProperty<TransferState> outcome() {
-        return outcome;
-    }
-
     /** While a transfer runs the file list cannot change. */
     public BooleanBinding locked() {
         return locked;
-    }
-
-    /** Whether the page is in any of {@code phases}. */
-    public BooleanBinding in(Phase... phases) {
-        return Bindings.createBooleanBinding(() -> java.util.Arrays.asList(phases).contains(phase.get()), phase);
     }
 }
