@@ -36,7 +36,7 @@ public final class SettingsStore {
             return read.downloadFolder() == null || read.downloadFolder().isBlank()
                     ? read.withDownloadFolder(fallback.downloadFolder()) : read;
         } catch (IOException e) {
-            LoggerFactory.getLogger(SettingsStore.class).warn("unreadable {}, using the defaults", file, e);
+            LoggerFactory.getLogger(SettingsStore.class).warn("unreadable {}, using the defaults: {}", file, e.getMessage());
             return fallback;
         }
     }

@@ -1,11 +1,13 @@
 package dev.qrbeam.app.ui;
 
+import dev.qrbeam.core.api.TransferState;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Small builders shared by the views, so every page has the same header and buttons. */
@@ -38,15 +40,15 @@ public final class Views {
     }
 
     /** A finished transfer's summary icon: a tick for DONE, a cross for CANCELLED, a warning otherwise. */
-    public static void summaryIcon(FontIcon icon, dev.qrbeam.core.api.TransferState outcome) {
+    public static void summaryIcon(FontIcon icon, TransferState outcome) {
         icon.getStyleClass().removeAll("success", "danger");
         if (outcome == null) {
             return;
         }
-        boolean done = outcome == dev.qrbeam.core.api.TransferState.DONE;
+        boolean done = outcome == TransferState.DONE;
         icon.getStyleClass().add(done ? "success" : "danger");
-        icon.setIconCode(done ? org.kordamp.ikonli.feather.Feather.CHECK_CIRCLE
-                : outcome == dev.qrbeam.core.api.TransferState.CANCELLED
-                ? org.kordamp.ikonli.feather.Feather.X_CIRCLE : org.kordamp.ikonli.feather.Feather.ALERT_TRIANGLE);
+        icon.setIconCode(done ? Feather.CHECK_CIRCLE
+                : outcome == TransferState.CANCELLED
+                ? Feather.X_CIRCLE : Feather.ALERT_TRIANGLE);
     }
 }
