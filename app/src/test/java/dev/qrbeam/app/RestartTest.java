@@ -84,6 +84,22 @@ class RestartTest {
         return new SlowTransfer(engines, sender, receiver, dest, src, code);
     }
 
+    /** Closes {@code w} mid-transfer, lets the relay run at full speed, and opens the same app (same home) again. */
+    private Ui.Window quitAndRestart(Ui.Window w, String name, Engines engines, double x) throws Exception {
+        w.close();
+        open.remove(w);
+        engines.release();
+        return window(name, engines, x);
+    }
+
+    /** Clicks History's Resume of {@code entry}, as a user would. */
+    private void clickResume(Ui.Window w, HistoryEntry entry) throws Exception {
+        Ui.fxRun(() -> w.app().shell().show(Page.HISTORY));
+        Ui.fxRun(() -> w.stage().toFront());
+        Node resume = Ui.find(w, "history-resume-" + entry.id());
+        robot.clickOn(resume);
+    }
+
     @Test
     void settingsAndHistorySurviveARestart() throws Exception {
         Engines engines = Engines.embedded();
@@ -151,16 +167,10 @@ class RestartTest {
         Path src = t.src();
         Ui.waitFor(10, () -> !receiver.app().historyStore().entries().isEmpty());
 
-        receiver.close();   // the receiving app quits mid-transfer
-        open.remove(receiver);
-        engines.release();
-        Ui.Window again = window("receiver", engines, 1080);
+        Ui.Window again = quitAndRestart(receiver, "receiver", engines, 1080); // the receiving app quits mid-transfer
         HistoryEntry interrupted = again.app().historyStore().entries().get(0);
         assertThat(interrupted.resumable()).isTrue();
-        Ui.fxRun(() -> again.app().shell().show(Page.HISTORY));
-        Ui.fxRun(() -> again.stage().toFront());
-        Node resume = Ui.find(again, "history-resume-" + interrupted.id());
-        robot.clickOn(resume);
+        clickResume(again, interrupted);
 
         Ui.waitFor(90, () -> again.app().receive().lastProgress() != null
                 && again.app().receive().lastProgress().state().isTerminal(), sender, again);
@@ -181,17 +191,11 @@ class RestartTest {
         String code = t.code();
         Ui.waitFor(10, () -> !sender.app().historyStore().entries().isEmpty());
 
-        sender.close();   // the sending app quits mid-transfer
-        open.remove(sender);
-        engines.release();
-        Ui.Window again = window("sender", engines, 0);
+        Ui.Window again = quitAndRestart(sender, "sender", engines, 0); // the sending app quits mid-transfer
         HistoryEntry interrupted = again.app().historyStore().entries().get(0);
         assertThat(interrupted.direction()).isEqualTo(Direction.SENT);
         assertThat(interrupted.resumable()).isTrue();
-        Ui.fxRun(() -> again.app().shell().show(Page.HISTORY));
-        Ui.fxRun(() -> again.stage().toFront());
-        Node resume = Ui.find(again, "history-resume-" + interrupted.id());
-        robot.clickOn(resume);
+        clickResume(again, interrupted);
 
         Ui.waitFor(30, () -> again.app().shell().current() == Page.SEND
                 && code.equals(again.app().send().shownCode()), again);
