@@ -21,7 +21,8 @@ import org.kordamp.ikonli.feather.Feather;
  * "Receive from a phone" on the Receive page (issue 13): shows a code (the engine's code-less receive,
  * {@code TransferEngine.receiveShowingCode}) as a QR code rendered like the Send page's ({@link QrImages}), and
  * the phone's transfer like any receive's — the {@link ReceiveController} runs it (progress, Cancel, summary).
- * The code card goes away once the phone sends its files, or when the transfer ends. FX thread only.
+ * The code card is bound to {@link #waiting}: shown from the moment the code exists until the phone sends its
+ * files, or the transfer ends, or the page leaves the transfer. FX thread only.
  */
 final class PhoneReceive {
     static final int QR_PIXELS = 320;
@@ -32,6 +33,8 @@ final class PhoneReceive {
     final VBox card;
     final ImageView qr = new ImageView();
     final TextField code = new TextField();
+    /** The code is shown and no phone has sent its files yet. */
+    private final javafx.beans.property.BooleanProperty waiting = new javafx.beans.property.SimpleBooleanProperty();
     private int shown;
 
     PhoneReceive(ReceiveController receive, ReceiveView view, Messages m, EngineProvider engines) {
@@ -56,7 +59,8 @@ final class PhoneReceive {
         card.getStyleClass().add("card-box");
         card.setId("receive-phone-card");
         card.managedProperty().bind(card.visibleProperty());
-        card.setVisible(false);
+        card.visibleProperty().bind(waiting.and(receive.model().in(ReceiveModel.Phase.STARTING,
+                ReceiveModel.Phase.TRANSFER)));
         button.setOnAction(e -> start());
         view.inputCard.getChildren().add(1, button);
         view.getChildren().add(view.getChildren().indexOf(view.inputCard) + 1, card);
@@ -67,6 +71,7 @@ final class PhoneReceive {
             return;
         }
         int run = ++shown;
+        waiting.set(false);
         receive.start(null, receive.destination(), null, listener -> {
             CodeHandle h = engines.get().receiveShowingCode(receive.destination(), p -> {
                 listener.onProgress(p);
@@ -84,13 +89,13 @@ final class PhoneReceive {
         }
         qr.setImage(image);
         code.setText(h.pairingCode());
-        card.setVisible(true);
+        waiting.set(true);
     }
 
     /** The phone started sending (the files are known) or the transfer ended: the code is no longer needed. */
     private void onProgress(int run, TransferProgress p) {
         if (run == shown && (!p.files().isEmpty() || p.state().isTerminal())) {
-            card.setVisible(false);
+            waiting.set(false);
         }
     }
 }

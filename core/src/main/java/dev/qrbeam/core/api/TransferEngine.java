@@ -17,6 +17,12 @@ public interface TransferEngine extends AutoCloseable {
     TransferHandle receive(String pairingCode, Path destination, TransferListener listener);
 
     /**
+     * Continues a send whose process stopped (killed, app closed) with the same pairing code: same relay id, same
+     * files (refused if they changed). Fails with CODE_INVALID when this machine has no interrupted send for the code.
+     */
+    SendHandle resumeSend(String pairingCode, TransferListener listener) throws IOException;
+
+    /**
      * Receives from whoever scans the code this returns (a phone's browser page): the code-less receive of
      * docs/protocol-transfer.md §6b. Returns once the relay gave an id and the code is ready; the scanner then
      * sends its files into {@code destination} (created if missing), with the same progress as {@link #receive}.
