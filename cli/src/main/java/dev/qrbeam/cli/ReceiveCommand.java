@@ -65,7 +65,9 @@ final class ReceiveCommand implements Callable<Integer> {
             } else {
                 handle = engine.receive(CodeInput.resolve(code, stdin, spec.commandLine()), out, view);
             }
-            int rc = TransferRunner.await(handle, view, spec.commandLine().getErr());
+            int rc = TransferRunner.await(handle, view, spec.commandLine().getErr(), handle instanceof CodeHandle
+                    ? "interrupted: this code is no longer valid; run receive again for a new code"
+                    : "interrupted: run the same command again to resume");
             if (rc == 0) {
                 spec.commandLine().getOut().println("received into " + out.toAbsolutePath().normalize());
             }
