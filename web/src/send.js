@@ -13,7 +13,7 @@ import { uniqueNames } from './names.js';
 import { hashFile, readSlice, PIECE } from './hash.js';
 import { SendPlan } from './plan.js';
 import { saveUpload, loadUpload, clearUpload } from './storage.js';
-import { State } from './session.js';
+import { State, printable } from './session.js';
 import { formatBytes } from './limits.js';
 
 const WINDOW_BYTES = 3 * 1024 * 1024; // as the engine's default (EngineConfig windowBytes)
@@ -64,6 +64,9 @@ export class Sending {
   async send(picked) {
     if (this.files || this.s.isTerminal()) return;
     const list = [...picked];
+    if (this.saved && parseManifest(this.saved.manifest).chunkSize !== this.chunkSize) {
+      this.saved = null; // the computer now asks for other pieces (another relay): this is a new transfer
+    }
     if (this.saved) {
       const order = matchFiles(this.saved.files, list);
       if (typeof order === 'string') {
@@ -92,8 +95,7 @@ export class Sending {
         before += list[i].size;
         entries.push({ path: paths[i], size: list[i].size, sha256: hex, mtime: list[i].lastModified || 0 });
       }
-      const chunkSize = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, this.chunkSize || 1024 * 1024));
-      const json = writeManifest(toBase64Url(randomBytes(16)), chunkSize, entries);
+      const json = writeManifest(toBase64Url(randomBytes(16)), this.chunkSize, entries);
       saveUpload(this.s.code.senderId, {
         manifest: json, files: list.map((f) => ({ name: f.name, size: f.size, lastModified: f.lastModified })),
       });
@@ -123,7 +125,14 @@ export class Sending {
   control(m) {
     switch (m.type) {
       case 'receive':
-        if (!this.chunkSize && Number.isInteger(m.chunksize)) this.chunkSize = m.chunksize;
+        if (!this.chunkSize) {
+          this.chunkSize = offeredChunkSize(m.chunksize);
+          if (!this.chunkSize) {
+            this.s.fail('The computer asked for pieces of an unusable size (' + printable(m.chunksize)
+              + '). Update QRBeam on the computer.');
+            return;
+          }
+        }
         if (!this.announced) {
           this.announced = true;
           this.s.setState(this.files ? this.s.state : State.PICK);
@@ -276,6 +285,14 @@ export class Sending {
   report() {
     if (this.l.progress && this.total !== undefined) this.l.progress(this.verified, this.total, this.sentFirst);
   }
+}
+
+/**
+ * The chunk size of the computer's {"type":"receive","chunksize":N} (ReceiveOffer.chunkSize: a multiple of 4096 from
+ * 4 KiB to 16 MiB, which the manifest must use), or 0 if it is not one.
+ */
+export function offeredChunkSize(n) {
+  return Number.isInteger(n) && n >= MIN_CHUNK && n <= MAX_CHUNK && n % 4096 === 0 ? n : 0;
 }
 
 /**

@@ -9,9 +9,9 @@ import { fromBase64, fromUtf8, utf8 } from '../src/bytes.js';
 import { parseManifest, writeManifest, manifestParts, MANIFEST_PART_CHARS } from '../src/manifest.js';
 import { safeName, uniqueNames, fold } from '../src/names.js';
 import { SendPlan } from '../src/plan.js';
-import { matchFiles, Sending } from '../src/send.js';
+import { matchFiles, Sending, offeredChunkSize } from '../src/send.js';
 import { hashFile, PIECE } from '../src/hash.js';
-import { ChunkCipher, ControlCipher, SUITE, checkChunkHash } from '../src/records.js';
+import { ChunkCipher, ControlCipher, SUITE, checkChunkHash, chunkHash } from '../src/records.js';
 import { ChunkLayout } from '../src/layout.js';
 import { parseFrame } from '../src/wire.js';
 
@@ -161,3 +161,28 @@ for (const [suite, binary] of [[SUITE.CHACHA, true], [SUITE.AES_GCM, false]]) {
     assert.equal(out.controls.at(-1).type, 'bye');
   });
 }
+
+const w = JSON.parse(readFileSync(new URL('../../protocol/src/test/resources/vectors/phone-send.json', import.meta.url)));
+
+test('phone-send vectors: the page opens what the desktop (shower) sealed and seals chunks as Java expects', () => {
+  const s2r = fromBase64(w.s2r);
+  const r2s = fromBase64(w.r2s);
+  const page = new ControlCipher(SUITE.AES_GCM, r2s, s2r);
+  for (const c of w.shower_control) assert.equal(fromUtf8(page.open(fromBase64(c.record))), c.plaintext);
+  const sc = w.scanner_chunks;
+  assert.equal(sc.suite, SUITE.CHACHA);
+  const layout = new ChunkLayout(sc.sizes, sc.chunksize);
+  const cipher = new ChunkCipher(SUITE.CHACHA, r2s, s2r, fromBase64(w.transferid));
+  for (const c of sc.chunks) {
+    const record = cipher.encrypt(layout.ref(c.chunkid), fromBase64(c.plaintext));
+    assert.equal(Buffer.from(record).toString('base64'), c.record);
+    assert.equal(chunkHash(record), c.chunkhash);
+  }
+});
+
+test('phone-send vectors: the offered chunk size is accepted or refused as ReceiveOffer does', () => {
+  for (const n of w.offers.valid) assert.equal(offeredChunkSize(n), n);
+  for (const n of w.offers.invalid) assert.equal(offeredChunkSize(n), 0);
+  assert.equal(offeredChunkSize('4096'), 0);
+  assert.equal(offeredChunkSize(undefined), 0);
+});
