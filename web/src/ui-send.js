@@ -37,6 +37,7 @@ export function sendScreen(session) {
     },
     progress(verified, total, sent) {
       document.body.dataset.sent = String(sent); // bytes this page sent (first sends), for tests and curious people
+      document.body.dataset.resent = String(role.plan ? role.plan.resentChunks : 0);
       bar.hidden = false;
       bar.max = Math.max(1, total);
       bar.value = verified;

@@ -99,6 +99,69 @@ class PhoneSendTest {
     }
 
     @Test
+    void aConnectionCutMidUploadResumesLikeAScreenLock() throws Exception {
+        Path f = TestFiles.random(tmp.resolve("phone/long.bin"), 40_000_000, 8);
+        throughProxy(f, (proxy, phone, receive, out) -> {
+            PhoneBrowser.await(WAIT, () -> receive.progress().bytesDone() > 0, () -> "the first bytes at the desktop");
+            proxy.cutAll(); // the phone's and the desktop's connections drop mid-file, as when a phone's screen locks
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            assertThat(proxy.cuts()).isEqualTo(1);
+            assertThat(receive.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+            assertThat(TestFiles.sha256(out.resolve("long.bin"))).isEqualTo(TestFiles.sha256(f));
+        });
+    }
+
+    @Test
+    void aTamperedChunkFromThePhoneIsRefusedAndSentAgain() throws Exception {
+        Path f = TestFiles.random(tmp.resolve("phone/big.bin"), 6_000_000, 9);
+        throughProxy(f, (proxy, phone, receive, out) -> {
+            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+            assertThat(proxy.corruptedBuffers()).isEqualTo(1);
+            assertThat(Integer.parseInt(phone.attribute("data-resent"))).isGreaterThanOrEqualTo(1);
+            assertThat(receive.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+            assertThat(TestFiles.sha256(out.resolve("big.bin"))).isEqualTo(TestFiles.sha256(f));
+        }, 1);
+    }
+
+    @Test
+    void chunksThatKeepFailingEndInAnErrorOnBothSidesAndNothingIsPlaced() throws Exception {
+        Path f = TestFiles.random(tmp.resolve("phone/big.bin"), 3_000_000, 10);
+        throughProxy(f, (proxy, phone, receive, out) -> {
+            assertThat(phone.awaitState(WAIT, "error", "done")).isEqualTo("error");
+            assertThat(phone.status()).containsAnyOf("failed verification", "kept refusing");
+            assertThat(receive.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.FAILED);
+            assertThat(Files.exists(out.resolve("big.bin"))).isFalse();
+        }, Long.MAX_VALUE);
+    }
+
+    /** A step with the phone and the desktop both behind one {@link dev.qrbeam.core.testing.FaultProxy}, sending. */
+    @FunctionalInterface
+    private interface ProxiedStep {
+        void run(dev.qrbeam.core.testing.FaultProxy proxy, PhoneBrowser phone, CodeHandle receive, Path out) throws Exception;
+    }
+
+    private void throughProxy(Path f, ProxiedStep step) throws Exception {
+        throughProxy(f, step, 0);
+    }
+
+    /** Opens a code-less receive behind a fault proxy that corrupts {@code corruptions} chunk buffers; picks and sends {@code f}. */
+    private void throughProxy(Path f, ProxiedStep step, long corruptions) throws Exception {
+        Path out = tmp.resolve("out");
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             dev.qrbeam.core.testing.FaultProxy proxy = new dev.qrbeam.core.testing.FaultProxy(relay.address());
+             QrBeamEngine desk = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"));
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            CodeHandle receive = desk.receiveShowingCode(out, p -> { });
+            phone.open(receive.pairingCode());
+            assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
+            proxy.corruptLargeDownstream(corruptions); // chunks reach the desktop downstream through the proxy
+            phone.pick(f);
+            phone.click("[data-action=send]");
+            step.run(proxy, phone, receive, out);
+        }
+    }
+
+    @Test
     void otherFilesPickedAfterAReloadAreRefusedWithTheNamesToPick() throws Exception {
         Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 40_000_000, 4);
         Path other = TestFiles.random(tmp.resolve("phone/other.bin"), 1_000, 5);
