@@ -75,6 +75,11 @@ export function sendScreen(session) {
     state(s) {
       if (s === State.HASHING) setStatus('Preparing… checking the files.', 'ok');
       if (s === State.SENDING) setStatus(saved ? 'Continuing the transfer…' : 'Sending…', 'ok');
+      if (s === State.HASHING || s === State.SENDING) {
+        $('upload').classList.add('busy'); // the files of a running transfer cannot change
+        button.textContent = 'Sending…';
+      }
+      if (s === State.DONE) button.textContent = 'Sent';
       if (s === State.DONE) {
         setStatus('All files sent. The computer received and verified them. You can close this page.', 'ok');
       }

@@ -263,6 +263,36 @@ class PhoneSendTest {
         }
     }
 
+    /** Writes docs screenshots of the send screens (light and dark) when run with {@code -Dqrbeam.screenshots=<dir>}. */
+    @Test
+    void screenshots() throws Exception {
+        String dir = System.getProperty("qrbeam.screenshots");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "set -Dqrbeam.screenshots=<dir> to write screenshots");
+        Path shots = Path.of(dir).toAbsolutePath();
+        Path photo = TestFiles.random(tmp.resolve("phone/IMG_2041.HEIC"), 3_100_000, 11);
+        Path video = TestFiles.random(tmp.resolve("phone/Beach day.mov"), 150_000_000, 12);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+             QrBeamEngine desk = engine(relay.uri());
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
+            CodeHandle receive = desk.receiveShowingCode(tmp.resolve("out"), p -> { });
+            phone.open(receive.pairingCode());
+            assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
+            phone.darkMode(false);
+            phone.screenshot(shots.resolve("phone-send-pick-light.png"));
+            phone.pick(photo, video);
+            phone.screenshot(shots.resolve("phone-send-picked-light.png"));
+            phone.darkMode(true);
+            phone.screenshot(shots.resolve("phone-send-picked-dark.png"));
+            phone.click("[data-action=send]");
+            PhoneBrowser.await(WAIT, () -> phone.status().contains("/s"), phone::status);
+            phone.screenshot(shots.resolve("phone-send-sending-dark.png"));
+            phone.darkMode(false);
+            phone.screenshot(shots.resolve("phone-send-sending-light.png"));
+            assertThat(phone.awaitState(Duration.ofMinutes(5), "done", "error")).isEqualTo("done");
+            phone.screenshot(shots.resolve("phone-send-done-light.png"));
+        }
+    }
+
     private QrBeamEngine engine(URI relay) {
         return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state")),
                 new WireJson(), new SecureRandom());
