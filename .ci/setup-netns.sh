@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The two-computer tests (core: TwoComputersTest) build network namespaces joined by veth pairs with iproute2
+# The two-computer tests (cli: TwoComputersTest) build network namespaces joined by veth pairs with iproute2
 # ("ip netns", "ip link add ... type veth", bridges). CI runs as root; without root the tests skip themselves.
 # Idempotent.
 set -euo pipefail

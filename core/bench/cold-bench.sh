@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$ROOT/core/target/qrbeam.jar
+JAR=$ROOT/cli/target/qrbeam.jar
 CP=$JAR:$ROOT/core/target/test-classes
 JAVA=${JAVA:-java}
 read -r -a JFLAGS <<< "-Xmx256m ${QRBEAM_BENCH_JVMFLAGS:-}"
@@ -49,12 +49,12 @@ if [ "$NETNS" = 1 ]; then
     ip netns exec "$NS" ip link set lo up
     args=(--mib "$MIB" --runs "$RUNS" --dir "$DIR" --no-build)
     [ "$JFR" = 1 ] && args+=(--jfr)
-    [ "$BUILD" = 1 ] && (cd "$ROOT" && mvn -q -B -pl core -am package -DskipTests)
+    [ "$BUILD" = 1 ] && (cd "$ROOT" && mvn -q -B -pl cli -am package -DskipTests)
     echo "network namespace $NS: $(ip netns exec "$NS" ip -brief addr | tr '\n' ' ')"
     ip netns exec "$NS" bash "$0" "${args[@]}"
     exit $?
 fi
-[ "$BUILD" = 1 ] && (cd "$ROOT" && mvn -q -B -pl core -am package -DskipTests)
+[ "$BUILD" = 1 ] && (cd "$ROOT" && mvn -q -B -pl cli -am package -DskipTests)
 mkdir -p "$DIR"
 FILE=$DIR/bench-${MIB}MiB.bin
 if [ ! -f "$FILE" ] || [ "$(stat -c %s "$FILE")" != $((MIB << 20)) ]; then

@@ -64,4 +64,4 @@ url="$(aws cloudformation describe-stacks --stack-name "$stack" ${region_args[@]
   --query "Stacks[0].Outputs[?OutputKey=='WebSocketUrl'].OutputValue" --output text)"
 echo "relay: $url"
 echo "try:   wscat -c $url -x '{\"action\":\"Connect\"}'"
-echo "send:  java -jar core/target/qrbeam.jar send --relay $url <files>"
+echo "send:  java -jar cli/target/qrbeam.jar send --relay $url <files>"

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * JIT's C2 spends ~2 CPU-s on a fresh relay). Everything on 127.0.0.1.
  *
  * <pre>
- * mvn -q -o -pl core -am package -DskipTests
- * java -Xmx256m -cp core/target/qrbeam.jar:core/target/test-classes dev.qrbeam.core.bench.TransferBenchmark [MiB] [runs]
+ * mvn -q -o -pl cli -am package -DskipTests
+ * java -Xmx256m -cp cli/target/qrbeam.jar:core/target/test-classes dev.qrbeam.core.bench.TransferBenchmark [MiB] [runs]
  * </pre>
  * System properties: {@code bench.modes} (default {@code binary,text,wormhole}) picks what runs,
  * {@code bench.jvmflags} adds flags to the relay and sender JVMs, {@code bench.dir} where the file and runs live.
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TransferBenchmark {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private final Path jar = Path.of("core/target/qrbeam.jar").toAbsolutePath();
+    private final Path jar = Path.of("cli/target/qrbeam.jar").toAbsolutePath();
     private final Path dir;
     private final List<String> jvmFlags;
     private final List<Process> processes = new ArrayList<>();

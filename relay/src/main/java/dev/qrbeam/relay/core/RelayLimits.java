@@ -3,6 +3,7 @@ package dev.qrbeam.relay.core;
 import dev.qrbeam.protocol.message.Limits;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Configurable relay limits. Start from {@link #defaults()} and adjust with the {@code with...} methods.
@@ -83,92 +84,124 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
     }
 
     public RelayLimits withMessageBytes(int text, int binaryBytes) {
-        return new RelayLimits(text, binaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes, requestsPerSecondPerSource,
-                requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget, pingInterval,
-                idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, frameBytes,
-                outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> {
+            d.maxTextBytes = text;
+            d.maxBinaryBytes = binaryBytes;
+        });
     }
 
     public RelayLimits withBinary(boolean enabled) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, enabled, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval,
-                capLoopback, frameBytes, outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> d.binary = enabled);
     }
 
     public RelayLimits withOutbound(int highWater, long max) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, highWater, max, requestsPerSecondPerSource,
-                requestBurstPerSource, requestsPerSecondPerTarget, requestBurstPerTarget, pingInterval,
-                idleTimeout, maxConnectionsPerAddress, statsLogInterval, capLoopback, frameBytes,
-                outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> {
+            d.outboundHighWaterBytes = highWater;
+            d.outboundMaxBytes = max;
+        });
     }
 
     public RelayLimits withRequestRates(double perSource, int sourceBurst, double perTarget, int targetBurst) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes, perSource,
-                sourceBurst, perTarget, targetBurst, pingInterval, idleTimeout, maxConnectionsPerAddress,
-                statsLogInterval, capLoopback, frameBytes, outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> {
+            d.requestsPerSecondPerSource = perSource;
+            d.requestBurstPerSource = sourceBurst;
+            d.requestsPerSecondPerTarget = perTarget;
+            d.requestBurstPerTarget = targetBurst;
+        });
     }
 
     public RelayLimits withIdle(Duration ping, Duration timeout) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, ping, timeout, maxConnectionsPerAddress, statsLogInterval, capLoopback,
-                frameBytes, outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> {
+            d.pingInterval = ping;
+            d.idleTimeout = timeout;
+        });
     }
 
     public RelayLimits withMaxConnectionsPerAddress(int max) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, max, statsLogInterval, capLoopback,
-                frameBytes, outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> d.maxConnectionsPerAddress = max);
     }
 
     public RelayLimits withStatsLogInterval(Duration interval) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, interval,
-                capLoopback, frameBytes, outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> d.statsLogInterval = interval);
     }
 
     public RelayLimits withLoopbackCapped(boolean capped) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval,
-                capped, frameBytes, outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> d.capLoopback = capped);
     }
 
     public RelayLimits withFrameBytes(int bytes) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval,
-                capLoopback, bytes, outboundBudgetBytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> d.frameBytes = bytes);
     }
 
     public RelayLimits withOutboundBudget(long bytes) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval,
-                capLoopback, frameBytes, bytes, maxConnections, upgradeTimeout, ownerOnly);
+        return edit(d -> d.outboundBudgetBytes = bytes);
     }
 
     public RelayLimits withMaxConnections(int max) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval,
-                capLoopback, frameBytes, outboundBudgetBytes, max, upgradeTimeout, ownerOnly);
+        return edit(d -> d.maxConnections = max);
     }
 
     public RelayLimits withOwnerOnly(boolean only) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval,
-                capLoopback, frameBytes, outboundBudgetBytes, maxConnections, upgradeTimeout, only);
+        return edit(d -> d.ownerOnly = only);
     }
 
     public RelayLimits withUpgradeTimeout(Duration timeout) {
-        return new RelayLimits(maxTextBytes, maxBinaryBytes, binary, outboundHighWaterBytes, outboundMaxBytes,
-                requestsPerSecondPerSource, requestBurstPerSource, requestsPerSecondPerTarget,
-                requestBurstPerTarget, pingInterval, idleTimeout, maxConnectionsPerAddress, statsLogInterval,
-                capLoopback, frameBytes, outboundBudgetBytes, maxConnections, timeout, ownerOnly);
+        return edit(d -> d.upgradeTimeout = timeout);
+    }
+
+    /** A copy with {@code change} applied: the one place that lists every field for the {@code with...} methods. */
+    private RelayLimits edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new RelayLimits(d.maxTextBytes, d.maxBinaryBytes, d.binary, d.outboundHighWaterBytes,
+                d.outboundMaxBytes, d.requestsPerSecondPerSource, d.requestBurstPerSource,
+                d.requestsPerSecondPerTarget, d.requestBurstPerTarget, d.pingInterval, d.idleTimeout,
+                d.maxConnectionsPerAddress, d.statsLogInterval, d.capLoopback, d.frameBytes, d.outboundBudgetBytes,
+                d.maxConnections, d.upgradeTimeout, d.ownerOnly);
+    }
+
+    /** Mutable copy of the fields, used only inside {@link #edit}. */
+    private static final class Draft {
+        int maxTextBytes;
+        int maxBinaryBytes;
+        boolean binary;
+        int outboundHighWaterBytes;
+        long outboundMaxBytes;
+        double requestsPerSecondPerSource;
+        int requestBurstPerSource;
+        double requestsPerSecondPerTarget;
+        int requestBurstPerTarget;
+        Duration pingInterval;
+        Duration idleTimeout;
+        int maxConnectionsPerAddress;
+        Duration statsLogInterval;
+        boolean capLoopback;
+        int frameBytes;
+        long outboundBudgetBytes;
+        int maxConnections;
+        Duration upgradeTimeout;
+        boolean ownerOnly;
+
+        Draft(RelayLimits l) {
+            maxTextBytes = l.maxTextBytes;
+            maxBinaryBytes = l.maxBinaryBytes;
+            binary = l.binary;
+            outboundHighWaterBytes = l.outboundHighWaterBytes;
+            outboundMaxBytes = l.outboundMaxBytes;
+            requestsPerSecondPerSource = l.requestsPerSecondPerSource;
+            requestBurstPerSource = l.requestBurstPerSource;
+            requestsPerSecondPerTarget = l.requestsPerSecondPerTarget;
+            requestBurstPerTarget = l.requestBurstPerTarget;
+            pingInterval = l.pingInterval;
+            idleTimeout = l.idleTimeout;
+            maxConnectionsPerAddress = l.maxConnectionsPerAddress;
+            statsLogInterval = l.statsLogInterval;
+            capLoopback = l.capLoopback;
+            frameBytes = l.frameBytes;
+            outboundBudgetBytes = l.outboundBudgetBytes;
+            maxConnections = l.maxConnections;
+            upgradeTimeout = l.upgradeTimeout;
+            ownerOnly = l.ownerOnly;
+        }
     }
 }

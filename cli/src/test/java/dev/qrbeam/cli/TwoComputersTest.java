@@ -1,9 +1,8 @@
-package dev.qrbeam.core.net;
+package dev.qrbeam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.qrbeam.core.testing.ChildJvm;
 import dev.qrbeam.core.testing.NetnsLab;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.protocol.pairing.PairingCode;

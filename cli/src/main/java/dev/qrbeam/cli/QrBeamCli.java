@@ -1,4 +1,4 @@
-package dev.qrbeam.core.cli;
+package dev.qrbeam.cli;
 
 import dev.qrbeam.protocol.message.ForeignText;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.qrbeam.core.cli;
+package dev.qrbeam.cli;
 
 import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.api.TransferProgress;

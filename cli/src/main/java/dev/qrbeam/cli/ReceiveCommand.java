@@ -1,4 +1,4 @@
-package dev.qrbeam.core.cli;
+package dev.qrbeam.cli;
 
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.engine.EngineConfig;

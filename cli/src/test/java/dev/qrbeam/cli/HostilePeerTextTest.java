@@ -1,4 +1,4 @@
-package dev.qrbeam.core.cli;
+package dev.qrbeam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.qrbeam.core.cli;
+package dev.qrbeam.cli;
 
 import dev.qrbeam.core.engine.EngineConfig;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.qrbeam.core.testing;
+package dev.qrbeam.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,11 +27,11 @@ public final class ChildJvm implements AutoCloseable {
         pump(process.getErrorStream());
     }
 
-    /** {@code java -cp <test class path> dev.qrbeam.core.cli.QrBeamCli args...} with the loopback switch on. */
+    /** {@code java -cp <test class path> dev.qrbeam.cli.QrBeamCli args...} with the loopback switch on. */
     public static ChildJvm cli(Path workDir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dqrbeam.loopback=true", "-cp", System.getProperty("java.class.path"),
-                "dev.qrbeam.core.cli.QrBeamCli"));
+                "dev.qrbeam.cli.QrBeamCli"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("QRBEAM_LOOPBACK", "1");
@@ -45,7 +45,7 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm cliIn(String ns, Path workDir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-Dqrbeam.warmup=false", "-cp", System.getProperty("java.class.path"), "dev.qrbeam.core.cli.QrBeamCli"));
+                "-XX:TieredStopAtLevel=1", "-Dqrbeam.warmup=false", "-cp", System.getProperty("java.class.path"), "dev.qrbeam.cli.QrBeamCli"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("QRBEAM_LOOPBACK");

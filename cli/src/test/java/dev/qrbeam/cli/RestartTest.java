@@ -1,11 +1,12 @@
-package dev.qrbeam.core.engine;
+package dev.qrbeam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.testing.ChildJvm;
+import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.FaultProxy;
 import dev.qrbeam.core.testing.ProgressWatch;
 import dev.qrbeam.core.testing.TestFiles;
