@@ -116,6 +116,32 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
         lastSyncSent = System.nanoTime();
     }
 
+    /**
+     * The common start of every timer tick: lingers after completion, sends pending re-requests and credit.
+     * False when the tick has nothing more to do (ended, or completed).
+     */
+    boolean tick() {
+        if (isTerminal()) {
+            return false;
+        }
+        if (completedAt != 0) {
+            byeOrLinger(false);
+            return false;
+        }
+        intake.flushRequests();
+        return true;
+    }
+
+    @Override
+    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
+        LOG.debug("ignoring an Acknowledge sent to the receiver");
+    }
+
+    @Override
+    public void onClosed(String reason) {
+        fail(new TransferException(FailureCode.RELAY_UNREACHABLE, reason));
+    }
+
     /** Asks the data sender to sync when nothing arrived for a while; true if it asked. */
     boolean stallCheck(long now) {
         if (intake.active() && now - lastData > STALL_NANOS && now - lastSyncSent > STALL_NANOS) {

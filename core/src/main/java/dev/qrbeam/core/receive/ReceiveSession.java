@@ -237,11 +237,6 @@ public final class ReceiveSession extends IntakeSession {
     }
 
     @Override
-    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
-        LOG.debug("ignoring an Acknowledge sent to the receiver");
-    }
-
-    @Override
     public void onError(String errorCode, String message) {
         LOG.debug("relay error {}: {}", ForeignText.printable(errorCode, 40), ForeignText.printable(message));
         if (("unknown-target".equals(errorCode) || "peer-gone".equals(errorCode)) && !everPaired
@@ -265,21 +260,11 @@ public final class ReceiveSession extends IntakeSession {
         intake.keys(null);
     }
 
-    @Override
-    public void onClosed(String reason) {
-        fail(new TransferException(FailureCode.RELAY_UNREACHABLE, reason));
-    }
-
     private void housekeeping() {
-        if (isTerminal()) {
-            return;
-        }
-        if (completedAt != 0) {
-            byeOrLinger(false);
+        if (!tick()) {
             return;
         }
         long now = System.nanoTime();
-        intake.flushRequests();
         boolean retry = false;
         boolean giveUp = false;
         synchronized (lock) {

@@ -211,11 +211,6 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
     }
 
     @Override
-    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
-        LOG.debug("ignoring an Acknowledge sent to the receiver");
-    }
-
-    @Override
     public void onHandshake(String from, ObjectNode body) {
         LOG.debug("ignoring a Handshake sent to the code's owner by {}", from);
     }
@@ -238,11 +233,6 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
         LOG.info("relay connection lost ({}); reconnecting", ForeignText.printable(reason));
     }
 
-    @Override
-    public void onClosed(String reason) {
-        fail(new TransferException(FailureCode.RELAY_UNREACHABLE, reason));
-    }
-
     /** A code-less receive cannot be resumed under a new code: whatever way it ends, its .part files go. */
     @Override
     void finish(TransferState terminal, dev.qrbeam.core.api.TransferFailure why, boolean discard) {
@@ -252,15 +242,10 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
     // ---- timer
 
     private void housekeeping() {
-        if (isTerminal()) {
-            return;
-        }
-        if (completedAt != 0) {
-            byeOrLinger(false);
+        if (!tick()) {
             return;
         }
         long now = System.nanoTime();
-        intake.flushRequests();
         boolean offer = false;
         boolean manifest = intake.hasManifest(); // not under lock (lock order: intake, then session)
         synchronized (lock) {
