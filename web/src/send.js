@@ -138,7 +138,10 @@ export class Sending {
           this.s.setState(this.files ? this.s.state : State.PICK);
           if (this.l.pick) this.l.pick(this.savedFiles());
         }
-        if (this.json) this.requestSync();
+        // an offer repeated while our manifest is on its way needs no second manifest
+        if (this.json && !(this.awaiting && this.syncedGeneration === this.s.generation && Date.now() - this.syncAt < 1000)) {
+          this.requestSync();
+        }
         break;
       case 'resume': this.onResume(m); break;
       case 'progress':

@@ -48,12 +48,9 @@ class PhoneSendTest {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
              QrBeamEngine desk = engine(relay.uri());
              PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            CodeHandle receive = desk.receiveShowingCode(out, p -> { });
-            phone.open(receive.pairingCode());
-            assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
+            CodeHandle receive = openCode(desk, phone, out);
             assertThat(phone.address()).doesNotContain("#");
-            phone.pick(photo, note);
-            phone.click("[data-action=send]");
+            send(phone, photo, note);
             assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
             assertThat(phone.status()).contains("received and verified");
             TransferProgress p = receive.completion().get(30, TimeUnit.SECONDS);
@@ -75,19 +72,15 @@ class PhoneSendTest {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
              QrBeamEngine desk = engine(relay.uri());
              PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            CodeHandle receive = desk.receiveShowingCode(out, p -> { });
-            phone.open(receive.pairingCode());
-            assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
-            phone.pick(video);
-            phone.click("[data-action=send]");
+            CodeHandle receive = openCode(desk, phone, out);
+            send(phone, video);
             PhoneBrowser.await(WAIT, () -> receive.progress().bytesDone() > 10_000_000, () -> "10 MB at the desktop");
             long before = receive.progress().bytesDone();
             assertThat(before).isLessThan(size);
             phone.reload();
             assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
             assertThat(phone.status()).contains("reloaded").contains("clip.mov");
-            phone.pick(video);
-            phone.click("[data-action=send]");
+            send(phone, video);
             assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
             assertThat(receive.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
             assertThat(TestFiles.sha256(out.resolve("clip.mov"))).isEqualTo(TestFiles.sha256(video));
@@ -151,12 +144,9 @@ class PhoneSendTest {
              dev.qrbeam.core.testing.FaultProxy proxy = new dev.qrbeam.core.testing.FaultProxy(relay.address());
              QrBeamEngine desk = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"));
              PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            CodeHandle receive = desk.receiveShowingCode(out, p -> { });
-            phone.open(receive.pairingCode());
-            assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
+            CodeHandle receive = openCode(desk, phone, out);
             proxy.corruptLargeDownstream(corruptions); // chunks reach the desktop downstream through the proxy
-            phone.pick(f);
-            phone.click("[data-action=send]");
+            send(phone, f);
             step.run(proxy, phone, receive, out);
         }
     }
@@ -168,16 +158,12 @@ class PhoneSendTest {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
              QrBeamEngine desk = engine(relay.uri());
              PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            CodeHandle receive = desk.receiveShowingCode(tmp.resolve("out"), p -> { });
-            phone.open(receive.pairingCode());
-            assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
-            phone.pick(a);
-            phone.click("[data-action=send]");
+            CodeHandle receive = openCode(desk, phone, tmp.resolve("out"));
+            send(phone, a);
             PhoneBrowser.await(WAIT, () -> receive.progress().bytesDone() > 0, () -> "the first bytes at the desktop");
             phone.reload();
             assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
-            phone.pick(other);
-            phone.click("[data-action=send]");
+            send(phone, other);
             PhoneBrowser.await(WAIT, () -> phone.status().contains("Pick exactly these again: a.bin"), phone::status);
             assertThat(phone.state()).isEqualTo("pick");
             assertThat(Files.exists(tmp.resolve("out/other.bin"))).isFalse();
@@ -202,8 +188,7 @@ class PhoneSendTest {
             phone.open("about:blank");
             phone.open(code);
             assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
-            phone.pick(f);
-            phone.click("[data-action=send]");
+            send(phone, f);
             assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
             assertThat(TestFiles.sha256(out.resolve("x.bin"))).isEqualTo(TestFiles.sha256(f));
         }
@@ -246,8 +231,7 @@ class PhoneSendTest {
             try {
                 phone.open(code.get(60, TimeUnit.SECONDS));
                 assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
-                phone.pick(big);
-                phone.click("[data-action=send]");
+                send(phone, big);
                 assertThat(phone.awaitState(Duration.ofMinutes(8), "done", "error")).isEqualTo("done");
                 assertThat(desk.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 reader.join(10_000);
@@ -274,9 +258,7 @@ class PhoneSendTest {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
              QrBeamEngine desk = engine(relay.uri());
              PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
-            CodeHandle receive = desk.receiveShowingCode(tmp.resolve("out"), p -> { });
-            phone.open(receive.pairingCode());
-            assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
+            CodeHandle receive = openCode(desk, phone, tmp.resolve("out"));
             phone.darkMode(false);
             phone.screenshot(shots.resolve("phone-send-pick-light.png"));
             phone.pick(photo, video);
@@ -291,6 +273,20 @@ class PhoneSendTest {
             assertThat(phone.awaitState(Duration.ofMinutes(5), "done", "error")).isEqualTo("done");
             phone.screenshot(shots.resolve("phone-send-done-light.png"));
         }
+    }
+
+    /** Shows a code-less receive into {@code out} and opens its code on the phone, which then waits for files. */
+    private static CodeHandle openCode(QrBeamEngine desk, PhoneBrowser phone, Path out) throws Exception {
+        CodeHandle receive = desk.receiveShowingCode(out, p -> { });
+        phone.open(receive.pairingCode());
+        assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
+        return receive;
+    }
+
+    /** Picks {@code files} on the phone and taps Send. */
+    private static void send(PhoneBrowser phone, Path... files) {
+        phone.pick(files);
+        phone.click("[data-action=send]");
     }
 
     private QrBeamEngine engine(URI relay) {
