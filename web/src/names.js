@@ -5,7 +5,6 @@
 const RESERVED = /^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$/;
 // C0/C1 controls, DEL, \ : < > " | ? *, and format characters/separators (Unicode Cf, Zl, Zp) except ZWNJ/ZWJ
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\:<>"|?*\u2028\u2029]|(?![\u200c\u200d])\p{Cf}/gu;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const MAX_BYTES = 255;
 
 const bytes = (s) => new TextEncoder().encode(s).length;
@@ -20,9 +19,19 @@ function cut(s, max) {
   return out;
 }
 
+/** {@code s} with unpaired surrogates replaced by '_' (no regex lookbehind: Safari before 16.4 cannot parse one). */
+function wellFormed(s) {
+  let out = '';
+  for (const ch of s) { // iterates code points; an unpaired surrogate comes alone
+    const c = ch.charCodeAt(0);
+    out += ch.length === 1 && c >= 0xd800 && c <= 0xdfff ? '_' : ch;
+  }
+  return out;
+}
+
 /** One safe path component for a picked file's name (never empty, never "." or ".."). */
 export function safeName(name) {
-  let s = String(name || '').replace(LONE_SURROGATE, '_');
+  let s = wellFormed(String(name || ''));
   s = s.normalize('NFC').replace(/\//g, '_').replace(UNSAFE, '_');
   s = s.replace(/[. ]+$/, '');
   if (s === '' || s === '.' || s === '..') s = 'file';
