@@ -67,6 +67,17 @@ public final class ReceiveController {
         this.scanners = scanners;
         this.failures = new FailureMessages(messages);
         wire();
+        new PhoneReceive(this, view, messages, engines);
+    }
+
+    /** The folder new receives go to. */
+    Path destination() {
+        return destination;
+    }
+
+    /** Whether a receive is running (or its summary is shown). */
+    boolean busy() {
+        return busy.get();
     }
 
     public ReceiveView view() {
@@ -144,6 +155,21 @@ public final class ReceiveController {
     }
 
     private void start(String code, Path into, String historyId) {
+        start(code, into, historyId, listener -> engines.get().receive(code, into, listener));
+    }
+
+    /** Starts a transfer into {@code into}; {@code starter} gets the listener (a code, or a code shown to a phone). */
+    @FunctionalInterface
+    interface Starter {
+        TransferHandle start(dev.qrbeam.core.api.TransferListener listener) throws java.io.IOException;
+    }
+
+    /**
+     * Starts a receive through {@code starter} and shows it like any receive (progress, Cancel, summary).
+     *
+     * @param code the code to keep in History for resuming, or null (not resumable)
+     */
+    void start(String code, Path into, String historyId, Starter starter) {
         stopScan();
         hideError();
         busy.set(true);
@@ -152,7 +178,7 @@ public final class ReceiveController {
         int gen = ++generation;
         Consumer<TransferProgress> record = history.record(Direction.RECEIVED, historyId, code, into);
         FxUpdates<TransferProgress> ui = new FxUpdates<>(p -> onProgress(gen, p));
-        background.supply(() -> engines.get().receive(code, into, p -> {
+        background.supply(() -> starter.start(p -> {
             record.accept(p);
             ui.post(p);
         })).whenComplete((h, err) -> FxUpdates.fx(() -> {

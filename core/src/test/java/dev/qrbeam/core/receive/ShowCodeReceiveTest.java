@@ -15,6 +15,7 @@ import dev.qrbeam.protocol.json.WireJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +142,47 @@ class ShowCodeReceiveTest {
         }
         assertThat(TestFiles.sha256(out.resolve("a.bin"))).isEqualTo(TestFiles.sha256(a));
         assertThat(TestFiles.sha256(out.resolve("b.bin"))).isEqualTo(TestFiles.sha256(b));
+    }
+
+    @Test
+    void aManifestWithAnotherChunkSizeThanOfferedEndsTheTransfer() throws Exception {
+        Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 100_000, 8);
+        try (QrBeamEngine engine = engine()) {
+            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> { });
+            try (TestScanner phone = new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity())
+                    .manifestChunkSize(8192)) {
+                TransferProgress end = handle.completion().get(30, TimeUnit.SECONDS);
+                assertThat(end.failure().code()).isEqualTo(FailureCode.PROTOCOL);
+                assertThat(end.failure().message()).contains("uses chunk size 8192; this receiver asked for 1048576");
+                assertThat(phone.outcome().get(10, TimeUnit.SECONDS)).startsWith("failure: refused the sender's manifest");
+            }
+        }
+    }
+
+    @Test
+    void aCodeNobodyScansExpires() throws Exception {
+        try (QrBeamEngine engine = new QrBeamEngine(config().withExpiry(Duration.ofSeconds(1)), new WireJson(),
+                new SecureRandom())) {
+            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> { });
+            TransferProgress end = handle.completion().get(30, TimeUnit.SECONDS);
+            assertThat(end.state()).isEqualTo(TransferState.FAILED);
+            assertThat(end.failure().code()).isEqualTo(FailureCode.CODE_EXPIRED);
+        }
+    }
+
+    /** A desktop given another desktop's receive code (both wait to receive) stops with a sentence saying so. */
+    @Test
+    void aDesktopThatScansAReceiveCodeIsToldItHasNothingToReceive() throws Exception {
+        try (QrBeamEngine shower = engine();
+             QrBeamEngine scanner = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
+                     .withStateDir(tmp.resolve("state-scanner")), new WireJson(), new SecureRandom())) {
+            CodeHandle shown = shower.receiveShowingCode(tmp.resolve("out"), p -> { });
+            TransferProgress end = scanner.receive(shown.pairingCode(), tmp.resolve("other"), p -> { })
+                    .completion().get(30, TimeUnit.SECONDS);
+            assertThat(end.failure().code()).isEqualTo(FailureCode.PROTOCOL);
+            assertThat(end.failure().message()).contains("waits to receive files");
+            shown.cancel();
+        }
     }
 
     private static void awaitState(CodeHandle h, TransferState s) throws InterruptedException {

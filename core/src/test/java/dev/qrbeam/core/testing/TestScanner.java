@@ -88,6 +88,7 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
     private volatile long stopAfter = Long.MAX_VALUE;
     private volatile long tampered = -1;
     private volatile String suiteAsked;
+    private volatile int chunkSizeOverride;
 
     /** Connects to the code's relay and starts the handshake at once. */
     public TestScanner(String pairingCode, List<Path> files, Identity id) throws Exception {
@@ -102,6 +103,12 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
     /** Stops sending (silently, like a locked phone) once {@code n} chunks went out. */
     public TestScanner stopAfter(long n) {
         stopAfter = n;
+        return this;
+    }
+
+    /** Writes {@code bytes} into its manifest as the chunk size, whatever the desktop offered (a broken page). */
+    public TestScanner manifestChunkSize(int bytes) {
+        chunkSizeOverride = bytes;
         return this;
     }
 
@@ -189,7 +196,8 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
         }
     }
 
-    private void sendManifest(int chunkSize) {
+    private void sendManifest(int offered) {
+        int chunkSize = chunkSizeOverride > 0 ? chunkSizeOverride : offered;
         try {
             List<ManifestFile> entries = new ArrayList<>();
             long[] sizes = new long[files.size()];
