@@ -1,5 +1,6 @@
 package dev.qrbeam.core.engine;
 
+import dev.qrbeam.core.api.CodeHandle;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferEngine;
@@ -11,6 +12,7 @@ import dev.qrbeam.core.net.RaceTimings;
 import dev.qrbeam.core.net.RouteRace;
 import dev.qrbeam.core.progress.ProgressTracker;
 import dev.qrbeam.core.receive.ReceiveSession;
+import dev.qrbeam.core.receive.ShowCodeReceiveSession;
 import dev.qrbeam.core.relay.InProcessWebSocket;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
@@ -76,12 +78,7 @@ public final class QrBeamEngine implements TransferEngine {
         PeerLink link = new PeerLink(wire, null);
         RelayClient client = connect(ws, link, ownRelay(RelayClientOptions.defaults()));
         ownEmbedded(client);
-        List<Candidate> alternates = new ArrayList<>();
-        EmbeddedRelay lan = embeddedRelay();
-        if (config.relay() == null && lan != null) {
-            lan.uris().stream().skip(1).forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u),
-                    client.connectionId())));
-        }
+        List<Candidate> alternates = lanAlternates(client);
         PeerLink internetLink = new PeerLink(wire, null);
         RelayClient internet = config.relay() == null && config.internetRelay() != null
                 ? InternetRelay.register(this, config.internetRelay(), internetLink) : null;
@@ -106,6 +103,17 @@ public final class QrBeamEngine implements TransferEngine {
                 internet == null ? null : new SecondRelay(internetLink, internet));
     }
 
+    /** The built-in relay's further addresses for a code shown by {@code client} (none with a configured relay). */
+    private List<Candidate> lanAlternates(RelayClient client) {
+        List<Candidate> alternates = new ArrayList<>();
+        EmbeddedRelay lan = embeddedRelay();
+        if (config.relay() == null && lan != null) {
+            lan.uris().stream().skip(1).forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u),
+                    client.connectionId())));
+        }
+        return alternates;
+    }
+
     /** The internet relay a send registered on besides its built-in relay. */
     record SecondRelay(PeerLink link, RelayClient client) {
     }
@@ -114,6 +122,7 @@ public final class QrBeamEngine implements TransferEngine {
      * Continues a send after the sending process was killed: same code, same relay id (the relay must still know
      * it — with the embedded relay, the same port and key are reused), same files (refused if they changed).
      */
+    @Override
     public SendHandle resumeSend(String pairingCode, TransferListener listener) throws IOException {
         PairingCode code = parse(pairingCode);
         SendSessionState saved = SendSessionState.load(config.stateDir(), code.senderId());
@@ -208,6 +217,34 @@ public final class QrBeamEngine implements TransferEngine {
             }
         }, "qrbeam-receive-start").start();
         return handle;
+    }
+
+    /**
+     * Shows a code and receives from its scanner (docs/protocol-transfer.md §6b): registers on the configured
+     * relay or the built-in one (like {@link #send}, with the LAN candidates of the built-in relay in the code).
+     */
+    @Override
+    public CodeHandle receiveShowingCode(Path destination, TransferListener listener) throws IOException {
+        URI ws = relayFor(0);
+        PeerLink link = new PeerLink(wire, null);
+        RelayClient client = connect(ws, link, RelayClientOptions.defaults());
+        ownEmbedded(client);
+        List<Candidate> alternates = lanAlternates(client);
+        PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), alternates, random);
+        SessionContext ctx = new SessionContext(config, wire, link,
+                new SessionThreads("qrbeam-receive", new ProgressTracker(listener)), () -> { });
+        ShowCodeReceiveSession session;
+        try {
+            session = ShowCodeReceiveSession.create(ctx, code, new ReceiverGate(Instant.now(), config.expiry()),
+                    destination, random);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+        link.handler(session);
+        register(ctx);
+        session.start();
+        return session;
     }
 
     /** A dialled route: the relay client and the link its events arrive on. */
