@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sender's door: answers each receiver's handshake with fresh keys and admits exactly one receiver on its claim
- * (the {@link ReceiverGate}, via {@link SenderHandshake}) before the {@link SendSession} switches peers
+ * (the {@link ReceiverGate}, via {@link SenderHandshake}) before the {@link SendPeer} switches to it
  * (protocol-transfer §2.2). Runs on relay reader threads; replies go through the control thread.
  */
 final class ReceiverAdmission {
@@ -33,6 +33,7 @@ final class ReceiverAdmission {
     private static final int MAX_PENDING_CLAIMS = 8;
 
     private final SendSession session;
+    private final SendPeer peer;
     private final SessionContext ctx;
     private final ReceiverGate gate;
     private final SecureRandom random;
@@ -44,8 +45,9 @@ final class ReceiverAdmission {
         }
     };
 
-    ReceiverAdmission(SendSession session, ReceiverGate gate, SecureRandom random) {
+    ReceiverAdmission(SendSession session, SendPeer peer, ReceiverGate gate, SecureRandom random) {
         this.session = session;
+        this.peer = peer;
         this.ctx = session.ctx();
         this.gate = gate;
         this.random = random;
@@ -134,7 +136,7 @@ final class ReceiverAdmission {
     private void admitted(String from, SenderHandshake hs, RelayClient via) {
         SessionKeys k = hs.keys();
         ControlCodec c = new ControlCodec(ctx.wire, new ControlCipher(k));
-        Switch old = session.switchPeer(from, k, c, via);
+        Switch old = peer.switchPeer(from, k, c, via);
         long e = old.epoch();
         if (old.oldPeer() != null && !old.oldPeer().equals(from) && old.oldControls() != null) {
             LOG.info("receiver resumed on {}; telling the replaced connection {}", from, old.oldPeer());

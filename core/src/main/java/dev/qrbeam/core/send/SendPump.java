@@ -176,7 +176,7 @@ final class SendPump {
         try (SourceReader reader = new SourceReader(files)) {
             while (true) {
                 long id;
-                SendSession.Paired p;
+                SendPeer.Paired p;
                 synchronized (lock) {
                     while (!session.isTerminal() && (session.awaitingResume() || session.paired() == null
                             || !plan.hasWork() || !plan.windowOpen())) {

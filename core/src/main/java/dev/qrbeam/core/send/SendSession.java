@@ -12,14 +12,10 @@ import dev.qrbeam.core.control.ControlCodec;
 import dev.qrbeam.core.control.ControlType;
 import dev.qrbeam.core.control.PeerFailure;
 import dev.qrbeam.core.link.PeerHandler;
-import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.core.session.SessionContext;
-import dev.qrbeam.core.session.SessionThreads;
 import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.MissingIds;
 import dev.qrbeam.protocol.crypto.RecordException;
-import dev.qrbeam.protocol.crypto.RecordSuite;
-import dev.qrbeam.protocol.crypto.SessionKeys;
 import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.ReceiverGate;
@@ -35,10 +31,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The sender's side of one transfer: its {@link ReceiverAdmission} answers each handshake and admits exactly one
- * receiver on its claim before the session switches peers ({@link #switchPeer}); it sends the manifest, and
- * lets the {@link SendPump} stream what the receiver's {@code resume} and {@code Acknowledge} ask for. Relay
- * callbacks arrive on the relay reader thread and never block on sends: replies go through the
- * {@link SessionContext}'s control thread.
+ * receiver on its claim before the {@link SendPeer} switches to it; it sends the manifest, and lets the
+ * {@link SendPump} stream what the receiver's {@code resume} and {@code Acknowledge} ask for; "Download directly"
+ * is {@link DirectHandling}'s, the end {@link SendEnding}'s. Relay callbacks arrive on the relay reader thread and
+ * never block on sends: replies go through the {@link SessionContext}'s control thread.
  */
 public final class SendSession implements PeerHandler, SendHandle {
     private static final Logger LOG = LoggerFactory.getLogger(SendSession.class);
@@ -47,26 +43,11 @@ public final class SendSession implements PeerHandler, SendHandle {
     private final PairingCode code;
     private final ReceiverGate gate;
     private final SendSessionState saved;
-    private final Object lock = new Object();
     private final SendPump pump;
+    private final SendPeer peer;
+    private final DirectHandling direct;
+    private final SendEnding ending;
     private final ReceiverAdmission admission;
-
-    // guarded by lock
-    private String peer;
-    private SessionKeys keys;
-    private ControlCodec controls;
-    private int generation;
-    private RecordSuite suite = RecordSuite.AES_256_GCM;
-    private volatile DirectOffers direct;
-    private boolean doneReceived;
-    private boolean suiteFixed;
-    private long epoch;
-    private boolean awaitingResume;
-    /** A resume arrived under the current keys, i.e. the receiver holds this session's manifest. */
-    private boolean manifestAnswered;
-    private long syncSentAt;
-    private int syncAttempts;
-    private long lastPeerActivity = System.nanoTime();
     private final List<java.nio.file.Path> sources;
 
     /**
@@ -81,7 +62,10 @@ public final class SendSession implements PeerHandler, SendHandle {
         this.gate = gate;
         this.saved = saved;
         this.pump = new SendPump(ctx, this);
-        this.admission = new ReceiverAdmission(this, gate, random);
+        this.peer = new SendPeer(ctx, pump);
+        this.direct = new DirectHandling(ctx, peer, pump, this::finishDone);
+        this.ending = new SendEnding(ctx, peer, direct, saved);
+        this.admission = new ReceiverAdmission(this, peer, gate, random);
     }
 
     public void start() {
@@ -91,15 +75,16 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     /** Enables "Download directly" for phone pages paired through the sender's built-in relay. */
     public void directDownloads(DirectOffers offers) {
-        this.direct = offers;
+        direct.offers(offers);
     }
 
     List<java.nio.file.Path> sources() {
         return sources;
     }
 
+    /** The {@link SendPeer}'s lock, which guards the send plan too; the pump waits on it. */
     Object lock() {
-        return lock;
+        return peer.lock();
     }
 
     // ---- SendHandle
@@ -136,38 +121,22 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void cancel() {
-        ControlCodec c;
-        String to;
-        synchronized (lock) {
-            c = controls;
-            to = peer;
-        }
-        if (c != null && to != null) {
-            ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(
-                    Control.failure(ControlType.CANCEL, FailureCode.CANCELLED_BY_PEER.name(), "the sender cancelled"))));
-        }
-        finish(TransferState.CANCELLED, new TransferFailure(FailureCode.CANCELLED_LOCALLY, "cancelled"));
+        ending.cancel();
     }
 
     // ---- pump interface
 
     /** The current session keys and peer, or null while unpaired. */
-    Paired paired() {
-        synchronized (lock) {
-            return keys == null ? null : new Paired(peer, keys, generation, suite);
-        }
-    }
-
-    /** Session snapshot the pump encrypts with; {@code suite}: the chunk AEAD the receiver asked for. */
-    record Paired(String peer, SessionKeys keys, int generation, RecordSuite suite) {
+    SendPeer.Paired paired() {
+        return peer.paired();
     }
 
     boolean awaitingResume() {
-        return awaitingResume;
+        return peer.awaitingResume();
     }
 
     boolean isTerminal() {
-        return ctx.threads.progress.state().isTerminal();
+        return ending.isTerminal();
     }
 
     // ---- relay events (reader thread)
@@ -182,37 +151,12 @@ public final class SendSession implements PeerHandler, SendHandle {
         admission.onRequest(identity, via, from, qrhash);
     }
 
-    /**
-     * Makes the admitted receiver {@code from} (its handshake {@code k}, its relay {@code via}) the session's peer:
-     * new keys and epoch, the manifest is the next question. Returns what the replaced peer needs to be told.
-     */
-    ReceiverAdmission.Switch switchPeer(String from, SessionKeys k, ControlCodec c,
-                                        dev.qrbeam.core.relay.RelayClient via) {
-        synchronized (lock) {
-            ReceiverAdmission.Switch old = new ReceiverAdmission.Switch(peer, controls, ctx.link.client(), ++epoch);
-            ctx.link.attach(via);
-            peer = from;
-            keys = k;
-            controls = c;
-            generation++;
-            suite = RecordSuite.AES_256_GCM;
-            suiteFixed = false;
-            awaitingResume = true;
-            manifestAnswered = false;
-            syncSentAt = System.nanoTime();
-            syncAttempts = 0;
-            lastPeerActivity = System.nanoTime();
-            lock.notifyAll();
-            return old;
-        }
-    }
-
     SendPump pump() {
         return pump;
     }
 
     DirectOffers direct() {
-        return direct;
+        return direct.offers();
     }
 
     SessionContext ctx() {
@@ -224,12 +168,9 @@ public final class SendSession implements PeerHandler, SendHandle {
         if (admission.onClaim(from, record)) {
             return;
         }
-        ControlCodec c;
-        synchronized (lock) {
-            if (!from.equals(peer) || controls == null) {
-                return;
-            }
-            c = controls;
+        ControlCodec c = peer.controlsOf(from);
+        if (c == null) {
+            return;
         }
         Control m;
         try {
@@ -238,89 +179,42 @@ public final class SendSession implements PeerHandler, SendHandle {
             LOG.debug("dropping a control record from {}: {}", from, e.getMessage());
             return;
         }
-        synchronized (lock) {
-            lastPeerActivity = System.nanoTime();
-        }
+        peer.touch();
         switch (m.kind()) {
             case RESUME -> onResume(m);
             case PROGRESS -> {
-                synchronized (lock) {
+                synchronized (peer.lock()) {
                     if (m.chunk() != null) {
                         pump.plan().reached(m.chunk());
                     }
-                    lock.notifyAll();
+                    peer.lock().notifyAll();
                 }
             }
             case STALLED -> requestSync();
             case DONE -> {
                 ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.BYE))));
-                DirectOffers d = direct;
-                synchronized (lock) {
-                    doneReceived = true;
-                }
-                if (d == null || d.running() == 0) {
-                    finish(TransferState.DONE, null);
-                } // else: the phone's direct downloads still run; the last one to finish ends the send
+                direct.onDone();
             }
-            case DIRECT -> onDirect(from, c, m);
-            case CANCEL -> finish(TransferState.CANCELLED,
+            case DIRECT -> direct.onDirect(from, c, m);
+            case CANCEL -> ending.finish(TransferState.CANCELLED,
                     new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
-            case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("receiver", m));
+            case FAILURE -> ending.finish(TransferState.FAILED, PeerFailure.of("receiver", m));
             default -> LOG.debug("ignoring control {}", m.type());
         }
     }
 
-    /** The phone page asks to download file {@code index} directly from the built-in relay. */
-    private void onDirect(String from, ControlCodec c, Control m) {
-        DirectOffers d = direct;
-        Integer index = m.index();
-        SourceFile f = index == null ? null : pump.file(index);
-        if (d == null || f == null || !d.available(ctx.link.client())) {
-            return;
-        }
-        int i = index;
-        String path = d.offer(f, bytes -> {
-            ctx.threads.progress.fileBytes(i, bytes);
-            synchronized (lock) {
-                lastPeerActivity = System.nanoTime();
-            }
-        }, () -> {
-            boolean end;
-            synchronized (lock) {
-                end = doneReceived && d.running() == 0;
-            }
-            if (end) {
-                finish(TransferState.DONE, null);
-            }
-        });
-        LOG.info("file {} offered for direct download (not end-to-end encrypted) to {}", i, from);
-        ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.direct(i, path))));
-    }
-
     private void onResume(Control m) {
-        synchronized (lock) {
-            if (m.epoch() == null || m.epoch() != epoch || !awaitingResume) {
-                return;
-            }
-            if (!suiteFixed) { // the session's first resume decides, before any chunk of this session is sent
-                RecordSuite asked = RecordSuite.fromWire(m.suite());
-                suite = asked == null ? RecordSuite.AES_256_GCM : asked;
-                suiteFixed = true;
-            }
-            pump.plan().reset(m.missing() == null ? List.of() : m.missing(), Boolean.TRUE.equals(m.truncated()));
-            awaitingResume = false;
-            manifestAnswered = true;
-            syncAttempts = 0;
-            lock.notifyAll();
+        if (peer.resume(m)) {
+            ctx.threads.progress.state(TransferState.TRANSFERRING);
         }
-        ctx.threads.progress.state(TransferState.TRANSFERRING);
     }
 
     @Override
     public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
         int worst;
+        Object lock = peer.lock();
         synchronized (lock) {
-            if (!from.equals(peer) || pump.layout() == null) {
+            if (!peer.is(from) || pump.layout() == null) {
                 return;
             }
             long[] ids;
@@ -331,7 +225,7 @@ public final class SendSession implements PeerHandler, SendHandle {
                 return;
             }
             worst = pump.plan().request(ids);
-            lastPeerActivity = System.nanoTime();
+            peer.touch();
             lock.notifyAll();
         }
         if (worst > ctx.config.maxResends()) {
@@ -379,34 +273,9 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     // ---- sync, timers, end
 
-    /**
-     * Pauses data and asks the receiver what it lacks (after a reconnect, a stall, or running out of work). Until the
-     * receiver has answered under the current keys, the question is the manifest itself, sent again: a manifest
-     * lost on a corrupting link was never re-sent, and a receiver without it cannot use any chunk (measured: a
-     * 120 s stall of DisconnectTest, data flowing into a receiver that dropped it).
-     */
+    /** Pauses data and asks the receiver what it lacks: see {@link SendPeer#requestSync}. */
     void requestSync() {
-        ControlCodec c;
-        String to;
-        long e;
-        boolean manifest;
-        synchronized (lock) {
-            if (controls == null || isTerminal() || !manifestAnswered && !pump.manifestReady().isDone()) {
-                return; // still hashing: the manifest queued at pairing goes out when it is ready
-            }
-            c = controls;
-            to = peer;
-            e = ++epoch;
-            awaitingResume = true;
-            syncSentAt = System.nanoTime();
-            syncAttempts++;
-            manifest = !manifestAnswered;
-        }
-        if (manifest) {
-            ctx.threads.send(() -> pump.sendManifest(to, c, e));
-        } else {
-            ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(Control.sync(e))));
-        }
+        peer.requestSync();
     }
 
     private void housekeeping() {
@@ -414,25 +283,22 @@ public final class SendSession implements PeerHandler, SendHandle {
             return;
         }
         long now = System.nanoTime();
-        boolean sync = false;
-        synchronized (lock) {
-            if (keys == null) {
-                if (Instant.now().isAfter(gate.expiresAt()) && gate.pairedToken().isEmpty()) {
-                    fail(new TransferException(FailureCode.CODE_EXPIRED, "nobody used the code before it expired"));
+        boolean sync;
+        synchronized (peer.lock()) { // a failure is raised under the lock it was decided under
+            switch (peer.due(now, ctx.config.peerTimeout())) {
+                case UNPAIRED -> {
+                    if (Instant.now().isAfter(gate.expiresAt()) && gate.pairedToken().isEmpty()) {
+                        fail(new TransferException(FailureCode.CODE_EXPIRED, "nobody used the code before it expired"));
+                    }
+                    return;
                 }
-                return;
-            }
-            if (now - lastPeerActivity > ctx.config.peerTimeout().toNanos()) {
-                fail(new TransferException(FailureCode.PEER_GONE, "the receiver has not answered for "
-                        + ctx.config.peerTimeout().toMinutes() + " min"));
-                return;
-            }
-            if (awaitingResume) {
-                long wait = Math.min(15_000L, 1000L << Math.min(syncAttempts, 4)) * 1_000_000L;
-                sync = now - syncSentAt > wait;
-            } else if ((!pump.plan().hasWork() || !pump.plan().windowOpen()) && now - pump.lastSend() > 2_000_000_000L
-                    && now - syncSentAt > 2_000_000_000L) {
-                sync = true;
+                case GONE -> {
+                    fail(new TransferException(FailureCode.PEER_GONE, "the receiver has not answered for "
+                            + ctx.config.peerTimeout().toMinutes() + " min"));
+                    return;
+                }
+                case SYNC -> sync = true;
+                default -> sync = false;
             }
         }
         if (sync) {
@@ -441,49 +307,11 @@ public final class SendSession implements PeerHandler, SendHandle {
     }
 
     void fail(TransferException e) {
-        LOG.debug("send failed", e);
-        ControlCodec c;
-        String to;
-        synchronized (lock) {
-            c = controls;
-            to = peer;
-        }
-        if (c != null && to != null && e.code() != FailureCode.RELAY_UNREACHABLE) {
-            ctx.threads.send(() -> ctx.link.sendControl(to, c.seal(
-                    Control.failure(ControlType.FAILURE, e.code().name(), e.getMessage()))));
-        }
-        finish(TransferState.FAILED, e.toFailure());
+        ending.fail(e);
     }
 
-    private void finish(TransferState terminal, TransferFailure why) {
-        if (isTerminal()) {
-            return;
-        }
-        DirectOffers d = direct;
-        if (d != null) {
-            d.revokeAll();
-        }
-        if (terminal == TransferState.DONE) {
-            ctx.threads.progress.state(TransferState.DONE);
-            try {
-                saved.delete();
-            } catch (IOException e) {
-                LOG.debug("could not delete send state: {}", e.getMessage());
-            }
-        } else {
-            ctx.threads.end(terminal, why);
-            if (terminal == TransferState.CANCELLED) {
-                try {
-                    saved.delete();
-                } catch (IOException e) {
-                    LOG.debug("could not delete send state: {}", e.getMessage());
-                }
-            }
-        }
-        synchronized (lock) {
-            lock.notifyAll();
-        }
-        SessionThreads.daemon(ctx::close, "qrbeam-send-close").start();
+    private void finishDone() {
+        ending.finish(TransferState.DONE, null);
     }
 
     void saveQuietly() {
