@@ -24,7 +24,7 @@ import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Candidate;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.PairingCodeException;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.relay.core.RelayLimits;
 import java.io.IOException;
 import java.net.URI;

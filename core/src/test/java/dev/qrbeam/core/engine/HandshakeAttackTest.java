@@ -22,7 +22,7 @@ import dev.qrbeam.protocol.crypto.ReceiverHandshake;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.RelayLimits;
