@@ -1,8 +1,9 @@
 /**
- * The transfer engine. Its seam is {@code dev.qrbeam.core.api} ({@code TransferEngine} and the types it speaks);
- * everything else is internal. The composition roots (the desktop app and the CLI) build the engine from
- * {@code core.engine}, and draw codes with {@code core.qr}; the app keeps its files owner-only with
- * {@code core.store.PrivateFiles}. Open for reflection because Jackson binds the control and state records.
+ * The transfer engine. Its seam is {@code dev.qrbeam.core.api}: {@code TransferEngine}, the types it speaks and its
+ * settings ({@code EngineConfig}); everything else is internal. The two composition roots, the desktop app and the
+ * CLI, construct the implementation ({@code core.engine.QrBeamEngine}) and draw codes with {@code core.qr}; the app
+ * keeps its own files owner-only with {@code core.store.PrivateFiles}. Open for reflection because Jackson binds
+ * the control and state records.
  */
 open module dev.qrbeam.core {
     requires transitive dev.qrbeam.protocol;

@@ -1,5 +1,6 @@
 package dev.qrbeam.relay;
 
+import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.RelayStats;
 
 import java.net.InetSocketAddress;

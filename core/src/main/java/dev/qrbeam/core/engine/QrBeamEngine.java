@@ -1,5 +1,6 @@
 package dev.qrbeam.core.engine;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferEngine;

@@ -3,7 +3,7 @@ package dev.qrbeam.core.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.core.api.SendHandle;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.protocol.json.WireJson;
