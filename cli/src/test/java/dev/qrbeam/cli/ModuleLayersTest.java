@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module stack, read from the compiled main classes (ArchUnit): protocol → relay → core → cli, each using only
  * the modules below it, and no package cycle inside any of them. Maven dependencies and the module descriptors
- * already stop most upward imports at compile time; this also catches a cycle between packages of one module. The
- * desktop app (not on this class path) has the same rules in its own ModuleLayersTest.
+ * already stop an upward import between modules at compile time; this also catches a cycle between the packages of
+ * one module. The desktop app is not on this class path (nothing may depend on it, which Maven already enforces).
  */
 class ModuleLayersTest {
     /** Main classes only: not this module's tests, not core's test-jar. */
