@@ -7,7 +7,9 @@ import dev.qrbeam.app.desktop.PendingFilesBar;
 import dev.qrbeam.app.desktop.WindowDesktop;
 import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.engine.EngineProvider;
+import dev.qrbeam.app.history.Direction;
 import dev.qrbeam.app.history.HistoryController;
+import dev.qrbeam.app.history.HistoryEntry;
 import dev.qrbeam.app.history.HistoryRecorder;
 import dev.qrbeam.app.history.HistoryStore;
 import dev.qrbeam.app.history.HistoryView;
@@ -17,7 +19,11 @@ import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.DownloadsFolder;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.JsonFiles;
-import dev.qrbeam.app.receive.CodeScannerFactory;
+import dev.qrbeam.app.platform.FxUpdates;
+import dev.qrbeam.app.logging.AppLog;
+import dev.qrbeam.app.logging.UncaughtErrors;
+import dev.qrbeam.app.shell.ProblemBar;
+import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.receive.ReceiveController;
 import dev.qrbeam.app.receive.ReceiveView;
 import dev.qrbeam.app.send.SendController;
@@ -48,10 +54,10 @@ import java.util.Map;
 public final class AppComposition implements AutoCloseable {
 
     /** What differs between the real app and a test. */
-    public record Options(AppPaths paths, EngineFactory engineFactory, CodeScannerFactory scanners,
+    public record Options(AppPaths paths, EngineFactory engineFactory, Cameras scanners,
                           FileOpener opener, Clock clock, boolean osPrefersDark, DesktopServices desktop) {
         /** Without OS services (no notifications, tray or theme watching). */
-        public Options(AppPaths paths, EngineFactory engineFactory, CodeScannerFactory scanners, FileOpener opener,
+        public Options(AppPaths paths, EngineFactory engineFactory, Cameras scanners, FileOpener opener,
                        Clock clock, boolean osPrefersDark) {
             this(paths, engineFactory, scanners, opener, clock, osPrefersDark, DesktopServices.none());
         }
@@ -73,10 +79,14 @@ public final class AppComposition implements AutoCloseable {
     private final Messages messages;
     private final DesktopServices desktop;
     private final Clock clock;
+    private final AppLog log;
+    private final AutoCloseable problems;
     private WindowDesktop windowDesktop;
 
     public AppComposition(Options o) {
         messages = new Messages(Locale.ENGLISH);
+        log = AppLog.start(o.paths().home());
+        UncaughtErrors.install();
         desktop = o.desktop();
         clock = o.clock();
         JsonFiles json = new JsonFiles();
@@ -97,13 +107,25 @@ public final class AppComposition implements AutoCloseable {
         pages.put(Page.RECEIVE, receive.view());
         pages.put(Page.SETTINGS, settingsController.view());
         ShellView shellView = new ShellView(messages);
+        ProblemBar problemBar = new ProblemBar(messages);
+        shellView.setBanner(problemBar);
+        String problemText = messages.format("app.problem", log.file());
+        problems = UncaughtErrors.register(e -> FxUpdates.fx(() -> problemBar.text().set(problemText)));
         shell = new ShellController(shellView, pages);
         historyController = new HistoryController(new HistoryView(messages), messages, history, background,
-                o.clock().getZone(), entry -> {
-                    shell.show(Page.RECEIVE);
-                    receive.resume(entry);
-                });
+                o.clock().getZone(), this::resume);
         shell.addPage(Page.HISTORY, historyController.view());
+    }
+
+    /** History's Resume: an interrupted send continues on Send with its code, a receive on Receive. */
+    private void resume(HistoryEntry entry) {
+        if (entry.direction() == Direction.SENT) {
+            shell.show(Page.SEND);
+            send.resume(entry);
+        } else {
+            shell.show(Page.RECEIVE);
+            receive.resume(entry);
+        }
     }
 
     /** The window's scene, themed and with keyboard shortcuts. */
@@ -199,5 +221,16 @@ public final class AppComposition implements AutoCloseable {
         engines.close();
         recorder.close();
         background.close();
+        try {
+            problems.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        log.close();
+    }
+
+    /** The log file this window writes into. */
+    public java.nio.file.Path logFile() {
+        return log.file();
     }
 }

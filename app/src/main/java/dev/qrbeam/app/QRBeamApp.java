@@ -14,8 +14,7 @@ import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.platform.IncomingFiles;
 import dev.qrbeam.app.platform.SingleInstance;
-import dev.qrbeam.app.receive.CodeScannerFactory;
-import dev.qrbeam.app.scan.WebcamCodeScanners;
+import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.theme.OsDarkMode;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -48,7 +47,7 @@ public final class QRBeamApp extends Application {
 
     private List<Path> initialFiles = List.of();
     private DesktopServices desktop = DesktopServices.none();
-    private CodeScannerFactory scanners = CodeScannerFactory.NONE;
+    private Cameras scanners = Cameras.NONE;
     private Path screenshotDir;
     private AppComposition app;
 
@@ -86,11 +85,11 @@ public final class QRBeamApp extends Application {
     }
 
     /** The webcam scanner (native capture driver); without one, scanning is simply unavailable. */
-    private static CodeScannerFactory cameras() {
+    private static Cameras cameras() {
         try {
-            return WebcamCodeScanners.nativeCameras();
+            return Cameras.webcams();
         } catch (RuntimeException | LinkageError e) {
-            return CodeScannerFactory.NONE;
+            return Cameras.NONE;
         }
     }
 

@@ -62,6 +62,44 @@ class RestartTest {
         return Files.write(tmp.resolve("src").resolve(name), data);
     }
 
+    /** Two windows on a throttled relay, a 24 MB file half-way: the receiver has bytes, the transfer runs on. */
+    private record SlowTransfer(Engines engines, Ui.Window sender, Ui.Window receiver, Path dest, Path src, String code) {
+    }
+
+    private SlowTransfer slowTransfer() throws Exception {
+        Engines engines = Engines.throttled();
+        relays.add(engines);
+        Ui.Window sender = window("sender", engines, 0);
+        Ui.Window receiver = window("receiver", engines, 1080);
+        Path dest = tmp.resolve("downloads");
+        Path src = file("movie.mkv", 24_000_000);
+        engines.slow();
+        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
+        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(src));
+        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
+        String code = Ui.fx(() -> sender.app().send().shownCode());
+        Ui.fxRun(() -> receiver.app().receive().receiveCode(code));
+        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
+                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        return new SlowTransfer(engines, sender, receiver, dest, src, code);
+    }
+
+    /** Closes {@code w} mid-transfer, lets the relay run at full speed, and opens the same app (same home) again. */
+    private Ui.Window quitAndRestart(Ui.Window w, String name, Engines engines, double x) throws Exception {
+        w.close();
+        open.remove(w);
+        engines.release();
+        return window(name, engines, x);
+    }
+
+    /** Clicks History's Resume of {@code entry}, as a user would. */
+    private void clickResume(Ui.Window w, HistoryEntry entry) throws Exception {
+        Ui.fxRun(() -> w.app().shell().show(Page.HISTORY));
+        Ui.fxRun(() -> w.stage().toFront());
+        Node resume = Ui.find(w, "history-resume-" + entry.id());
+        robot.clickOn(resume);
+    }
+
     @Test
     void settingsAndHistorySurviveARestart() throws Exception {
         Engines engines = Engines.embedded();
@@ -121,31 +159,18 @@ class RestartTest {
 
     @Test
     void anInterruptedReceiveIsResumedFromHistoryAfterARestart() throws Exception {
-        Engines engines = Engines.throttled();
-        relays.add(engines);
-        Ui.Window sender = window("sender", engines, 0);
-        Ui.Window receiver = window("receiver", engines, 1080);
-        Path dest = tmp.resolve("downloads");
-        Path src = file("movie.mkv", 24_000_000);
-        engines.slow();
-        Ui.fxRun(() -> receiver.app().receive().setDestination(dest));
-        Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(src));
-        Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
-        Ui.fxRun(() -> receiver.app().receive().receiveCode(sender.app().send().shownCode()));
-        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        SlowTransfer t = slowTransfer();
+        Engines engines = t.engines();
+        Ui.Window sender = t.sender();
+        Ui.Window receiver = t.receiver();
+        Path dest = t.dest();
+        Path src = t.src();
         Ui.waitFor(10, () -> !receiver.app().historyStore().entries().isEmpty());
 
-        receiver.close();   // the receiving app quits mid-transfer
-        open.remove(receiver);
-        engines.release();
-        Ui.Window again = window("receiver", engines, 1080);
+        Ui.Window again = quitAndRestart(receiver, "receiver", engines, 1080); // the receiving app quits mid-transfer
         HistoryEntry interrupted = again.app().historyStore().entries().get(0);
         assertThat(interrupted.resumable()).isTrue();
-        Ui.fxRun(() -> again.app().shell().show(Page.HISTORY));
-        Ui.fxRun(() -> again.stage().toFront());
-        Node resume = Ui.find(again, "history-resume-" + interrupted.id());
-        robot.clickOn(resume);
+        clickResume(again, interrupted);
 
         Ui.waitFor(90, () -> again.app().receive().lastProgress() != null
                 && again.app().receive().lastProgress().state().isTerminal(), sender, again);
@@ -153,5 +178,32 @@ class RestartTest {
         assertThat(dest.resolve("movie.mkv")).hasSameBinaryContentAs(src);
         Ui.waitFor(10, () -> again.app().historyStore().entries().size() == 1
                 && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE);
+    }
+
+    @Test
+    void anInterruptedSendIsResumedFromHistoryAfterARestart() throws Exception {
+        SlowTransfer t = slowTransfer();
+        Engines engines = t.engines();
+        Ui.Window sender = t.sender();
+        Ui.Window receiver = t.receiver();
+        Path dest = t.dest();
+        Path src = t.src();
+        String code = t.code();
+        Ui.waitFor(10, () -> !sender.app().historyStore().entries().isEmpty());
+
+        Ui.Window again = quitAndRestart(sender, "sender", engines, 0); // the sending app quits mid-transfer
+        HistoryEntry interrupted = again.app().historyStore().entries().get(0);
+        assertThat(interrupted.direction()).isEqualTo(Direction.SENT);
+        assertThat(interrupted.resumable()).isTrue();
+        clickResume(again, interrupted);
+
+        Ui.waitFor(30, () -> again.app().shell().current() == Page.SEND
+                && code.equals(again.app().send().shownCode()), again);
+        Ui.waitFor(90, () -> receiver.app().receive().lastProgress() != null
+                && receiver.app().receive().lastProgress().state().isTerminal(), again, receiver);
+        assertThat(receiver.app().receive().lastProgress().state()).isEqualTo(TransferState.DONE);
+        assertThat(dest.resolve("movie.mkv")).hasSameBinaryContentAs(src);
+        Ui.waitFor(10, () -> again.app().historyStore().entries().size() == 1
+                && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE, again);
     }
 }

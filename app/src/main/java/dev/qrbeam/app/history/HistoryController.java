@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Fills the History table from {@link HistoryStore} and forwards Resume to the Receive page. */
+/** Fills the History table from {@link HistoryStore} and forwards Resume (of a send or a receive) to its page. */
 public final class HistoryController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
 

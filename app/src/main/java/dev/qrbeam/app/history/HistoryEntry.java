@@ -13,8 +13,9 @@ import java.util.List;
  * @param endedAtMillis when it ended (epoch ms), 0 while in progress
  * @param outcome result
  * @param detail failure code name or empty
- * @param resumeCode for an unfinished receive: the pairing code to resume with; cleared once finished
- * @param destination for a receive: the destination folder
+ * @param resumeCode for an unfinished transfer: the pairing code to resume with (a receive's, or a send's own code
+ *                   for the engine's {@code resumeSend}); cleared once finished
+ * @param destination for a receive: the destination folder; null for a send
  */
 public record HistoryEntry(String id, Direction direction, List<String> files, long totalBytes,
                            long startedAtMillis, long endedAtMillis, Outcome outcome, String detail,
@@ -25,10 +26,14 @@ public record HistoryEntry(String id, Direction direction, List<String> files, l
         detail = detail == null ? "" : detail;
     }
 
-    /** A receive that did not finish and can be picked up again with the same code and folder. */
+    /**
+     * A transfer that did not finish and can be picked up again: a receive with the same code and folder, a send
+     * with its own code (same files, same relay id).
+     */
     public boolean resumable() {
-        return direction == Direction.RECEIVED && resumeCode != null && !resumeCode.isBlank()
-                && destination != null && (outcome == Outcome.IN_PROGRESS || outcome == Outcome.FAILED);
+        return resumeCode != null && !resumeCode.isBlank()
+                && (direction == Direction.SENT || destination != null)
+                && (outcome == Outcome.IN_PROGRESS || outcome == Outcome.FAILED);
     }
 
     public HistoryEntry ended(Outcome result, String why, long atMillis, boolean keepResume) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Turns a transfer's progress into its History entry: written once the files are known (as in progress,
@@ -44,11 +45,20 @@ public final class HistoryRecorder implements AutoCloseable {
      * Starts recording one transfer.
      *
      * @param existingId the History entry to update (resume), or null for a new entry
-     * @param resumeCode the code to keep for an unfinished receive, or null (sending)
+     * @param resumeCode the code to keep for an unfinished transfer (resumed from History), or null
      * @param destination receive folder, or null (sending)
      * @return a listener to feed with every progress snapshot
      */
     public Consumer<TransferProgress> record(Direction direction, String existingId, String resumeCode, Path destination) {
+        return record(direction, existingId, () -> resumeCode, destination);
+    }
+
+    /**
+     * As {@link #record(Direction, String, String, Path)}, with the resume code known only later (a send's code exists
+     * once the engine returned its handle, before any receiver can connect); read when the entry is first written.
+     */
+    public Consumer<TransferProgress> record(Direction direction, String existingId, Supplier<String> resumeCode,
+                                             Path destination) {
         return new Recording(direction, existingId == null ? UUID.randomUUID().toString() : existingId,
                 resumeCode, destination == null ? null : destination.toString());
     }
@@ -86,13 +96,13 @@ public final class HistoryRecorder implements AutoCloseable {
     private final class Recording implements Consumer<TransferProgress> {
         private final Direction direction;
         private final String id;
-        private final String resumeCode;
+        private final Supplier<String> resumeCode;
         private final String destination;
         private final long startedAt = clock.millis();
         private HistoryEntry entry;
         private boolean ended;
 
-        Recording(Direction direction, String id, String resumeCode, String destination) {
+        Recording(Direction direction, String id, Supplier<String> resumeCode, String destination) {
             this.direction = direction;
             this.id = id;
             this.resumeCode = resumeCode;
@@ -107,7 +117,7 @@ public final class HistoryRecorder implements AutoCloseable {
             }
             if (entry == null && !p.files().isEmpty() && peerConnected(p.state())) {
                 entry = new HistoryEntry(id, direction, p.files().stream().map(FileProgress::relativePath).toList(),
-                        p.totalBytes(), startedAt, 0, Outcome.IN_PROGRESS, "", resumeCode, destination);
+                        p.totalBytes(), startedAt, 0, Outcome.IN_PROGRESS, "", resumeCode.get(), destination);
                 if (!p.state().isTerminal()) {
                     save(entry);
                 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs network, disk and hashing work off the FX thread. One per app, closed with it. */
 public final class Background implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Background.class);
     private final ExecutorService pool;
 
     public Background() {
@@ -32,11 +33,18 @@ public final class Background implements AutoCloseable {
         return result;
     }
 
+    /** Runs {@code work}; a failure is logged (callers of a fire-and-forget task do not look at the result). */
     public CompletableFuture<Void> run(ThrowingRunnable work) {
-        return supply(() -> {
+        CompletableFuture<Void> result = supply(() -> {
             work.run();
             return null;
         });
+        result.whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("background task failed", e);
+            }
+        });
+        return result;
     }
 
     @Override

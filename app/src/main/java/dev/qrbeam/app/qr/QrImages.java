@@ -1,7 +1,6 @@
 package dev.qrbeam.app.qr;
 
 import com.google.zxing.common.BitMatrix;
-import dev.qrbeam.app.scan.QrDecoder;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;

@@ -9,32 +9,29 @@ import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.qr.QrImages;
+import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.scan.ProtocolPairingCodeCheck;
+import dev.qrbeam.app.scan.ScanView;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
-import dev.qrbeam.core.api.FailureCode;
-import dev.qrbeam.core.api.TransferException;
-import dev.qrbeam.core.api.TransferFailure;
+import dev.qrbeam.app.transfer.ShownError;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.kordamp.ikonli.feather.Feather;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
  * Receive: takes a code (pasted, from a QR picture, from the camera seam or from History's resume),
- * checks it looks like a QRBeam code, starts the engine and shows the live transfer, then Open folder /
- * Show file. Failures become the human sentences of {@link FailureMessages}. FX thread only.
+ * checks it looks like a QRBeam code, starts the engine and translates its events into the page's
+ * {@link ReceiveModel} (progress, summary, error), which the view shows; then Open folder / Show file. Failures
+ * become the sentences of {@link FailureMessages}, the app's one error mapping. FX thread only.
  */
 public final class ReceiveController {
     private final ReceiveView view;
@@ -44,19 +41,19 @@ public final class ReceiveController {
     private final HistoryRecorder history;
     private final SettingsStore settings;
     private final FileOpener opener;
-    private final CodeScannerFactory scanners;
+    private final Cameras scanners;
     private final FailureMessages failures;
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReceiveModel model = new ReceiveModel();
     private TransferHandle handle;
     private Path activeDestination;
     private TransferProgress last;
-    private CodeScanner scanner;
+    private ScanView scanner;
     private int generation;
     private Path destination;
 
     public ReceiveController(ReceiveView view, Messages messages, EngineProvider engines, Background background,
                              HistoryRecorder history, SettingsStore settings, FileOpener opener,
-                             CodeScannerFactory scanners) {
+                             Cameras scanners) {
         this.view = view;
         this.m = messages;
         this.engines = engines;
@@ -66,6 +63,7 @@ public final class ReceiveController {
         this.opener = opener;
         this.scanners = scanners;
         this.failures = new FailureMessages(messages);
+        view.bind(model, messages);
         wire();
     }
 
@@ -74,7 +72,6 @@ public final class ReceiveController {
     }
 
     private void wire() {
-        view.inputCard.disableProperty().bind(busy);
         view.receive.setOnAction(e -> submit());
         view.codeField.setOnAction(e -> submit());
         view.openImage.setOnAction(e -> openImage());
@@ -94,22 +91,26 @@ public final class ReceiveController {
 
     private void showDestination() {
         destination = Path.of(settings.current().downloadFolder());
-        view.destination.setText(destination.toString());
+        model.destination().set(destination.toString());
+    }
+
+    private boolean busy() {
+        return model.phase().get() != ReceiveModel.Phase.INPUT;
     }
 
     /** A code from any source (paste, QR picture, camera): shows it and starts receiving. */
     public void receiveCode(String code) {
-        if (busy.get()) {
+        if (busy()) {
             return;
         }
-        view.codeField.setText(code);
+        model.code().set(code);
         submit();
     }
 
     /** Puts a code in the field without starting (screenshots, drag of text). */
     public void showCode(String code) {
-        if (!busy.get()) {
-            view.codeField.setText(code);
+        if (!busy()) {
+            model.code().set(code);
         }
     }
 
@@ -120,18 +121,18 @@ public final class ReceiveController {
 
     /** Resumes an unfinished receive from History, into the folder it was going to. */
     public void resume(HistoryEntry entry) {
-        if (busy.get() || !entry.resumable()) {
+        if (busy() || !entry.resumable()) {
             return;
         }
-        view.codeField.setText(entry.resumeCode());
+        model.code().set(entry.resumeCode());
         start(entry.resumeCode(), Path.of(entry.destination()), entry.id());
     }
 
     private void submit() {
-        if (busy.get()) {
+        if (busy()) {
             return;
         }
-        String code = view.codeField.getText() == null ? "" : view.codeField.getText().strip();
+        String code = model.code().get() == null ? "" : model.code().get().strip();
         if (code.isEmpty()) {
             showError(m.get("receive.error.noCode"));
             return;
@@ -145,8 +146,8 @@ public final class ReceiveController {
 
     private void start(String code, Path into, String historyId) {
         stopScan();
-        hideError();
-        busy.set(true);
+        model.error().set(null);
+        model.phase().set(ReceiveModel.Phase.STARTING);
         last = null;
         activeDestination = into;
         int gen = ++generation;
@@ -160,8 +161,8 @@ public final class ReceiveController {
                 return;
             }
             if (err != null) {
-                busy.set(false);
-                showFailure(startFailure(err));
+                model.phase().set(ReceiveModel.Phase.INPUT);
+                model.error().set(failures.startFailure("receive", err));
                 return;
             }
             handle = h;
@@ -178,20 +179,15 @@ public final class ReceiveController {
         if (p.state().isTerminal() && !started) {
             // refused before anything arrived: a bad, expired or used code, or no relay; the view is as before
             handle = null;
-            busy.set(false);
-            view.transferBox.setVisible(false);
-            showFailure(p.failure());
+            model.phase().set(ReceiveModel.Phase.INPUT);
+            model.error().set(failures.shown("receive", p.failure()));
             return;
         }
-        if (!view.transferBox.isVisible()) {
-            view.summaryBox.setVisible(false);
-            view.cancel.setVisible(true);
-            view.openFolder.setVisible(false);
-            view.showFile.setVisible(false);
-            view.again.setVisible(false);
-            view.transferBox.setVisible(true);
+        if (model.phase().get() == ReceiveModel.Phase.STARTING) {
+            model.outcome().set(null);
+            model.phase().set(ReceiveModel.Phase.TRANSFER);
         }
-        view.transferPanel.show(p);
+        model.progress().set(p);
         if (p.state().isTerminal()) {
             finish(p);
         }
@@ -200,26 +196,18 @@ public final class ReceiveController {
     private void finish(TransferProgress p) {
         handle = null;
         boolean done = p.state() == TransferState.DONE;
-        view.cancel.setVisible(false);
-        view.openFolder.setVisible(done);
-        view.showFile.setVisible(done && !p.files().isEmpty());
-        view.again.setVisible(true);
-        view.summaryBox.setVisible(true);
-        view.summaryIcon.getStyleClass().removeAll("success", "danger");
-        view.summaryIcon.getStyleClass().add(done ? "success" : "danger");
-        view.summaryIcon.setIconCode(done ? Feather.CHECK_CIRCLE
-                : p.state() == TransferState.CANCELLED ? Feather.X_CIRCLE : Feather.ALERT_TRIANGLE);
-        view.summary.setText(done
+        model.summary().set(done
                 ? m.format("receive.summary.done", p.files().size(), Formats.bytes(p.totalBytes()), activeDestination)
-                : failures.describe(p.failure()));
+                : failures.shown("receive", p.failure()).sentence());
+        model.outcome().set(p.state());
+        model.phase().set(ReceiveModel.Phase.FINISHED);
     }
 
     private void resetForNext() {
-        busy.set(false);
         generation++;
-        view.transferBox.setVisible(false);
-        view.codeField.clear();
-        hideError();
+        model.phase().set(ReceiveModel.Phase.INPUT);
+        model.code().set("");
+        model.error().set(null);
         view.codeField.requestFocus();
     }
 
@@ -251,7 +239,7 @@ public final class ReceiveController {
 
     /** Reads a QR code from a picture file (off the FX thread) and receives with it. */
     public void decodeImage(Path image) {
-        hideError();
+        model.error().set(null);
         background.supply(() -> QrImages.decode(image)).whenComplete((code, err) -> FxUpdates.fx(() -> {
             if (err != null) {
                 showError(m.format("receive.error.image", err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
@@ -278,7 +266,7 @@ public final class ReceiveController {
     /** Remembers a new download folder (persisted in the settings). */
     public void setDestination(Path dir) {
         destination = dir.toAbsolutePath();
-        view.destination.setText(destination.toString());
+        model.destination().set(destination.toString());
         background.run(() -> settings.modify(s -> s.withDownloadFolder(dir.toAbsolutePath().toString())));
     }
 
@@ -287,62 +275,32 @@ public final class ReceiveController {
             stopScan();
             return;
         }
-        String camera = settings.current().camera();
-        background.supply(() -> scanners.open(camera)).whenComplete((opened, err) -> FxUpdates.fx(() -> {
-            Optional<CodeScanner> s = err == null ? opened : Optional.empty();
-            if (s.isEmpty()) {
-                showError(m.get("receive.scan.unavailable"));
-                return;
-            }
-            scanner = s.get();
-            view.cameraSlot.getChildren().setAll(scanner.view());
-            view.cameraSlot.setVisible(true);
-            view.scan.setText(m.get("receive.scan.stop"));
-            scanner.start(code -> FxUpdates.fx(() -> receiveCode(code)), problem -> FxUpdates.fx(() -> showError(problem)));
-        }));
+        Optional<ScanView> opened = scanners.open(settings.current().camera());
+        if (opened.isEmpty()) {
+            showError(m.get("receive.scan.unavailable"));
+            return;
+        }
+        scanner = opened.get();
+        model.camera().set(scanner);
+        scanner.start(this::receiveCode, this::showError);
     }
 
     private void stopScan() {
         if (scanner != null) {
-            CodeScanner s = scanner;
+            ScanView s = scanner;
             scanner = null;
-            background.run(s::stop);
-            view.cameraSlot.getChildren().clear();
-            view.cameraSlot.setVisible(false);
-            view.scan.setText(m.get("receive.scan"));
+            s.stop(); // returns at once; the camera is released on the scan threads
+            model.camera().set(null);
         }
-    }
-
-    /**
-     * Why starting failed: the engine's own failure (code and what was tried) when it says so — the same sentence and
-     * details as a failure reported later — else "relay unreachable" (it used to be that for every start failure,
-     * without the details, depending only on whether the engine failed before or after returning a handle).
-     */
-    private static TransferFailure startFailure(Throwable err) {
-        Throwable cause = err;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof TransferException te ? te.toFailure()
-                : new TransferFailure(FailureCode.RELAY_UNREACHABLE,
-                        String.valueOf(cause.getMessage()));
-    }
-
-    private void showFailure(TransferFailure failure) {
-        showError(failures.describe(failure));
-        String details = FailureMessages.details(failure);
-        view.errorDetailsText.setText(details == null ? "" : details);
-        view.errorDetails.setVisible(details != null);
     }
 
     private void showError(String text) {
-        view.error.setText(text);
-        view.error.setVisible(true);
+        model.error().set(ShownError.of(text));
     }
 
-    private void hideError() {
-        view.error.setVisible(false);
-        view.errorDetails.setVisible(false);
+    /** The page's presentation model (tests, the screenshot tour, features that extend the page). */
+    public ReceiveModel model() {
+        return model;
     }
 
     /** Cancels the running receive, if any (the Cancel button; closing the window with "cancel"). */

@@ -3,6 +3,9 @@ package dev.qrbeam.app.receive;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.transfer.TransferPanel;
 import dev.qrbeam.app.ui.Views;
+import dev.qrbeam.core.api.TransferState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +19,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Receive page's nodes; {@link ReceiveController} gives them behaviour. */
+/** The Receive page's nodes, bound to a {@link ReceiveModel} ({@link #bind}); {@link ReceiveController} gives them behaviour. */
 public final class ReceiveView extends VBox {
     final VBox inputCard;
     final TextField codeField = new TextField();
@@ -62,8 +65,6 @@ public final class ReceiveView extends VBox {
 
         cameraSlot.setId("receive-camera-slot");
         cameraSlot.getStyleClass().add("camera-slot");
-        cameraSlot.managedProperty().bind(cameraSlot.visibleProperty());
-        cameraSlot.setVisible(false);
 
         FontIcon folderIcon = new FontIcon(Feather.FOLDER);
         Label saveTo = new Label(m.get("receive.destination"));
@@ -85,16 +86,12 @@ public final class ReceiveView extends VBox {
         error.setId("receive-error");
         error.setWrapText(true);
         error.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
-        error.managedProperty().bind(error.visibleProperty());
-        error.setVisible(false);
         errorDetailsText.setWrapText(true);
         errorDetailsText.setId("receive-error-details-text");
         errorDetails.setText(m.get("receive.error.details"));
         errorDetails.setContent(errorDetailsText);
         errorDetails.setExpanded(false);
         errorDetails.setId("receive-error-details");
-        errorDetails.managedProperty().bind(errorDetails.visibleProperty());
-        errorDetails.setVisible(false);
 
         summaryIcon.getStyleClass().add("summary-icon");
         summary.setId("receive-summary");
@@ -102,7 +99,6 @@ public final class ReceiveView extends VBox {
         summary.setWrapText(true);
         summaryBox = new HBox(12, summaryIcon, summary);
         summaryBox.setAlignment(Pos.CENTER_LEFT);
-        summaryBox.managedProperty().bind(summaryBox.visibleProperty());
         transferPanel = new TransferPanel(m, "receive");
         VBox.setVgrow(transferPanel, Priority.ALWAYS);
         openFolder = Views.button(m.get("receive.openFolder"), Feather.FOLDER, "receive-open-folder");
@@ -110,18 +106,53 @@ public final class ReceiveView extends VBox {
         again = Views.button(m.get("receive.again"), Feather.DOWNLOAD, "receive-again");
         cancel = Views.button(m.get("receive.cancel"), Feather.X, "receive-cancel");
         cancel.getStyleClass().add("danger");
-        for (Button b : new Button[]{openFolder, showFile, again, cancel}) {
-            b.managedProperty().bind(b.visibleProperty());
-        }
         HBox buttons = new HBox(10, openFolder, showFile, again, cancel);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         transferBox = new VBox(14, summaryBox, transferPanel, buttons);
         transferBox.setId("receive-transfer");
-        transferBox.managedProperty().bind(transferBox.visibleProperty());
-        transferBox.setVisible(false);
         VBox.setVgrow(transferBox, Priority.ALWAYS);
 
         getChildren().addAll(Views.pageHeader(m.get("receive.title"), m.get("receive.subtitle")), inputCard, error, errorDetails,
                 transferBox);
+    }
+
+    /** What shows when, and with which text: all from {@code model}. */
+    void bind(ReceiveModel model, Messages m) {
+        inputCard.disableProperty().bind(model.busy());
+        codeField.textProperty().bindBidirectional(model.code());
+        destination.textProperty().bind(model.destination());
+        Views.showWhen(cameraSlot, model.camera().isNotNull());
+        model.camera().addListener((o, old, node) -> {
+            if (node == null) {
+                cameraSlot.getChildren().clear();
+            } else {
+                cameraSlot.getChildren().setAll(node);
+            }
+        });
+        scan.textProperty().bind(Bindings.when(model.camera().isNull())
+                .then(m.get("receive.scan")).otherwise(m.get("receive.scan.stop")));
+        Views.showWhen(error, model.error().isNotNull());
+        error.textProperty().bind(Bindings.createStringBinding(
+                () -> model.error().get() == null ? "" : model.error().get().sentence(), model.error()));
+        Views.showWhen(errorDetails, Bindings.createBooleanBinding(
+                () -> model.error().get() != null && model.error().get().details() != null, model.error()));
+        errorDetailsText.textProperty().bind(Bindings.createStringBinding(() -> model.error().get() == null
+                || model.error().get().details() == null ? "" : model.error().get().details(), model.error()));
+        ReceiveModel.Phase finished = ReceiveModel.Phase.FINISHED;
+        BooleanBinding done = model.in(finished).and(model.outcome().isEqualTo(TransferState.DONE));
+        Views.showWhen(transferBox, model.in(ReceiveModel.Phase.TRANSFER, finished));
+        Views.showWhen(summaryBox, model.in(finished));
+        Views.showWhen(cancel, model.in(ReceiveModel.Phase.TRANSFER));
+        Views.showWhen(again, model.in(finished));
+        Views.showWhen(openFolder, done);
+        Views.showWhen(showFile, done.and(Bindings.createBooleanBinding(
+                () -> model.progress().get() != null && !model.progress().get().files().isEmpty(), model.progress())));
+        summary.textProperty().bind(model.summary());
+        model.outcome().addListener((o, old, state) -> Views.summaryIcon(summaryIcon, state));
+        model.progress().addListener((o, old, p) -> {
+            if (p != null) {
+                transferPanel.show(p);
+            }
+        });
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
  * driver, whose natives crash on Apple Silicon and current Windows JDKs. Where the native driver has no natives
  * (e.g. Linux on ARM) an empty driver is installed instead, so the BridJ fallback can never be reached.
  */
-public final class CameraDrivers {
+final class CameraDrivers {
     private final String osName;
     private final String osArch;
 

@@ -1,5 +1,7 @@
 package dev.qrbeam.app.scan;
 
+import dev.qrbeam.app.qr.FrameConverter;
+import dev.qrbeam.app.qr.QrDecoder;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

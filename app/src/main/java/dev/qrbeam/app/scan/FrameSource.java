@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
  * One camera as the scan loop sees it. All methods are called from the capture thread only and may block
  * (the session bounds them with timeouts).
  */
-public interface FrameSource {
+interface FrameSource {
     /** Human-readable camera name. */
     String name();
 

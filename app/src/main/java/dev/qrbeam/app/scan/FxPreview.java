@@ -1,5 +1,6 @@
 package dev.qrbeam.app.scan;
 
+import dev.qrbeam.app.qr.FrameConverter;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,7 +20,7 @@ import javafx.scene.image.WritableImage;
  * frame (mirrored, like a selfie view) into a back buffer; the FX thread copies it into the pixel buffer at most
  * once per pulse (updates coalesce, so a slow FX thread drops frames instead of queueing them).
  */
-public final class FxPreview implements PreviewSink {
+final class FxPreview implements PreviewSink {
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong shown = new AtomicLong();

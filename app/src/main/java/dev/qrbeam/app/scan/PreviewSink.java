@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 
 /** Receives every captured frame for the live preview, on the capture thread. */
 @FunctionalInterface
-public interface PreviewSink {
+interface PreviewSink {
     /** Copies what it needs from {@code frame} before returning; the source reuses the image. */
     void publish(BufferedImage frame);
 

@@ -9,7 +9,7 @@ import dev.qrbeam.protocol.pairing.PairingError;
  * codes all go through {@link #verdict}. A code of an unknown version is still a QRBeam code: the scanner hands it
  * on and the Receive page explains that a newer QRBeam made it, instead of a "not a QRBeam code" hint or silence.
  */
-public final class ProtocolPairingCodeCheck implements PairingCodeCheck {
+public final class ProtocolPairingCodeCheck {
 
     /** What a piece of text is, as far as receiving goes. */
     public enum Verdict {
@@ -36,8 +36,8 @@ public final class ProtocolPairingCodeCheck implements PairingCodeCheck {
         }
     }
 
-    @Override
-    public boolean isPairingCode(String text) {
+    /** Whether {@code text} is a QRBeam pairing code, of this version or a newer one (the camera hands both on). */
+    public static boolean isPairingCode(String text) {
         return verdict(text) != Verdict.NOT_QRBEAM;
     }
 }

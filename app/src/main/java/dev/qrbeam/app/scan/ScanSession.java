@@ -14,14 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * at the preview pace and hands every frame to the {@link PreviewSink}; decoding runs on a second thread and is
  * throttled: a frame is decoded only when the decoder is idle and the minimum interval has passed, so frames are
  * dropped, never queued. The first valid pairing code stops capture, the camera is closed, and then
- * {@link ScanListener#codeFound} is called exactly once. QR codes that are not QRBeam codes give a short hint.
+ * {@link Listener#codeFound} is called exactly once. QR codes that are not QRBeam codes give a short hint.
  */
 public final class ScanSession {
     private final String camera;
     private final CameraCatalog catalog;
     private volatile FrameSource source;
-    private final PairingCodeCheck check;
-    private final ScanListener listener;
+    private final Listener listener;
     private final PreviewSink preview;
     private final ScanTimings timings;
     private final FrameDecodeWorker decoder;
@@ -33,11 +32,18 @@ public final class ScanSession {
     private volatile long foreignSeenAt;
     private volatile ScanState lastState;
 
-    ScanSession(String camera, CameraCatalog catalog, PairingCodeCheck check, ScanListener listener, PreviewSink preview,
-                ScanTimings timings) {
+    /** Hears from a session; called on the session's background threads, never on the FX thread. */
+    public interface Listener {
+        /** The session's state changed. */
+        void statusChanged(ScanStatus status);
+
+        /** A valid pairing code was read. Called exactly once per session, after the camera was released. */
+        void codeFound(String code);
+    }
+
+    ScanSession(String camera, CameraCatalog catalog, Listener listener, PreviewSink preview, ScanTimings timings) {
         this.camera = camera;
         this.catalog = catalog;
-        this.check = check;
         this.listener = listener;
         this.preview = preview;
         this.timings = timings;
@@ -166,7 +172,7 @@ public final class ScanSession {
     }
 
     private void onDecoded(String text) {
-        if (check.isPairingCode(text)) {
+        if (ProtocolPairingCodeCheck.isPairingCode(text)) {
             if (found.compareAndSet(null, text.trim())) {
                 wake.countDown();
             }

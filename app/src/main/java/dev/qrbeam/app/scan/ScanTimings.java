@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param minDecodeInterval least time between two decode attempts (decoding is throttled, never queued)
  * @param hint             how long the "not a QRBeam code" hint stays
  */
-public record ScanTimings(Duration discovery, Duration open, Duration noPictureAfter, Duration framePeriod,
+record ScanTimings(Duration discovery, Duration open, Duration noPictureAfter, Duration framePeriod,
                           Duration minDecodeInterval, Duration hint) {
     /** Values for real cameras. */
     public static ScanTimings defaults() {

@@ -1,6 +1,7 @@
 package dev.qrbeam.app.scan;
 
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -29,8 +30,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * All methods must be called on the FX thread; camera work never runs there.
  */
 public final class ScanView extends StackPane {
-    private final Scanner scanner;
-    private final ScanText text = new ScanText();
+    private final Cameras scanner;
+    private final ResourceBundle text = ResourceBundle.getBundle("dev.qrbeam.app.scan.scan");
     private final FxPreview preview = new FxPreview();
     private final ReadOnlyObjectWrapper<ScanStatus> status =
             new ReadOnlyObjectWrapper<>(this, "status", ScanStatus.of(ScanState.STOPPED, null));
@@ -47,7 +48,7 @@ public final class ScanView extends StackPane {
     private int generation;
     private boolean updatingCameras;
 
-    public ScanView(Scanner scanner) {
+    public ScanView(Cameras scanner) {
         this.scanner = scanner;
         getStyleClass().add("scan-view");
         // The camera area stays dark in both themes, like a viewfinder; overlays use light text on it.
@@ -59,7 +60,7 @@ public final class ScanView extends StackPane {
         view.setPreserveRatio(true);
         view.setSmooth(true);
         view.imageProperty().bind(preview.imageProperty());
-        view.setAccessibleText(text.get("scan.preview"));
+        view.setAccessibleText(text.getString("scan.preview"));
         view.fitWidthProperty().bind(widthProperty());
         view.fitHeightProperty().bind(heightProperty());
         view.setManaged(false);
@@ -77,8 +78,8 @@ public final class ScanView extends StackPane {
         placeholder.setMouseTransparent(true);
 
         cameraBox.setId("scan-camera");
-        cameraBox.setPromptText(text.get("scan.camera"));
-        cameraBox.setAccessibleText(text.get("scan.camera"));
+        cameraBox.setPromptText(text.getString("scan.camera"));
+        cameraBox.setAccessibleText(text.getString("scan.camera"));
         cameraBox.setMaxWidth(280);
         cameraBox.setVisible(false);
         cameraBox.valueProperty().addListener((obs, old, name) -> cameraChosen(name));
@@ -143,7 +144,22 @@ public final class ScanView extends StackPane {
 
     /** The user-facing text for {@code s}. */
     public String text(ScanStatus s) {
-        return text.status(s);
+        return s.state() == ScanState.FAILED ? text.getString("scan.failure." + s.failure().name())
+                : text.getString("scan.state." + s.state().name());
+    }
+
+    /**
+     * The Receive page's way in: starts scanning; {@code onCode} gets the one pairing code and {@code onError} the
+     * sentence of a camera failure, both on the FX thread. Call on the FX thread.
+     */
+    public void start(Consumer<String> onCode, Consumer<String> onError) {
+        setOnCode(onCode);
+        status.addListener((obs, old, now) -> {
+            if (now.state() == ScanState.FAILED) {
+                onError.accept(text(now));
+            }
+        });
+        start();
     }
 
     public ReadOnlyObjectProperty<ScanStatus> statusProperty() {
@@ -156,7 +172,7 @@ public final class ScanView extends StackPane {
     }
 
     /** The preview (for tests and for showing frame counts). */
-    public FxPreview preview() {
+    FxPreview preview() {
         return preview;
     }
 
@@ -198,7 +214,7 @@ public final class ScanView extends StackPane {
 
     private void startSession(String camera) {
         int gen = ++generation;
-        session = scanner.start(camera, new ScanListener() {
+        session = scanner.start(camera, new ScanSession.Listener() {
             @Override
             public void statusChanged(ScanStatus s) {
                 Platform.runLater(() -> {
@@ -221,7 +237,7 @@ public final class ScanView extends StackPane {
     }
 
     private void showStatus(ScanStatus s) {
-        String line = s.state() == ScanState.FAILED && failureShownElsewhere ? "" : text.status(s);
+        String line = s.state() == ScanState.FAILED && failureShownElsewhere ? "" : text(s);
         statusLabel.setText(line);
         statusLabel.setVisible(!line.isEmpty());
         statusLabel.setStyle(OVERLAY + "-fx-text-fill: " + switch (s.state()) {

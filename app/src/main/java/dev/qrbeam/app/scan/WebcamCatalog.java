@@ -10,10 +10,10 @@ import java.util.concurrent.TimeoutException;
  * Cameras through webcam-capture's {@link Webcam} API with whatever driver {@link CameraDrivers} installed.
  * Discovery runs with a timeout, so a driver that hangs is reported as {@link CameraFailure#NOT_RESPONDING}.
  */
-public final class WebcamCatalog implements CameraCatalog {
+final class WebcamCatalog implements CameraCatalog {
     private final Duration discoveryTimeout;
 
-    public WebcamCatalog(Duration discoveryTimeout) {
+    WebcamCatalog(Duration discoveryTimeout) {
         this.discoveryTimeout = discoveryTimeout;
     }
 

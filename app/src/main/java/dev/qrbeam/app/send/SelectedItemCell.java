@@ -2,7 +2,7 @@ package dev.qrbeam.app.send;
 
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.transfer.Formats;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,7 +25,7 @@ final class SelectedItemCell extends ListCell<SelectedItem> {
     private final Button remove = new Button(null, new FontIcon(Feather.X));
     private final HBox row;
 
-    SelectedItemCell(Messages messages, Consumer<SelectedItem> onRemove, BooleanProperty locked) {
+    SelectedItemCell(Messages messages, Consumer<SelectedItem> onRemove, ObservableBooleanValue locked) {
         this.messages = messages;
         name.getStyleClass().add("file-name");
         name.setMinWidth(0);

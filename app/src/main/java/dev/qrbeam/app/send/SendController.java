@@ -2,6 +2,7 @@ package dev.qrbeam.app.send;
 
 import dev.qrbeam.app.engine.EngineProvider;
 import dev.qrbeam.app.history.Direction;
+import dev.qrbeam.app.history.HistoryEntry;
 import dev.qrbeam.app.history.HistoryRecorder;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.platform.Background;
@@ -9,22 +10,22 @@ import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
-import dev.qrbeam.app.ui.Views;
+import dev.qrbeam.app.transfer.ShownError;
 import dev.qrbeam.core.api.SendHandle;
+import dev.qrbeam.core.api.TransferEngine;
+import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.util.Duration;
-import org.kordamp.ikonli.feather.Feather;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +34,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Send: collects files (drop, choose, paste, command line), asks the engine for a code as soon as there is
- * something to send (a new code whenever the list changes before a receiver connects), shows the QR, the
- * text code, relay and expiry, then the live transfer and a summary. FX thread only; engine calls run on
- * {@link Background}.
+ * something to send (a new code whenever the list changes before a receiver connects), then translates the
+ * engine's events into the page's {@link SendModel} (code, expiry, progress, summary, error), which the view shows.
+ * FX thread only; engine calls run on {@link Background}.
  */
 public final class SendController {
     static final int QR_PIXELS = 320;
@@ -52,13 +54,13 @@ public final class SendController {
     private final Clock clock;
     private final FailureMessages failures;
     private final ObservableList<SelectedItem> items = FXCollections.observableArrayList();
-    private final BooleanProperty locked = new SimpleBooleanProperty(false);
+    private final SendModel model = new SendModel();
+    private final BooleanBinding locked = model.locked();
     private final Timeline countdown = new Timeline();
     private final SendInputs inputs;
     private SendHandle handle;
     private int generation;
     private long transferStartedAt;
-    private boolean finished;
 
     public SendController(SendView view, Messages messages, EngineProvider engines, Background background,
                           HistoryRecorder history, Clock clock) {
@@ -70,8 +72,8 @@ public final class SendController {
         this.clock = clock;
         this.failures = new FailureMessages(messages);
         this.inputs = new SendInputs(messages);
+        view.bind(model);
         wire();
-        showEmpty();
     }
 
     public SendView view() {
@@ -89,10 +91,7 @@ public final class SendController {
         view.clear.setOnAction(e -> reset());
         view.copy.setOnAction(e -> copyCode());
         view.newCode.setOnAction(e -> restart());
-        view.retry.setOnAction(e -> {
-            finished = false;
-            restart();
-        });
+        view.retry.setOnAction(e -> restart());
         view.again.setOnAction(e -> reset());
         view.cancel.setOnAction(e -> cancelTransfer());
         countdown.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
@@ -109,7 +108,7 @@ public final class SendController {
         if (locked.get()) {
             return;
         }
-        if (finished) {
+        if (model.phase().get() == SendModel.Phase.FINISHED) {
             reset();
         }
         Set<Path> known = new LinkedHashSet<>();
@@ -124,7 +123,7 @@ public final class SendController {
         if (fresh.isEmpty()) {
             return;
         }
-        hideError();
+        model.error().set(null);
         background.supply(() -> {
             List<SelectedItem> measured = new ArrayList<>();
             for (Path p : fresh) {
@@ -138,7 +137,7 @@ public final class SendController {
                 return;
             }
             if (err != null || measured.isEmpty()) {
-                showError(m.get("send.error.nothing"));
+                model.error().set(ShownError.of(m.get("send.error.nothing")));
                 return;
             }
             items.addAll(measured);
@@ -157,28 +156,58 @@ public final class SendController {
     private void restart() {
         cancelWaitingHandle();
         generation++;
+        model.outcome().set(null);
         if (items.isEmpty()) {
-            showEmpty();
+            model.error().set(null);
+            model.phase().set(SendModel.Phase.EMPTY);
             return;
         }
-        int gen = generation;
-        Views.showOnly(view.preparing, view.preparing, view.qrCard, view.transferBox);
-        Views.showOnly(view.split, view.split, view.dropZone);
         updateTotal();
         List<Path> paths = items.stream().map(SelectedItem::path).toList();
-        Consumer<TransferProgress> record = history.record(Direction.SENT, null, null, null);
+        start(null, (engine, listener) -> engine.send(paths, listener));
+    }
+
+    /**
+     * Continues an interrupted send from History: same code, same files (the engine refuses changed ones), the
+     * receiver picks up where it stopped.
+     */
+    public void resume(HistoryEntry entry) {
+        if (locked.get() || !entry.resumable() || entry.direction() != Direction.SENT) {
+            return;
+        }
+        cancelWaitingHandle();
+        generation++;
+        items.clear();
+        model.outcome().set(null);
+        model.error().set(null);
+        model.total().set(m.format("send.files.total", entry.files().size(), Formats.bytes(entry.totalBytes())));
+        start(entry.id(), (engine, listener) -> engine.resumeSend(entry.resumeCode(), listener));
+    }
+
+    /** How a code is asked for: a new send, or the resume of an interrupted one. */
+    @FunctionalInterface
+    private interface Starter {
+        SendHandle start(TransferEngine engine, TransferListener listener) throws Exception;
+    }
+
+    private void start(String historyId, Starter starter) {
+        int gen = generation;
+        model.phase().set(SendModel.Phase.PREPARING);
+        AtomicReference<String> code = new AtomicReference<>();
+        Consumer<TransferProgress> record = history.record(Direction.SENT, historyId, code::get, null);
         FxUpdates<TransferProgress> ui = new FxUpdates<>(p -> onProgress(gen, p));
         background.supply(() -> {
-            SendHandle h = engines.get().send(paths, p -> {
+            SendHandle h = starter.start(engines.get(), p -> {
                 record.accept(p);
                 ui.post(p);
             });
+            code.set(h.pairingCode());
             return new Ready(h, QrImages.render(h.pairingCode(), QR_PIXELS));
         }).whenComplete((ready, err) -> FxUpdates.fx(() -> {
             if (err != null) {
                 if (gen == generation) {
-                    showError(describe(err));
-                    Views.showOnly(null, view.preparing, view.qrCard, view.transferBox);
+                    model.error().set(failures.startFailure("send", err));
+                    model.phase().set(SendModel.Phase.NOT_STARTED);
                 }
                 return;
             }
@@ -196,15 +225,14 @@ public final class SendController {
     }
 
     private void showQr(Ready ready) {
-        view.qrImage.setImage(ready.qr());
-        view.qrImage.setOpacity(1);
-        view.codeField.setText(ready.handle().pairingCode());
+        model.qr().set(ready.qr());
+        model.code().set(ready.handle().pairingCode());
         var relay = ready.handle().relay();
-        view.relay.setText(m.format("send.relay", relay.getPort() > 0 ? relay.getHost() + ":" + relay.getPort() : relay.getHost()));
-        view.newCode.setVisible(false);
+        model.relay().set(m.format("send.relay", relay.getPort() > 0 ? relay.getHost() + ":" + relay.getPort() : relay.getHost()));
+        model.error().set(null);
+        model.phase().set(SendModel.Phase.CODE);
         tick();
         countdown.playFromStart();
-        Views.showOnly(view.qrCard, view.preparing, view.qrCard, view.transferBox);
     }
 
     private void tick() {
@@ -215,15 +243,14 @@ public final class SendController {
         if (left.isNegative() || left.isZero()) {
             showExpired(m.get("send.expired"));
         } else {
-            view.expires.setText(m.format("send.expires", Formats.clock(left)));
+            model.expires().set(m.format("send.expires", Formats.clock(left)));
         }
     }
 
     private void showExpired(String why) {
         countdown.stop();
-        view.expires.setText(why);
-        view.qrImage.setOpacity(0.25);
-        view.newCode.setVisible(true);
+        model.expires().set(why);
+        model.phase().set(SendModel.Phase.CODE_EXPIRED);
     }
 
     private void onProgress(int gen, TransferProgress p) {
@@ -236,25 +263,21 @@ public final class SendController {
         }
         if (s.isTerminal() && !locked.get() && endedBeforePairing(p)) {
             // ended before any receiver connected: the code expired or the relay went away
-            if (view.qrCard.isVisible()) {
-                showExpired(failures.describe(p.failure()));
+            ShownError why = failures.shown("send", p.failure());
+            if (model.phase().get() == SendModel.Phase.CODE || model.phase().get() == SendModel.Phase.CODE_EXPIRED) {
+                showExpired(why.sentence());
             } else {
-                showError(failures.describe(p.failure()));
+                model.error().set(why);
             }
             handle = null;
             return;
         }
         if (!locked.get()) {
-            locked.set(true);
             countdown.stop();
             transferStartedAt = clock.millis();
-            view.summaryBox.setVisible(false);
-            view.cancel.setVisible(true);
-            view.again.setVisible(false);
-            view.retry.setVisible(false);
-            Views.showOnly(view.transferBox, view.preparing, view.qrCard, view.transferBox);
+            model.phase().set(SendModel.Phase.TRANSFER);
         }
-        view.transferPanel.show(p);
+        model.progress().set(p);
         if (s.isTerminal()) {
             finish(p);
         }
@@ -272,29 +295,20 @@ public final class SendController {
     }
 
     private void finish(TransferProgress p) {
-        finished = true;
         handle = null;
-        locked.set(false);
-        view.cancel.setVisible(false);
-        view.again.setVisible(true);
-        view.retry.setVisible(p.state() != TransferState.DONE);
-        view.summaryBox.setVisible(true);
-        view.summaryIcon.getStyleClass().removeAll("success", "danger");
         if (p.state() == TransferState.DONE) {
-            view.summaryIcon.setIconCode(Feather.CHECK_CIRCLE);
-            view.summaryIcon.getStyleClass().add("success");
-            view.summary.setText(m.format("send.summary.done", p.files().size(), Formats.bytes(p.totalBytes()),
+            model.summary().set(m.format("send.summary.done", p.files().size(), Formats.bytes(p.totalBytes()),
                     Formats.duration(java.time.Duration.ofMillis(clock.millis() - transferStartedAt))));
         } else {
-            view.summaryIcon.setIconCode(p.state() == TransferState.CANCELLED ? Feather.X_CIRCLE : Feather.ALERT_TRIANGLE);
-            view.summaryIcon.getStyleClass().add("danger");
-            view.summary.setText(m.get(p.state() == TransferState.CANCELLED ? "send.summary.cancelled" : "send.summary.failed"));
+            model.summary().set(m.get(p.state() == TransferState.CANCELLED ? "send.summary.cancelled" : "send.summary.failed"));
         }
+        model.outcome().set(p.state());
+        model.phase().set(SendModel.Phase.FINISHED);
     }
 
     private void copyCode() {
         ClipboardContent content = new ClipboardContent();
-        content.putString(view.codeField.getText());
+        content.putString(model.code().get());
         Clipboard.getSystemClipboard().setContent(content);
         view.copy.setText(m.get("send.copied"));
         PauseTransition back = new PauseTransition(Duration.seconds(1.5));
@@ -307,7 +321,6 @@ public final class SendController {
         if (locked.get()) {
             return;
         }
-        finished = false;
         items.clear();
         restart();
     }
@@ -321,39 +334,9 @@ public final class SendController {
         handle = null;
     }
 
-    private void showEmpty() {
-        hideError();
-        Views.showOnly(view.dropZone, view.split, view.dropZone);
-    }
-
     private void updateTotal() {
         long sum = items.stream().mapToLong(i -> Math.max(0, i.size())).sum();
-        view.total.setText(m.format("send.files.total", items.size(), Formats.bytes(sum)));
-    }
-
-    private void showError(String text) {
-        view.error.setText(text);
-        view.error.setVisible(true);
-    }
-
-    private void hideError() {
-        view.error.setVisible(false);
-    }
-
-    private String describe(Throwable err) {
-        for (Throwable t = err; t != null; t = t.getCause()) {
-            if (t instanceof dev.qrbeam.core.api.TransferException te) {
-                return failures.describe(te.code());
-            }
-        }
-        return m.format("send.error.start", rootMessage(err));
-    }
-
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        model.total().set(m.format("send.files.total", items.size(), Formats.bytes(sum)));
     }
 
     /** Window closing: stops the countdown; a code nobody used yet is withdrawn, a running transfer is left to the engine. */
@@ -379,6 +362,11 @@ public final class SendController {
 
     /** The latest code shown, or empty. For tests and the screenshot script. */
     public String shownCode() {
-        return view.codeField.getText();
+        return model.code().get();
+    }
+
+    /** The page's presentation model (tests, the screenshot tour). */
+    public SendModel model() {
+        return model;
     }
 }

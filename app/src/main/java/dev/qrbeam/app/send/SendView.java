@@ -3,6 +3,8 @@ package dev.qrbeam.app.send;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.transfer.TransferPanel;
 import dev.qrbeam.app.ui.Views;
+import dev.qrbeam.core.api.TransferState;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +21,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Send page's nodes; {@link SendController} gives them behaviour. */
+/** The Send page's nodes, bound to a {@link SendModel} ({@link #bind}); {@link SendController} gives them behaviour. */
 public final class SendView extends VBox {
     final VBox dropZone;
     final HBox split;
@@ -132,8 +134,6 @@ public final class SendView extends VBox {
         VBox meta = new VBox(6, relay, expires);
         meta.setAlignment(Pos.CENTER);
         newCode = Views.button(m.get("send.newCode"), Feather.REFRESH_CW, "send-new-code");
-        newCode.managedProperty().bind(newCode.visibleProperty());
-        newCode.setVisible(false);
         qrCard = new VBox(14, qrHeading, qrFrame, codeLabel, codeRow, meta, newCode);
         qrCard.setAlignment(Pos.TOP_CENTER);
         qrCard.getStyleClass().add("qr-card");
@@ -147,7 +147,6 @@ public final class SendView extends VBox {
         summaryBox = new HBox(12, summaryIcon, summary);
         summaryBox.setAlignment(Pos.CENTER_LEFT);
         summaryBox.setId("send-summary-box");
-        summaryBox.managedProperty().bind(summaryBox.visibleProperty());
         transferPanel = new TransferPanel(m, "send");
         VBox.setVgrow(transferPanel, Priority.ALWAYS);
         cancel = Views.button(m.get("send.cancel"), Feather.X, "send-cancel");
@@ -155,9 +154,6 @@ public final class SendView extends VBox {
         retry = Views.button(m.get("send.newCode"), Feather.REFRESH_CW, "send-retry");
         again = Views.button(m.get("send.again"), Feather.PLUS, "send-again");
         again.getStyleClass().add("accent");
-        for (Button b : new Button[]{cancel, retry, again}) {
-            b.managedProperty().bind(b.visibleProperty());
-        }
         HBox buttonRow = new HBox(10, retry, again, cancel);
         buttonRow.setAlignment(Pos.CENTER_RIGHT);
         transferBox = new VBox(14, summaryBox, transferPanel, buttonRow);
@@ -166,8 +162,6 @@ public final class SendView extends VBox {
         error.getStyleClass().add("error-text");
         error.setId("send-error");
         error.setWrapText(true);
-        error.managedProperty().bind(error.visibleProperty());
-        error.setVisible(false);
 
         StackPane right = new StackPane(preparing, qrCard, transferBox);
         right.setAlignment(Pos.TOP_CENTER);
@@ -176,5 +170,36 @@ public final class SendView extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
 
         getChildren().addAll(Views.pageHeader(m.get("send.title"), m.get("send.subtitle")), error, dropZone, split);
+    }
+
+    /** What shows when, and with which text: all from {@code model}. */
+    void bind(SendModel model) {
+        SendModel.Phase[] transfer = {SendModel.Phase.TRANSFER, SendModel.Phase.FINISHED};
+        Views.showWhen(dropZone, model.in(SendModel.Phase.EMPTY));
+        Views.showWhen(split, model.in(SendModel.Phase.EMPTY).not());
+        Views.showWhen(preparing, model.in(SendModel.Phase.PREPARING));
+        Views.showWhen(qrCard, model.in(SendModel.Phase.CODE, SendModel.Phase.CODE_EXPIRED));
+        Views.showWhen(transferBox, model.in(transfer));
+        Views.showWhen(newCode, model.in(SendModel.Phase.CODE_EXPIRED));
+        Views.showWhen(cancel, model.in(SendModel.Phase.TRANSFER));
+        Views.showWhen(again, model.in(SendModel.Phase.FINISHED));
+        Views.showWhen(retry, model.in(SendModel.Phase.FINISHED).and(model.outcome().isNotEqualTo(TransferState.DONE)));
+        Views.showWhen(summaryBox, model.in(SendModel.Phase.FINISHED));
+        Views.showWhen(error, model.error().isNotNull());
+        error.textProperty().bind(Bindings.createStringBinding(
+                () -> model.error().get() == null ? "" : model.error().get().sentence(), model.error()));
+        qrImage.imageProperty().bind(model.qr());
+        qrImage.opacityProperty().bind(Bindings.when(model.in(SendModel.Phase.CODE_EXPIRED)).then(0.25).otherwise(1.0));
+        codeField.textProperty().bind(model.code());
+        relay.textProperty().bind(model.relay());
+        expires.textProperty().bind(model.expires());
+        total.textProperty().bind(model.total());
+        summary.textProperty().bind(model.summary());
+        model.outcome().addListener((o, old, state) -> Views.summaryIcon(summaryIcon, state));
+        model.progress().addListener((o, old, p) -> {
+            if (p != null) {
+                transferPanel.show(p);
+            }
+        });
     }
 }

@@ -3,7 +3,7 @@ package dev.qrbeam.app.settings;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FxUpdates;
-import dev.qrbeam.app.receive.CodeScannerFactory;
+import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.theme.ThemeMode;
 import javafx.collections.FXCollections;
 import javafx.stage.DirectoryChooser;
@@ -28,7 +28,7 @@ public final class SettingsController {
 
     /** @param onTheme applies a theme change (FX thread) */
     public SettingsController(SettingsView view, Messages messages, SettingsStore store, Background background,
-                              CodeScannerFactory cameras, Consumer<ThemeMode> onTheme) {
+                              Cameras cameras, Consumer<ThemeMode> onTheme) {
         this.view = view;
         this.m = messages;
         this.store = store;
@@ -69,7 +69,7 @@ public final class SettingsController {
         });
         view.changeDownload.setOnAction(e -> chooseDownload());
         store.addListener(s -> FxUpdates.fx(() -> view.downloadFolder.setText(s.downloadFolder())));
-        background.supply(cameras::cameras).thenAccept(names -> FxUpdates.fx(() -> {
+        background.supply(cameras::names).thenAccept(names -> FxUpdates.fx(() -> {
             List<String> all = new ArrayList<>();
             all.add(defaultCamera);
             all.addAll(names);

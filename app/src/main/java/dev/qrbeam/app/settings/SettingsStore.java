@@ -2,6 +2,7 @@ package dev.qrbeam.app.settings;
 
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.JsonFiles;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class SettingsStore {
             return read.downloadFolder() == null || read.downloadFolder().isBlank()
                     ? read.withDownloadFolder(fallback.downloadFolder()) : read;
         } catch (IOException e) {
+            LoggerFactory.getLogger(SettingsStore.class).warn("unreadable {}, using the defaults: {}", file, e.getMessage());
             return fallback;
         }
     }

@@ -52,6 +52,13 @@ public final class ShellView extends BorderPane {
         setCenter(content);
     }
 
+    /** Puts {@code banner} above every page (it hides itself when empty). */
+    public void setBanner(Node banner) {
+        VBox column = new VBox(banner, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        setCenter(column);
+    }
+
     void showPage(Node page) {
         content.getChildren().setAll(page);
     }

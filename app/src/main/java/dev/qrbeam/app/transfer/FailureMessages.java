@@ -2,10 +2,17 @@ package dev.qrbeam.app.transfer;
 
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.core.api.FailureCode;
+import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.api.TransferFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Maps the engine's stable failure codes to the human sentences of the resource bundle. */
+/**
+ * The app's one error mapping: the engine's stable failure codes to the human sentences of the resource bundle, and
+ * any failure of a page (a transfer's end, a start that threw) to the {@link ShownError} it shows — logged here, once.
+ */
 public final class FailureMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureMessages.class);
     private final Messages messages;
 
     public FailureMessages(Messages messages) {
@@ -22,6 +29,35 @@ public final class FailureMessages {
     public String describe(FailureCode code) {
         String key = "failure." + code.name();
         return messages.has(key) ? messages.get(key) : messages.get("failure.unknown");
+    }
+
+    /** What {@code page} ("send", "receive") shows for a transfer that ended with {@code failure}; logged. */
+    public ShownError shown(String page, TransferFailure failure) {
+        LOG.info("{}: {}", page, failure == null ? "failed without a reason" : failure.code() + " " + failure.message());
+        return new ShownError(describe(failure), details(failure));
+    }
+
+    /**
+     * What {@code page} shows when starting threw: the engine's own failure (code and what was tried) wherever it is
+     * in the cause chain — the same sentence and details as a failure reported later — else
+     * {@code <page>.error.start} with the root cause's message, logged with its stack trace (a bug, not a network
+     * condition).
+     */
+    public ShownError startFailure(String page, Throwable err) {
+        for (Throwable t = err; t != null; t = t.getCause()) {
+            if (t instanceof TransferException te) {
+                return shown(page, te.toFailure());
+            }
+        }
+        LOG.error("{}: could not start", page, err);
+        return ShownError.of(messages.format(page + ".error.start", rootMessage(err)));
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.qrbeam.app.scan;
 
+import dev.qrbeam.app.qr.FrameConverter;
+import dev.qrbeam.app.qr.QrDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;

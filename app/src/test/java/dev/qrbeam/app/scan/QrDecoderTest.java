@@ -1,5 +1,7 @@
 package dev.qrbeam.app.scan;
 
+import dev.qrbeam.app.qr.FrameConverter;
+import dev.qrbeam.app.qr.QrDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
@@ -7,7 +9,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import dev.qrbeam.app.scan.QrDecoder.Stage;
+import dev.qrbeam.app.qr.QrDecoder.Stage;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

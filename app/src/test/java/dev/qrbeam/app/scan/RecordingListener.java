@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records what a session reports, and the synthetic camera's state at the moment the code is delivered. */
-final class RecordingListener implements ScanListener {
+final class RecordingListener implements ScanSession.Listener {
     final List<ScanStatus> statuses = new CopyOnWriteArrayList<>();
     final CompletableFuture<String> code = new CompletableFuture<>();
     final AtomicInteger codeCalls = new AtomicInteger();

@@ -1,5 +1,7 @@
 package dev.qrbeam.app.scan;
 
+import dev.qrbeam.app.qr.FrameConverter;
+import dev.qrbeam.app.qr.QrDecoder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +140,7 @@ public final class ScanBenchmark {
             FrameConverter.toArgb(f, argb, true);
             previews.incrementAndGet();
         };
-        try (Scanner scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera))) {
+        try (Cameras scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera))) {
             String name = scanner.listCameras().get(10, TimeUnit.SECONDS).get(0);
             RecordingListener listener = new RecordingListener();
             ScanSession session = scanner.start(name, listener, sink);
@@ -169,7 +171,7 @@ public final class ScanBenchmark {
         started.await();
         BufferedImage frame = FrameCase.NO_CODE.render(1280, 720, null, 2);
         SyntheticWebcamDevice camera = SyntheticWebcamDevice.showing(ScanFixture.cameraName("fx-bench"), frame);
-        try (Scanner scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera))) {
+        try (Cameras scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera))) {
             java.util.concurrent.CompletableFuture<ScanView> shown = new java.util.concurrent.CompletableFuture<>();
             javafx.application.Platform.runLater(() -> {
                 ScanView view = new ScanView(scanner);

@@ -15,9 +15,9 @@ final class ScanFixture {
     private ScanFixture() {
     }
 
-    static Scanner scanner(WebcamDriver driver) {
+    static Cameras scanner(WebcamDriver driver) {
         new CameraDrivers().install(driver);
-        return new Scanner(new WebcamCatalog(TIMINGS.discovery()), new ProtocolPairingCodeCheck(), TIMINGS);
+        return new Cameras(new WebcamCatalog(TIMINGS.discovery()), TIMINGS, true);
     }
 
     /** Camera names unique across processes: webcam-capture keeps a lock file per camera name in the temp dir. */

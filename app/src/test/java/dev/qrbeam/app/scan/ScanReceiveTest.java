@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.qrbeam.app.AppComposition;
 import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.platform.AppPaths;
-import dev.qrbeam.app.receive.CodeScannerFactory;
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.core.api.TransferProgress;
@@ -37,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole receiving path, headless: the sender window shows its QR code, the synthetic camera "films" a snapshot
- * of that QR node (scaled, tilted, noisy), the receiver's Receive view scans it through the CodeScannerFactory seam
+ * of that QR node (scaled, tilted, noisy), the receiver's Receive view scans it through the Cameras seam
  * and the real engine completes the transfer through a real relay on 127.0.0.1 (ephemeral port).
  */
 @Timeout(90)
@@ -46,7 +45,7 @@ class ScanReceiveTest {
     Path tmp;
     private Ui.Window sender;
     private Ui.Window receiver;
-    private Scanner scanner;
+    private Cameras scanner;
     private RelayHandle relay;
 
     @AfterEach
@@ -78,7 +77,7 @@ class ScanReceiveTest {
         BufferedImage cameraFrame = new SceneBuilder(1280, 720).picture(screen).size(380).rotate(-8).noise(10).seed(9).render();
         SyntheticWebcamDevice camera = SyntheticWebcamDevice.showing(ScanFixture.cameraName("receiver"), cameraFrame);
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera));
-        receiver = openReceiver(tmp.resolve("receiver"), engine("receiver"), new WebcamCodeScanners(scanner, true));
+        receiver = openReceiver(tmp.resolve("receiver"), engine("receiver"), scanner);
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
         Ui.fxRun(() -> receiver.app().receive().setDestination(downloads));
 
@@ -104,7 +103,7 @@ class ScanReceiveTest {
     }
 
     /** Like {@link Ui#open} but with the webcam scanner behind the Receive view's seam. */
-    private static Ui.Window openReceiver(Path home, EngineFactory engines, CodeScannerFactory scanners) throws Exception {
+    private static Ui.Window openReceiver(Path home, EngineFactory engines, Cameras scanners) throws Exception {
         FxToolkit.registerPrimaryStage();
         return WaitForAsyncUtils.asyncFx(() -> {
             AppComposition app = new AppComposition(new AppComposition.Options(new AppPaths(home), engines, scanners,

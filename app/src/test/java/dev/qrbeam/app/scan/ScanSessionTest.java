@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ScanSessionTest {
     private static final int W = 1280;
     private static final int H = 720;
-    private Scanner scanner;
+    private Cameras scanner;
     private ScanSession session;
 
     @AfterEach
@@ -209,7 +209,7 @@ class ScanSessionTest {
         assertThat(listener.states()).doesNotContain(ScanState.SCANNING);
     }
 
-    private ScanSession start(SyntheticWebcamDevice camera, ScanListener listener) throws Exception {
+    private ScanSession start(SyntheticWebcamDevice camera, ScanSession.Listener listener) throws Exception {
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera));
         List<String> names = scanner.listCameras().get(10, TimeUnit.SECONDS);
         assertThat(names).containsExactly(camera.getName());

@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @SuppressWarnings("unchecked")
 class ScanViewTest {
     private Stage stage;
-    private Scanner scanner;
+    private Cameras scanner;
 
     @BeforeAll
     static void toolkit() throws Exception {

@@ -6,7 +6,7 @@ import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.qr.QrImages;
-import dev.qrbeam.app.receive.CodeScannerFactory;
+import dev.qrbeam.app.scan.Cameras;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -58,7 +58,7 @@ public final class Ui {
         return WaitForAsyncUtils.asyncFx(() -> {
             RecordingOpener opener = new RecordingOpener();
             AppComposition app = new AppComposition(new AppComposition.Options(new AppPaths(home), engines,
-                    CodeScannerFactory.NONE, opener, Clock.systemDefaultZone(), false,
+                    Cameras.NONE, opener, Clock.systemDefaultZone(), false,
                     desktop == null ? DesktopServices.none() : desktop));
             Stage stage = new Stage();
             stage.setScene(app.createScene(1040, 700));

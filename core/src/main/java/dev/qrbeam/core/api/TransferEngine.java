@@ -16,6 +16,12 @@ public interface TransferEngine extends AutoCloseable {
     /** Starts receiving into {@code destination} (created if missing). A bad code fails the handle with CODE_INVALID. */
     TransferHandle receive(String pairingCode, Path destination, TransferListener listener);
 
+    /**
+     * Continues a send whose process stopped (killed, app closed) with the same pairing code: same relay id, same
+     * files (refused if they changed). Fails with CODE_INVALID when this machine has no interrupted send for the code.
+     */
+    SendHandle resumeSend(String pairingCode, TransferListener listener) throws IOException;
+
     @Override
     void close();
 }

@@ -114,6 +114,7 @@ public final class QrBeamEngine implements TransferEngine {
      * Continues a send after the sending process was killed: same code, same relay id (the relay must still know
      * it — with the embedded relay, the same port and key are reused), same files (refused if they changed).
      */
+    @Override
     public SendHandle resumeSend(String pairingCode, TransferListener listener) throws IOException {
         PairingCode code = parse(pairingCode);
         SendSessionState saved = SendSessionState.load(config.stateDir(), code.senderId());

@@ -1,4 +1,4 @@
-package dev.qrbeam.app.scan;
+package dev.qrbeam.app.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Binarizer;

@@ -1,4 +1,4 @@
-package dev.qrbeam.app.scan;
+package dev.qrbeam.app.qr;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
