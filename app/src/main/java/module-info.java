@@ -17,4 +17,6 @@ open module dev.qrbeam.app {
     requires io.github.eduramiba.webcamcapture;
     requires com.sun.jna;
     requires org.slf4j;
+    requires ch.qos.logback.classic; // the app configures its rolling log file in code
+    requires ch.qos.logback.core;
 }
