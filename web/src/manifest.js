@@ -38,3 +38,30 @@ export function parseManifest(json) {
   if (total > MAX_TOTAL) throw bad('too large');
   return { transferId, transferIdText: m.transferid, chunkSize: m.chunksize, files, totalBytes: total };
 }
+
+/**
+ * The manifest JSON a sender writes (ManifestCodec.write: the same fields in the same order, so the Java side reads
+ * exactly what it would have written). {@code files}: [{ path, size, sha256, mtime }] with safe, unique paths.
+ */
+export function writeManifest(transferIdText, chunkSize, files, folders = []) {
+  return JSON.stringify({
+    version: 1, transferid: transferIdText, chunksize: chunkSize, folders,
+    files: files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, mtime: f.mtime })),
+  });
+}
+
+export const MANIFEST_PART_CHARS = 16 * 1024;
+
+/** Cuts manifest JSON into parts of at most 16 Ki UTF-16 units (as SendPump), never inside a surrogate pair. */
+export function manifestParts(json) {
+  const parts = [];
+  let i = 0;
+  do {
+    let end = Math.min(json.length, i + MANIFEST_PART_CHARS);
+    const c = json.charCodeAt(end - 1);
+    if (end < json.length && c >= 0xd800 && c <= 0xdbff) end--;
+    parts.push(json.slice(i, end));
+    i = end;
+  } while (i < json.length);
+  return parts;
+}

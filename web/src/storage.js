@@ -21,3 +21,34 @@ export function saveReceiver(senderId, token, claimed) {
     // no storage: a reload pairs as new and is refused as code-used, which the page explains
   }
 }
+
+const uploadKey = (senderId) => 'qrbeam-upload:' + senderId;
+
+/**
+ * What a reloaded page needs to continue sending: the manifest it sent (same transfer id, names, hashes) and each
+ * picked file's identity as the browser reports it ({ name, size, lastModified }), to match a new pick against.
+ */
+export function saveUpload(senderId, upload) {
+  try {
+    globalThis.sessionStorage.setItem(uploadKey(senderId), JSON.stringify(upload));
+  } catch (e) {
+    // no storage: a reload starts a new transfer (the computer keeps the old .part files until it expires)
+  }
+}
+
+export function loadUpload(senderId) {
+  try {
+    const v = JSON.parse(globalThis.sessionStorage.getItem(uploadKey(senderId)) || 'null');
+    return v && typeof v.manifest === 'string' && Array.isArray(v.files) ? v : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+export function clearUpload(senderId) {
+  try {
+    globalThis.sessionStorage.removeItem(uploadKey(senderId));
+  } catch (e) {
+    // nothing stored
+  }
+}

@@ -9,14 +9,14 @@ import picocli.CommandLine;
 
 /**
  * Where a pairing code comes from without appearing in the process list: {@code -} reads one line from standard
- * input, no code at all asks on the console without echo. A code given as an argument still works, but other local
- * users can read it with {@code ps} while the command runs.
+ * input, no code at all asks on the console without echo (for {@code receive}: with {@code --ask}). A code given
+ * as an argument still works, but other local users can read it with {@code ps} while the command runs.
  */
 final class CodeInput {
     /** Help text shared by every option or parameter that takes a code. */
     static final String HELP = "The pairing code (http(s)://…/r/1/<id>#<secret>), or - to read it from standard input."
-            + " Omit it to be asked. Note: command-line arguments are visible to other users of this computer"
-            + " (ps), so prefer - or the prompt.";
+            + " Note: command-line arguments are visible to other users of this computer (ps), so prefer - or the"
+            + " prompt (--ask).";
     private static final int MAX_LINE = 4096;
 
     private CodeInput() {

@@ -3,7 +3,6 @@ package dev.qrbeam.cli;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
-import dev.qrbeam.core.qr.QrCodes;
 import dev.qrbeam.protocol.json.WireJson;
 import java.net.URI;
 import java.nio.file.Path;
@@ -69,11 +68,7 @@ final class SendCommand implements Callable<Integer> {
         try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
             SendHandle handle = resume != null
                     ? engine.resumeSend(CodeInput.resolve(resume, stdin, spec.commandLine()), view) : engine.send(files, view);
-            spec.commandLine().getOut().println("code: " + handle.pairingCode());
-            if (!noQr) {
-                spec.commandLine().getOut().print(QrCodes.toTerminal(QrCodes.encode(handle.pairingCode())));
-            }
-            spec.commandLine().getOut().flush();
+            CodeDisplay.show(handle.pairingCode(), !noQr, spec.commandLine().getOut());
             return TransferRunner.await(handle, view, spec.commandLine().getErr());
         }
     }

@@ -13,9 +13,14 @@ final class TransferRunner {
     }
 
     static int await(TransferHandle handle, ProgressView view, PrintWriter err) {
+        return await(handle, view, err, "interrupted: run the same command again to resume");
+    }
+
+    /** @param interrupted the line Ctrl-C prints (a code-less receive cannot be resumed: its code is new each time) */
+    static int await(TransferHandle handle, ProgressView view, PrintWriter err, String interrupted) {
         Thread hook = new Thread(() -> {
             view.close();
-            err.println("interrupted: run the same command again to resume");
+            err.println(interrupted);
             err.flush();
         });
         Runtime.getRuntime().addShutdownHook(hook);

@@ -65,6 +65,12 @@ public final class ReceiveController {
         this.failures = new FailureMessages(messages);
         view.bind(model, messages);
         wire();
+        new PhoneReceive(this, view, messages, engines);
+    }
+
+    /** The folder new receives go to. */
+    Path destination() {
+        return destination;
     }
 
     public ReceiveView view() {
@@ -94,7 +100,8 @@ public final class ReceiveController {
         model.destination().set(destination.toString());
     }
 
-    private boolean busy() {
+    /** Whether a receive is running (or its summary is shown): the page is not in {@link ReceiveModel.Phase#INPUT}. */
+    boolean busy() {
         return model.phase().get() != ReceiveModel.Phase.INPUT;
     }
 
@@ -145,6 +152,21 @@ public final class ReceiveController {
     }
 
     private void start(String code, Path into, String historyId) {
+        start(code, into, historyId, listener -> engines.get().receive(code, into, listener));
+    }
+
+    /** Starts a transfer into {@code into}; {@code starter} gets the listener (a code, or a code shown to a phone). */
+    @FunctionalInterface
+    interface Starter {
+        TransferHandle start(dev.qrbeam.core.api.TransferListener listener) throws java.io.IOException;
+    }
+
+    /**
+     * Starts a receive through {@code starter} and shows it like any receive (progress, Cancel, summary).
+     *
+     * @param code the code to keep in History for resuming, or null (not resumable)
+     */
+    void start(String code, Path into, String historyId, Starter starter) {
         stopScan();
         model.error().set(null);
         model.phase().set(ReceiveModel.Phase.STARTING);
@@ -153,7 +175,7 @@ public final class ReceiveController {
         int gen = ++generation;
         Consumer<TransferProgress> record = history.record(Direction.RECEIVED, historyId, code, into);
         FxUpdates<TransferProgress> ui = new FxUpdates<>(p -> onProgress(gen, p));
-        background.supply(() -> engines.get().receive(code, into, p -> {
+        background.supply(() -> starter.start(p -> {
             record.accept(p);
             ui.post(p);
         })).whenComplete((h, err) -> FxUpdates.fx(() -> {

@@ -22,6 +22,13 @@ public interface TransferEngine extends AutoCloseable {
      */
     SendHandle resumeSend(String pairingCode, TransferListener listener) throws IOException;
 
+    /**
+     * Receives from whoever scans the code this returns (a phone's browser page): the code-less receive of
+     * docs/protocol-transfer.md §6b. Returns once the relay gave an id and the code is ready; the scanner then
+     * sends its files into {@code destination} (created if missing), with the same progress as {@link #receive}.
+     */
+    CodeHandle receiveShowingCode(Path destination, TransferListener listener) throws IOException;
+
     @Override
     void close();
 }

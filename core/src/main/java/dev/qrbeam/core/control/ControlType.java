@@ -35,6 +35,11 @@ public enum ControlType {
      * download's URL path. Not end-to-end encrypted; see README "From a phone".
      */
     DIRECT("direct"),
+    /**
+     * A code-less receiver (it shows the code) to the scanner that admitted: "I receive; send me your manifest with
+     * {@code chunksize}". Sent after {@code admitted} instead of a manifest; see docs/protocol-transfer.md §6b.
+     */
+    RECEIVE("receive"),
     UNKNOWN("?");
 
     private final String wire;

@@ -1,5 +1,6 @@
 package dev.qrbeam.core.engine;
 
+import dev.qrbeam.core.api.CodeHandle;
 import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.SendHandle;
@@ -12,6 +13,7 @@ import dev.qrbeam.core.net.RaceTimings;
 import dev.qrbeam.core.net.RouteRace;
 import dev.qrbeam.core.progress.ProgressTracker;
 import dev.qrbeam.core.receive.ReceiveSession;
+import dev.qrbeam.core.receive.ShowCodeReceiveSession;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
 import dev.qrbeam.core.send.SendRoute;
@@ -76,12 +78,7 @@ public final class QrBeamEngine implements TransferEngine {
         PeerLink link = new PeerLink(wire, null);
         RelayClient client = connect(ws, link, RelayClientOptions.defaults());
         ownEmbedded(client);
-        List<Candidate> alternates = new ArrayList<>();
-        EmbeddedRelay lan = embeddedRelay();
-        if (config.relay() == null && lan != null) {
-            lan.uris().stream().skip(1).forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u),
-                    client.connectionId())));
-        }
+        List<Candidate> alternates = lanAlternates(client);
         PeerLink internetLink = new PeerLink(wire, null);
         RelayClient internet = config.relay() == null && config.internetRelay() != null
                 ? InternetRelay.register(this, config.internetRelay(), internetLink) : null;
@@ -104,6 +101,17 @@ public final class QrBeamEngine implements TransferEngine {
         ReceiverGate gate = new ReceiverGate(created, config.expiry());
         return startSend(link, client, code, gate, saved, sources, listener,
                 internet == null ? null : new SecondRelay(internetLink, internet));
+    }
+
+    /** The built-in relay's further addresses for a code shown by {@code client} (none with a configured relay). */
+    private List<Candidate> lanAlternates(RelayClient client) {
+        List<Candidate> alternates = new ArrayList<>();
+        EmbeddedRelay lan = embeddedRelay();
+        if (config.relay() == null && lan != null) {
+            lan.uris().stream().skip(1).forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u),
+                    client.connectionId())));
+        }
+        return alternates;
     }
 
     /** The internet relay a send registered on besides its built-in relay. */
@@ -209,6 +217,34 @@ public final class QrBeamEngine implements TransferEngine {
             }
         }, "qrbeam-receive-start").start();
         return handle;
+    }
+
+    /**
+     * Shows a code and receives from its scanner (docs/protocol-transfer.md §6b): registers on the configured
+     * relay or the built-in one (like {@link #send}, with the LAN candidates of the built-in relay in the code).
+     */
+    @Override
+    public CodeHandle receiveShowingCode(Path destination, TransferListener listener) throws IOException {
+        URI ws = relayFor(0);
+        PeerLink link = new PeerLink(wire, null);
+        RelayClient client = connect(ws, link, RelayClientOptions.defaults());
+        ownEmbedded(client);
+        List<Candidate> alternates = lanAlternates(client);
+        PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), alternates, random);
+        SessionContext ctx = new SessionContext(config, wire, link,
+                new SessionThreads("qrbeam-receive", new ProgressTracker(listener)), () -> { });
+        ShowCodeReceiveSession session;
+        try {
+            session = ShowCodeReceiveSession.create(ctx, code, new ReceiverGate(Instant.now(), config.expiry()),
+                    destination, random);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+        link.handler(session);
+        register(ctx);
+        session.start();
+        return session;
     }
 
     /** A dialled route: the relay client and the link its events arrive on. */

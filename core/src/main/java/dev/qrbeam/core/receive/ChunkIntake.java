@@ -8,12 +8,15 @@ import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.store.DiskErrors;
 import dev.qrbeam.core.store.ReceiveStore;
 import dev.qrbeam.core.store.StoreFile;
+import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
 import dev.qrbeam.protocol.chunk.ChunkRef;
 import dev.qrbeam.protocol.chunk.MissingIds;
+import dev.qrbeam.protocol.chunk.ReceiveOffer;
 import dev.qrbeam.protocol.crypto.ChunkCipher;
 import dev.qrbeam.protocol.crypto.RecordError;
 import dev.qrbeam.protocol.crypto.RecordException;
+import dev.qrbeam.protocol.crypto.RecordSuite;
 import dev.qrbeam.protocol.crypto.SessionKeys;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.manifest.Manifest;
@@ -52,7 +55,8 @@ final class ChunkIntake {
     private static final int MAX_RANGES = 1000;
 
     private final SessionContext ctx;
-    private final ReceiveSession session;
+    private final IntakeSession session;
+    private final Terms terms;
     private final Path destination;
     private final Path storeDir;
     private final TreeSet<Long> requests = new TreeSet<>();
@@ -73,9 +77,19 @@ final class ChunkIntake {
     private long verified;
     private boolean closed;
 
-    ChunkIntake(SessionContext ctx, ReceiveSession session, Path destination, Path storeDir) {
+    /**
+     * What this receiver asks of the data sender: the chunk record suite it names in every {@code resume}, and the
+     * chunk size the manifest must use (0: the sender's choice; a code-less receiver fixes it, §6b).
+     */
+    record Terms(RecordSuite suite, int chunkSize) {
+        /** A receiver that scanned a desktop's code: AES-256-GCM, the sender's chunk size. */
+        static final Terms SCANNED = new Terms(RecordSuite.AES_256_GCM, 0);
+    }
+
+    ChunkIntake(SessionContext ctx, IntakeSession session, Path destination, Path storeDir, Terms terms) {
         this.ctx = ctx;
         this.session = session;
+        this.terms = terms;
         this.destination = destination;
         this.storeDir = storeDir;
     }
@@ -85,6 +99,11 @@ final class ChunkIntake {
         keys = k;
         cipher = null;
         parts = null;
+    }
+
+    /** The manifest arrived under the current keys (a resume can be and was answered). */
+    synchronized boolean hasManifest() {
+        return cipher != null && store != null;
     }
 
     synchronized boolean active() {
@@ -148,10 +167,17 @@ final class ChunkIntake {
         if (manifestHash != null && !manifestHash.equals(hash)) {
             throw new TransferException(FailureCode.PROTOCOL, "the sender changed the list of files of this transfer");
         }
+        if (terms.chunkSize() > 0) {
+            try {
+                ReceiveOffer.checkManifest(terms.chunkSize(), m.chunkSize());
+            } catch (ChunkException e) {
+                throw new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: " + e.getMessage());
+            }
+        }
         if (store == null) {
             openStore(m, hash);
         }
-        cipher = new ChunkCipher(keys, m.transferIdBytes());
+        cipher = new ChunkCipher(keys, m.transferIdBytes(), terms.suite());
         resume(epoch);
         if (store.isComplete()) {
             session.completed();
@@ -207,7 +233,8 @@ final class ChunkIntake {
         requests.clear();
         creditBytes = 0;
         session.noteSync();
-        session.sendControl(Control.resume(epoch, r.ranges(), r.truncated()));
+        session.sendControl(Control.resume(epoch, r.ranges(), r.truncated(),
+                terms.suite() == RecordSuite.AES_256_GCM ? null : terms.suite().wire()));
     }
 
     synchronized void chunk(long id, long total, String hash, ByteBuffer data) {

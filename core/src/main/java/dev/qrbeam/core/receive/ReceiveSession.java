@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.api.TransferFailure;
-import dev.qrbeam.core.api.TransferHandle;
-import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
 import dev.qrbeam.core.control.ControlType;
-import dev.qrbeam.core.control.PeerFailure;
-import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.session.SessionContext;
-import dev.qrbeam.core.session.SessionThreads;
 import dev.qrbeam.protocol.crypto.ClaimMode;
 import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.HandshakeError;
@@ -31,7 +26,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,28 +35,20 @@ import java.util.concurrent.TimeUnit;
  * chunks with {@code Acknowledge}, and confirms completion. Relay callbacks run on the relay reader thread; sends
  * go through the control thread.
  */
-public final class ReceiveSession implements PeerHandler, TransferHandle {
+public final class ReceiveSession extends IntakeSession {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveSession.class);
     private static final long HANDSHAKE_RETRY_NANOS = 5_000_000_000L;
-    private static final long STALL_NANOS = 5_000_000_000L;
     private static final long FIRST_PAIRING_NANOS = 30_000_000_000L;
     /** Stalls the sender left unanswered before the receiver handshakes again (it may have been replaced). */
     private static final int MAX_UNANSWERED_STALLS = 2;
 
-    private final SessionContext ctx;
     private final PairingCode code;
     private final SecureRandom random;
-    private final ReceiveState state;
-    private final ChunkIntake intake;
     private final byte[] token;
     private final long startedAt = System.nanoTime();
 
-    private static final long LINGER_NANOS = 30_000_000_000L;
-    private final Object lock = new Object();
-    private volatile long completedAt;
     private ReceiverHandshake pending;
     private long claimSentAt;
-    private volatile boolean admitted;
     private volatile int unansweredStalls;
     private long handshakeSentAt;
     private int handshakeAttempts;
@@ -74,18 +60,14 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
      */
     private volatile boolean claimSent;
     private int senderMissing;
-    private volatile ControlCodec controls;
-    private volatile long lastData = System.nanoTime();
-    private volatile long lastSyncSent;
 
     public ReceiveSession(SessionContext ctx, PairingCode code, Path destination, SecureRandom random)
             throws IOException {
-        this.ctx = ctx;
+        super(ctx, ReceiveState.of(ctx.config.stateDir(), code.senderId(), destination));
         this.code = code;
         this.random = random;
-        this.state = ReceiveState.of(ctx.config.stateDir(), code.senderId(), destination);
         this.token = state.token(random);
-        this.intake = new ChunkIntake(ctx, this, destination, state.storeDir());
+        this.intake = new ChunkIntake(ctx, this, destination, state.storeDir(), ChunkIntake.Terms.SCANNED);
     }
 
     public void start() {
@@ -97,26 +79,14 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         ctx.threads.timer.scheduleAtFixedRate(this::housekeeping, 100, 100, TimeUnit.MILLISECONDS);
     }
 
-    // ---- TransferHandle
-
     @Override
-    public TransferProgress progress() {
-        return ctx.threads.progress.snapshot();
+    String peer() {
+        return code.senderId();
     }
 
     @Override
-    public CompletableFuture<TransferProgress> completion() {
-        return ctx.threads.progress.completion();
-    }
-
-    @Override
-    public void cancel() {
-        sendControl(Control.failure(ControlType.CANCEL, FailureCode.CANCELLED_BY_PEER.name(), "the receiver cancelled"));
-        finish(TransferState.CANCELLED, new TransferFailure(FailureCode.CANCELLED_LOCALLY, "cancelled"), true);
-    }
-
-    boolean isTerminal() {
-        return ctx.threads.progress.state().isTerminal();
+    String peerName() {
+        return "sender";
     }
 
     // ---- handshake
@@ -246,12 +216,7 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         admitted = true; // the sender speaks under these keys only after it decided on our claim
         everPaired = true;
         unansweredStalls = 0;
-        if (completedAt != 0) {
-            if (m.kind() == ControlType.BYE) {
-                byeOrLinger(true);
-            } else if (m.kind() == ControlType.SYNC) {
-                sendControl(Control.of(ControlType.DONE));
-            }
+        if (onEndingControl(m)) {
             return;
         }
         switch (m.kind()) {
@@ -268,16 +233,10 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             case REPLACED -> finish(TransferState.FAILED, new TransferFailure(FailureCode.PEER_GONE,
                     "the sender continued this transfer with another connection of this receiver (a second copy resumed it)"),
                     false);
-            case CANCEL -> finish(TransferState.CANCELLED,
-                    new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the sender cancelled"), true);
-            case FAILURE -> finish(TransferState.FAILED, PeerFailure.of("sender", m), false);
+            case RECEIVE -> fail(new TransferException(FailureCode.PROTOCOL, "this code belongs to a computer that"
+                    + " waits to receive files (from a phone); it has nothing to send. Send to it from the phone's page"));
             default -> LOG.debug("ignoring control {}", m.type());
         }
-    }
-
-    @Override
-    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
-        LOG.debug("ignoring an Acknowledge sent to the receiver");
     }
 
     @Override
@@ -304,58 +263,11 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
         intake.keys(null);
     }
 
-    @Override
-    public void onClosed(String reason) {
-        fail(new TransferException(FailureCode.RELAY_UNREACHABLE, reason));
-    }
-
-    // ---- helpers for ChunkIntake
-
-    void sendControl(Control m) {
-        ControlCodec c = controls;
-        if (c != null && admitted) {
-            ctx.threads.send(() -> ctx.link.sendControl(code.senderId(), c.seal(m)));
-        }
-    }
-
-    /**
-     * Sends a small control at once from the calling (reader) thread when the connection is free — window credit
-     * must not wait for a thread hop — else queues it like {@link #sendControl}.
-     */
-    void sendControlNow(Control m) {
-        ControlCodec c = controls;
-        if (c == null || !admitted) {
-            return;
-        }
-        try {
-            if (ctx.link.trySendControl(code.senderId(), c.seal(m))) {
-                return;
-            }
-        } catch (IOException e) {
-            LOG.debug("immediate control send failed: {}", e.getMessage());
-            return;
-        }
-        sendControl(m);
-    }
-
-    void sendAcknowledge(boolean success, List<Long> ids) {
-        ctx.threads.send(() -> ctx.link.sendAcknowledge(code.senderId(), success, ids));
-    }
-
-    void noteSync() {
-        lastSyncSent = System.nanoTime();
-    }
-
     private void housekeeping() {
-        if (isTerminal()) {
-            return;
-        }
-        if (completedAt != 0) {
-            byeOrLinger(false);
+        if (!tick()) {
             return;
         }
         long now = System.nanoTime();
-        intake.flushRequests();
         boolean retry = false;
         boolean giveUp = false;
         synchronized (lock) {
@@ -373,17 +285,14 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
                     "no sender answered for this code (it may have expired or the sender closed)"));
             return;
         }
-        if (now - lastData > ctx.config.peerTimeout().toNanos()) {
-            fail(new TransferException(FailureCode.PEER_GONE, "the sender has been silent for "
-                    + ctx.config.peerTimeout().toMinutes() + " min"));
+        if (silenceCheck(now)) {
             return;
         }
         if (retry && ctx.link.client().isConnected()) {
             handshake();
             return;
         }
-        if (intake.active() && now - lastData > STALL_NANOS && now - lastSyncSent > STALL_NANOS) {
-            lastSyncSent = now;
+        if (stallCheck(now)) {
             if (++unansweredStalls > MAX_UNANSWERED_STALLS && ctx.link.client().isConnected()) {
                 LOG.info("the sender left {} stalls unanswered; handshaking again", MAX_UNANSWERED_STALLS);
                 handshake();
@@ -391,62 +300,5 @@ public final class ReceiveSession implements PeerHandler, TransferHandle {
             }
             sendControl(Control.of(ControlType.STALLED));
         }
-    }
-
-    void fail(TransferException e) {
-        LOG.debug("receive failed", e);
-        if (e.code() != FailureCode.RELAY_UNREACHABLE && e.code() != FailureCode.CODE_EXPIRED
-                && e.code() != FailureCode.CODE_ALREADY_USED) {
-            sendControl(Control.failure(ControlType.FAILURE, e.code().name(), e.getMessage()));
-        }
-        finish(TransferState.FAILED, e.toFailure(), e.code() == FailureCode.CODE_EXPIRED
-                || e.code() == FailureCode.CODE_ALREADY_USED);
-    }
-
-    /**
-     * All files verified and in place: clean the resume state and tell the sender, repeating DONE (also in answer to
-     * a sync) until it says BYE or {@value #LINGER_NANOS} ns passed, so a lost message or a sender that is just
-     * reconnecting cannot be left waiting. Only then the transfer ends DONE (normally after one round trip).
-     */
-    void completed() {
-        synchronized (lock) {
-            if (completedAt != 0) {
-                return;
-            }
-            completedAt = System.nanoTime();
-        }
-        intake.close(false);
-        try {
-            state.delete();
-        } catch (IOException e) {
-            LOG.debug("could not delete receive state: {}", e.getMessage());
-        }
-        sendAcknowledge(true, List.of());
-        sendControl(Control.of(ControlType.DONE));
-    }
-
-    private void byeOrLinger(boolean bye) {
-        if (bye || System.nanoTime() - completedAt > LINGER_NANOS) {
-            ctx.threads.progress.state(TransferState.DONE);
-            SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
-        } else if ((System.nanoTime() - completedAt) / 100_000_000L % 10 == 9) {
-            sendControl(Control.of(ControlType.DONE));
-        }
-    }
-
-    private void finish(TransferState terminal, TransferFailure why, boolean discard) {
-        if (isTerminal()) {
-            return;
-        }
-        ctx.threads.end(terminal, why);
-        intake.close(discard);
-        if (discard) {
-            try {
-                state.delete();
-            } catch (IOException e) {
-                LOG.debug("could not delete receive state: {}", e.getMessage());
-            }
-        }
-        SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
     }
 }

@@ -5,11 +5,9 @@ import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -37,7 +35,7 @@ public final class ReceiveStore implements AutoCloseable {
     private final BitSet have = new BitSet();
     private final FileSink[] sinks;
     private final long[] doneBytes;
-    private final BiFunction<Path, String, String> uniqueName;
+    private final StoreNames names;
     private final DirectWriter directWriter;
     private final DurableBatch batch = new DurableBatch();
     private IntConsumer onPlaced = file -> { };
@@ -52,15 +50,15 @@ public final class ReceiveStore implements AutoCloseable {
         this.directWriter = new DirectWriter(directWrites);
         this.layout = layout;
         this.files = List.copyOf(files);
-        this.uniqueName = uniqueName;
         this.sinks = new FileSink[files.size()];
         this.doneBytes = new long[files.size()];
         PrivateFiles.createDirectories(stateDir);
         this.state = new StoreState(stateDir);
+        this.names = new StoreNames(root, state, this.files, uniqueName);
         Path journalFile = stateDir.resolve("journal.bin");
         if (!manifestId.equals(state.get("manifest"))
                 || !String.valueOf(layout.chunkSize()).equals(state.get("chunksize"))) {
-            discardStale();
+            names.discardStale();
             Files.deleteIfExists(journalFile);
             state.reset(java.util.Map.of("manifest", manifestId, "chunksize", String.valueOf(layout.chunkSize())));
         }
@@ -72,7 +70,7 @@ public final class ReceiveStore implements AutoCloseable {
                 placed++;
                 have.set(first, end);
             } else {
-                Path part = partPath(i);
+                Path part = names.partPath(i);
                 if (part == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
                     have.clear(first, end);
                 } else if (end > first && have.nextClearBit(first) >= end) {
@@ -104,42 +102,6 @@ public final class ReceiveStore implements AutoCloseable {
         return store;
     }
 
-    private void discardStale() throws IOException {
-        for (String key : state.keys("part.")) {
-            Path p = containedPart(state.get(key));
-            if (p != null) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /**
-     * The recorded {@code .part} file of {@code file}, or null when none is recorded or the record is not a
-     * {@code .part} file beside the file's target (a tampered or foreign state file is never followed).
-     */
-    private Path partPath(int file) throws TransferException {
-        Path part = containedPart(state.get("part." + file));
-        Path target = SafeDirs.resolve(root, files.get(file).relativePath());
-        return part != null && part.getParent().equals(target.getParent()) ? part : null;
-    }
-
-    /** A stored name as a path strictly inside the root, through real folders only, ending in .part; else null. */
-    private Path containedPart(String stored) {
-        if (stored == null || stored.isEmpty()) {
-            return null;
-        }
-        try {
-            Path p = SafeDirs.resolve(root, stored.replace(root.getFileSystem().getSeparator(), "/"));
-            if (!p.getFileName().toString().endsWith(".part")) {
-                return null;
-            }
-            Path parent = p.getParent();
-            return !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS) || parent.toRealPath().equals(parent) ? p : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private void checkSpace() throws IOException {
         long needed = 0;
         for (int i = 0; i < files.size(); i++) {
@@ -166,17 +128,12 @@ public final class ReceiveStore implements AutoCloseable {
     }
 
     public boolean isDone(int file) {
-        return state.get("done." + file) != null;
+        return names.isDone(file);
     }
 
     /** Where file {@code i} ended up, once done (null if not done or the record points outside the folder). */
     public Path finalPath(int file) {
-        String rel = state.get("done." + file);
-        try {
-            return rel == null ? null : SafeDirs.resolve(root, rel.replace(root.getFileSystem().getSeparator(), "/"));
-        } catch (TransferException e) {
-            return null;
-        }
+        return names.finalPath(file);
     }
 
     public long bytesDone(int file) {
@@ -225,7 +182,7 @@ public final class ReceiveStore implements AutoCloseable {
                 sinks[i].close();
                 sinks[i] = null;
             }
-            Path part = isDone(i) ? null : partPath(i);
+            Path part = isDone(i) ? null : names.partPath(i);
             if (part != null) {
                 Files.deleteIfExists(part);
             }
@@ -284,13 +241,11 @@ public final class ReceiveStore implements AutoCloseable {
 
     private FileSink sink(int file) throws IOException {
         if (sinks[file] == null) {
-            Path target = SafeDirs.resolve(root, files.get(file).relativePath());
+            Path target = names.target(file);
             SafeDirs.create(root, target.getParent());
-            Path part = partPath(file);
+            Path part = names.partPath(file);
             if (part == null) {
-                String wanted = target.getFileName() + ".part";
-                part = target.getParent().resolve(uniqueName.apply(target.getParent(), wanted));
-                state.put("part." + file, relative(part));
+                part = names.newPart(file, target);
                 Files.deleteIfExists(part);
             }
             if (Files.isSymbolicLink(part)) {
@@ -344,9 +299,7 @@ public final class ReceiveStore implements AutoCloseable {
         }
         for (FileSink sink : batch.forceAll()) {
             int file = sink.file();
-            Path target = SafeDirs.resolve(root, files.get(file).relativePath());
-            Path at = placeNoOverwrite(sink.part(), target);
-            state.put("done." + file, relative(at));
+            names.place(file, sink.part());
             placed++;
             onPlaced.accept(file);
         }
@@ -358,33 +311,7 @@ public final class ReceiveStore implements AutoCloseable {
         have.clear(first, (int) (first + layout.chunkCount(file)));
         missing += layout.chunkCount(file);
         doneBytes[file] = 0;
-        state.put("part." + file, "");
-    }
-
-    /** A path under the root as stored in the state: '/'-separated on every OS. */
-    private String relative(Path p) {
-        return root.relativize(p).toString().replace(root.getFileSystem().getSeparator(), "/");
-    }
-
-    private Path placeNoOverwrite(Path part, Path target) throws IOException {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            Path candidate = target.getParent().resolve(uniqueName.apply(target.getParent(),
-                    target.getFileName().toString()));
-            try {
-                Files.createLink(candidate, part);
-                Files.delete(part);
-                return candidate;
-            } catch (FileAlreadyExistsException e) {
-                continue;
-            } catch (UnsupportedOperationException | IOException e) {
-                if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                Files.move(part, candidate, StandardCopyOption.ATOMIC_MOVE);
-                return candidate;
-            }
-        }
-        throw new TransferException(FailureCode.IO, "no free name for " + target);
+        names.forgetPart(file);
     }
 
     private long countBytes(int file) {

@@ -113,6 +113,17 @@ final class PhoneBrowser implements AutoCloseable {
         return p;
     }
 
+    /** Chooses {@code files} in the page's file input, as a person would in the picker. */
+    void pick(Path... files) {
+        driver.findElement(By.cssSelector("input[type=file]")).sendKeys(
+                String.join("\n", Stream.of(files).map(p -> p.toAbsolutePath().toString()).toList()));
+    }
+
+    /** Reloads the page (same tab: its sessionStorage and history entry stay). */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
     void darkMode(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));

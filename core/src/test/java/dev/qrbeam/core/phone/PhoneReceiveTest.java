@@ -96,6 +96,27 @@ class PhoneReceiveTest {
     }
 
     @Test
+    void downloadAllWithAFileOverTheLimitSaysWhyAndEndsInsteadOfStayingReady() throws Exception {
+        Path small = TestFiles.random(tmp.resolve("src/notes.txt"), 1_000, 14);
+        TestFiles.random(tmp.resolve("src/film.mp4"), 201_000_000, 15);
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults()); // standalone: no direct downloads
+             QrBeamEngine sender = engine(relay.uri(), "s");
+             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
+            SendHandle send = sender.send(List.of(small, tmp.resolve("src/film.mp4")), p -> { });
+            phone.open(send.pairingCode());
+            assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
+            phone.click("[data-action=download-all]");
+            assertThat(phone.awaitState(WAIT, "error", "done")).isEqualTo("error");
+            assertThat(phone.status()).contains("Received and verified: notes.txt")
+                    .contains("Not received: film.mp4 (201 MB) is too large").contains("limit 200 MB");
+            assertThat(TestFiles.sha256(phone.awaitDownload("notes.txt", WAIT))).isEqualTo(TestFiles.sha256(small));
+            TransferProgress end = send.completion().get(30, TimeUnit.SECONDS); // told, it does not wait for ever
+            assertThat(end.state()).isEqualTo(TransferState.FAILED);
+            assertThat(end.failure().message()).contains("too large");
+        }
+    }
+
+    @Test
     void wrongSecretGivesAClearErrorAndDoesNotUseUpTheCode() throws Exception {
         TestFiles.random(tmp.resolve("src/x.bin"), 100_000, 3);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
