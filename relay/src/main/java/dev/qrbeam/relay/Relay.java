@@ -1,5 +1,7 @@
 package dev.qrbeam.relay;
 
+import dev.qrbeam.relay.core.LocalPeer;
+import dev.qrbeam.relay.core.LocalConnection;
 import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.relay.core.RelayCore;
@@ -100,6 +102,14 @@ public final class Relay implements RelayHandle {
     @Override
     public void addOwner(String connectionId) {
         core.addOwner(connectionId);
+    }
+
+    @Override
+    public LocalConnection attachLocal(LocalPeer peer) {
+        if (closed.get()) {
+            throw new IllegalStateException("relay stopped");
+        }
+        return server.attachLocal(peer);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.qrbeam.relay;
 
+import dev.qrbeam.relay.core.LocalPeer;
+import dev.qrbeam.relay.core.LocalConnection;
 import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.RelayStats;
 
@@ -30,6 +32,14 @@ public interface RelayHandle extends AutoCloseable {
      * between anyone.
      */
     void addOwner(String connectionId);
+
+    /**
+     * Attaches a client living in this process without a socket (the sender on its built-in relay): the relay's
+     * rules apply unchanged, only the transport is skipped. Unsupported by relays without an in-process core.
+     */
+    default LocalConnection attachLocal(LocalPeer peer) {
+        throw new UnsupportedOperationException("this relay has no in-process attach");
+    }
 
     /** Current counters. */
     RelayStats stats();

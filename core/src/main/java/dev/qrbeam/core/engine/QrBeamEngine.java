@@ -14,6 +14,7 @@ import dev.qrbeam.core.net.RouteRace;
 import dev.qrbeam.core.progress.ProgressTracker;
 import dev.qrbeam.core.receive.ReceiveSession;
 import dev.qrbeam.core.receive.ShowCodeReceiveSession;
+import dev.qrbeam.core.relay.InProcessWebSocket;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
 import dev.qrbeam.core.send.SendRoute;
@@ -76,7 +77,7 @@ public final class QrBeamEngine implements TransferEngine {
         }
         URI ws = relayFor(0);
         PeerLink link = new PeerLink(wire, null);
-        RelayClient client = connect(ws, link, RelayClientOptions.defaults());
+        RelayClient client = connect(ws, link, ownRelay(RelayClientOptions.defaults()));
         ownEmbedded(client);
         List<Candidate> alternates = lanAlternates(client);
         PeerLink internetLink = new PeerLink(wire, null);
@@ -134,8 +135,8 @@ public final class QrBeamEngine implements TransferEngine {
             ws = relayFor(ws.getPort());
         }
         PeerLink link = new PeerLink(wire, null);
-        RelayClient client = connect(ws, link, RelayClientOptions.defaults()
-                .withResume(code.senderId(), saved.get("resumetoken")));
+        RelayClient client = connect(ws, link, ownRelay(RelayClientOptions.defaults()
+                .withResume(code.senderId(), saved.get("resumetoken"))));
         if (!client.connectionId().equals(code.senderId())) {
             client.close();
             throw new TransferException(FailureCode.RELAY_UNREACHABLE,
@@ -299,6 +300,21 @@ public final class QrBeamEngine implements TransferEngine {
         }
         return embedded.uri();
     }
+
+    /**
+     * The sender's connection to its own built-in relay is attached in-process ({@link InProcessWebSocket}): a chunk
+     * goes from the sender's buffer to the receiver's connection without a loopback socket. Other relays, and the
+     * built-in one with {@value #SOCKET_PROPERTY}{@code =true} (for comparison), use a WebSocket.
+     */
+    private synchronized RelayClientOptions ownRelay(RelayClientOptions options) {
+        if (config.relay() != null || embedded == null || Boolean.getBoolean(SOCKET_PROPERTY)) {
+            return options;
+        }
+        return options.withDialer(InProcessWebSocket.dialer(embedded.handle()));
+    }
+
+    /** System property: the sender talks to its built-in relay over a loopback WebSocket, as before issue 14. */
+    public static final String SOCKET_PROPERTY = "qrbeam.sender.socket";
 
     /** The embedded relay routes only to and from its own sender's connections (strangers cannot use it). */
     private synchronized void ownEmbedded(RelayClient client) {

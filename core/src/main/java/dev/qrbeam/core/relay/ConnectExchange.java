@@ -68,4 +68,9 @@ record ConnectExchange(String connectionId, String resumeToken, AdvertisedLimits
     private static int clamp(long v) {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE - 8192, v));
     }
+
+    /** Whether a failed exchange was the relay refusing a resume ({@code bad-resume}). */
+    static boolean badResume(java.util.concurrent.ExecutionException e) {
+        return e.getCause() instanceof RelayErrorException re && "bad-resume".equals(re.code());
+    }
 }

@@ -4,7 +4,6 @@ import dev.qrbeam.protocol.json.WireJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -14,11 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A relay connection on the JDK's {@code java.net.http.WebSocket} that survives drops: it reconnects with jittered
+ * A relay connection on a {@code java.net.http.WebSocket} (the JDK's client, or {@link InProcessWebSocket} for the
+ * sender's own built-in relay) that survives drops: it reconnects with jittered
  * backoff and presents {@code connectionid}+{@code resumetoken} so the id stays the same (wire contract §4).
  * At most one send is outstanding; a send blocks while the relay back-pressures or while reconnecting (up to
  * {@link RelayClientOptions#sendTimeout()}), so nothing queues without bound. Messages over the frame limit are
@@ -31,39 +33,21 @@ public final class RelayClient implements AutoCloseable {
     private final RelayEvents events;
     private final RelayClientOptions options;
     private final WireJson wire;
-    private final HttpClient http;
+    private final WebSocketDialer dialer;
     private final ScheduledExecutorService timer;
     private static final long PONG_GRACE_SECONDS = 15;
     private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
-    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock sendLock = new ReentrantLock();
     private final Object stateLock = new Object();
 
-    private volatile Link link;
+    private volatile ClientConnection link;
     private volatile boolean closed;
     private volatile String connectionId;
     private final ResumeCredential credential;
     private volatile AdvertisedLimits limits = AdvertisedLimits.AWS_LIKE;
     private volatile long disconnectedSince;
-    private final java.util.concurrent.atomic.AtomicBoolean reconnectScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean reconnectScheduled = new AtomicBoolean();
     private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
-
-    /**
-     * The JDK client reads the socket into fresh 16 KiB heap buffers by default and hands each one through its
-     * scheduler to our listener, and masks outgoing data into a 16 KiB buffer per write: ~65,000 reads, callbacks,
-     * {@code request(1)} round trips and writes per GiB. 256 KiB buffers cut that 16-fold (see
-     * docs/benchmarks.md). {@code jdk.httpclient.bufsize} is documented by {@code java.net.http} and read once,
-     * when its first client class loads; {@code jdk.httpclient.websocket.writeBufferSize} is read per connection.
-     * Both are set here unless the user chose a value.
-     */
-    static final int IO_BUFFER_BYTES = 256 * 1024;
-
-    static {
-        for (String p : new String[] {"jdk.httpclient.bufsize", "jdk.httpclient.websocket.writeBufferSize"}) {
-            if (System.getProperty(p) == null) {
-                System.setProperty(p, Integer.toString(IO_BUFFER_BYTES));
-            }
-        }
-    }
 
     private RelayClient(URI uri, RelayEvents events, RelayClientOptions options, WireJson wire) {
         this.uri = uri;
@@ -72,11 +56,7 @@ public final class RelayClient implements AutoCloseable {
         this.wire = wire;
         this.connectionId = options.resumeId();
         this.credential = ResumeCredential.of(options.resumeToken(), new java.security.SecureRandom());
-        HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
-        if (options.tls() != null) {
-            hb.sslContext(options.tls());
-        }
-        this.http = hb.build();
+        this.dialer = options.dialer() != null ? options.dialer() : JdkWebSocketDialer.create(options);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-client-timer");
             t.setDaemon(true);
@@ -117,7 +97,7 @@ public final class RelayClient implements AutoCloseable {
     }
 
     public boolean isConnected() {
-        Link l = link;
+        ClientConnection l = link;
         return l != null && l.ready && !closed;
     }
 
@@ -127,18 +107,7 @@ public final class RelayClient implements AutoCloseable {
         sendLock.lock();
         try {
             WebSocket ws = awaitLink();
-            if (text.length() <= frame) {
-                issue(ws, ws.sendText(text, true));
-                return;
-            }
-            for (int off = 0; off < text.length(); ) {
-                int end = Math.min(text.length(), off + frame);
-                if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-                    end--;
-                }
-                issue(ws, ws.sendText(text.subSequence(off, end), end == text.length()));
-                off = end;
-            }
+            FrameSplitter.text(text, frame, (part, last) -> issue(ws, ws.sendText(part, last)));
         } finally {
             sendLock.unlock();
         }
@@ -153,7 +122,7 @@ public final class RelayClient implements AutoCloseable {
             return false;
         }
         try {
-            Link l = link;
+            ClientConnection l = link;
             if (l == null || !l.ready || !lastSend.isDone()) {
                 return false;
             }
@@ -173,16 +142,7 @@ public final class RelayClient implements AutoCloseable {
         sendLock.lock();
         try {
             WebSocket ws = awaitLink();
-            if (data.remaining() <= frame) {
-                issue(ws, ws.sendBinary(data, true));
-                return;
-            }
-            while (data.hasRemaining()) {
-                int n = Math.min(frame, data.remaining());
-                ByteBuffer part = data.slice().limit(n);
-                data.position(data.position() + n);
-                issue(ws, ws.sendBinary(part, !data.hasRemaining()));
-            }
+            FrameSplitter.binary(data, frame, (part, last) -> issue(ws, ws.sendBinary(part, last)));
         } finally {
             sendLock.unlock();
         }
@@ -230,7 +190,7 @@ public final class RelayClient implements AutoCloseable {
             throw new IOException("relay did not accept data for " + options.sendTimeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             lastSend = CompletableFuture.completedFuture(null);
-            Link l = link;
+            ClientConnection l = link;
             if (e.getCause() instanceof IOException && l != null && ws != null && l.ws == ws) {
                 ws.abort(); // a write to a closed socket: the link is dead even if the JDK never said so
                 dropped(l, "send failed: " + e.getCause().getMessage());
@@ -258,49 +218,39 @@ public final class RelayClient implements AutoCloseable {
      * Bound resume (docs/protocol.md §8): on the fresh connection {@code fresh}, ask for our old id with a proof made
      * for this connection. A refusal keeps the fresh id.
      */
-    private ConnectExchange resumeBound(Link l, WebSocket ws, ConnectExchange fresh)
+    private ConnectExchange resumeBound(ClientConnection l, ConnectExchange fresh)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        l.reply = new CompletableFuture<>();
-        ws.sendText(ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(),
-                credential.proof(connectionId, fresh.connectionId())), true)
-                .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return l.exchange(ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(),
+                    credential.proof(connectionId, fresh.connectionId())), options.connectTimeout());
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RelayErrorException re && "bad-resume".equals(re.code())) {
-                LOG.warn("relay refused to resume id {}: keeping the new id", connectionId);
-                return fresh;
+            if (!ConnectExchange.badResume(e)) {
+                throw e;
             }
-            throw e;
+            LOG.warn("relay refused to resume id {}: keeping the new id", connectionId);
+            return fresh;
         }
     }
 
     private void connectOnce() throws IOException {
-        Link l = new Link();
+        ClientConnection l = new ClientConnection(this, events, wire, options.inbound());
         boolean bound = connectionId != null && credential.bound();
         String request = bound ? ConnectExchange.request(wire, null, null, credential.resumeKey(), null)
                 : ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(), null);
         try {
-            WebSocket ws = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
-                    .buildAsync(uri, l).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            l.ws = ws;
-            ws.sendText(request, true).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            l.ws = dialer.open(uri, options.connectTimeout(), l)
+                    .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             ConnectExchange reply;
             try {
-                reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                if (bound) {
-                    reply = resumeBound(l, ws, reply);
-                }
+                reply = l.exchange(request, options.connectTimeout());
+                reply = bound ? resumeBound(l, reply) : reply;
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RelayErrorException re && "bad-resume".equals(re.code())) {
-                    LOG.warn("relay refused to resume id {}: taking a new id", connectionId);
-                    l.reply = new CompletableFuture<>();
-                    ws.sendText(ConnectExchange.request(wire, null, null, credential.resumeKey(), null), true)
-                            .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    reply = l.reply.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                } else {
+                if (!ConnectExchange.badResume(e)) {
                     throw e;
                 }
+                LOG.warn("relay refused to resume id {}: taking a new id", connectionId);
+                reply = l.exchange(ConnectExchange.request(wire, null, null, credential.resumeKey(), null),
+                        options.connectTimeout());
             }
             boolean resumed = reply.connectionId().equals(connectionId);
             connectionId = reply.connectionId();
@@ -320,75 +270,32 @@ public final class RelayClient implements AutoCloseable {
             events.onConnected(connectionId, resumed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abort(l);
+            l.abort();
             throw new InterruptedIOException("interrupted while connecting");
         } catch (ExecutionException e) {
-            abort(l);
+            l.abort();
             Throwable c = e.getCause();
             throw c instanceof IOException io ? io : new IOException("cannot connect to " + uri + ": " + c, c);
         } catch (TimeoutException e) {
-            abort(l);
+            l.abort();
             throw new IOException("relay " + uri + " did not answer within " + options.connectTimeout().toSeconds() + " s");
         }
     }
 
-    private static void abort(Link l) {
-        if (l.ws != null) {
-            l.ws.abort();
-        }
-    }
-
-    /**
-     * Runs every third of the ping interval: pings once per interval (also while a pong is outstanding) and drops
-     * the connection when a ping cannot be sent, when nothing at all was heard for three intervals, or when the
-     * oldest unanswered ping is three intervals and at least {@value #PONG_GRACE_SECONDS} s old (a pong may queue
-     * behind a window of data on a slow link).
-     *
-     * <p>Why the first two matter: the JDK client (17) loses the end of the stream when it arrives while a listener
-     * callback runs — {@code TransportImpl} signals completion without transport demand, {@code
-     * acknowledgeReception} throws an InternalError that the socket layer swallows — so the WebSocket never reports
-     * the close. A busy receiver is nearly always inside a callback. The next write to the dead socket fails, which
-     * the regular pings (and any other send, see {@link #await}) turn into a reconnect.
-     */
+    /** Runs every third of the ping interval: see {@link ClientConnection#keepalive}. */
     private void keepalive() {
-        Link l = link;
+        ClientConnection l = link;
         if (!closed && (l == null || !l.ready)) {
             scheduleReconnect(); // safety net: never stay disconnected without a pending attempt
             return;
         }
-        if (l == null || closed) {
-            return;
-        }
-        long now = System.nanoTime();
-        long interval = options.pingInterval().toNanos();
-        long silentFor = now - l.lastHeard;
-        long unanswered = l.unansweredPingSince;
-        boolean pongOverdue = unanswered != 0 && l.pongAt < unanswered
-                && now - unanswered > Math.max(3 * interval, TimeUnit.SECONDS.toNanos(PONG_GRACE_SECONDS));
-        if (silentFor > 3 * interval || pongOverdue) {
-            LOG.info("relay {} for {} ms: reconnecting", pongOverdue ? "did not answer a ping" : "silent",
-                    (pongOverdue ? now - unanswered : silentFor) / 1_000_000);
-            l.ws.abort();
-            dropped(l, pongOverdue ? "no pong" : "relay silent");
-            return;
-        }
-        if (l.pingDone.isDone() && now - l.pingSentAt > interval) {
-            if (unanswered == 0 || l.pongAt >= unanswered) {
-                l.unansweredPingSince = now;
-            }
-            l.pingSentAt = now;
-            l.pingDone = l.ws.sendPing(ByteBuffer.allocate(0));
-            l.pingDone.whenComplete((ws, error) -> {
-                if (error != null) {
-                    l.ws.abort();
-                    dropped(l, "ping failed: " + error.getMessage());
-                }
-            });
+        if (l != null && !closed) {
+            l.keepalive(options.pingInterval().toNanos(), PONG_GRACE_SECONDS);
         }
     }
 
     /** Called when a link ends; starts reconnecting unless we are closing. */
-    private void dropped(Link l, String reason) {
+    void dropped(ClientConnection l, String reason) {
         synchronized (stateLock) {
             if (l != link || !l.ready) {
                 return;
@@ -439,7 +346,7 @@ public final class RelayClient implements AutoCloseable {
     }
 
     /** Stops for good: no more reconnects, senders wake up and fail, the events hear {@code reason} once. */
-    private void giveUp(String reason) {
+    void giveUp(String reason) {
         synchronized (stateLock) {
             if (closed) {
                 return;
@@ -454,7 +361,7 @@ public final class RelayClient implements AutoCloseable {
 
     /** Drops the current connection as if the network failed (tests, and recovery from a stuck peer). */
     public void dropConnection() {
-        Link l = link;
+        ClientConnection l = link;
         if (l != null && l.ws != null) {
             l.ws.abort();
             dropped(l, "dropped locally");
@@ -470,7 +377,7 @@ public final class RelayClient implements AutoCloseable {
         synchronized (stateLock) {
             stateLock.notifyAll();
         }
-        Link l = link;
+        ClientConnection l = link;
         if (l != null && l.ws != null) {
             try {
                 l.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
@@ -483,128 +390,5 @@ public final class RelayClient implements AutoCloseable {
 
     private void shutdown() {
         timer.shutdownNow();
-    }
-
-    /** One WebSocket connection and its reader state. */
-    private final class Link implements WebSocket.Listener {
-        final MessageAssembler assembler = new MessageAssembler(options.inbound().maxTextBytes(),
-                options.inbound().maxBinaryBytes());
-        volatile CompletableFuture<ConnectExchange> reply = new CompletableFuture<>();
-        volatile WebSocket ws;
-        volatile boolean ready;
-        /** Closed or failed, possibly before it became ready. */
-        volatile boolean gone;
-        volatile long lastHeard = System.nanoTime();
-        volatile CompletableFuture<WebSocket> pingDone = CompletableFuture.completedFuture(null);
-        volatile long pingSentAt;
-        /** When the oldest ping without a pong since was sent (0: none yet). */
-        volatile long unansweredPingSince;
-        volatile long pongAt;
-
-        @Override
-        public CompletableFuture<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            lastHeard = System.nanoTime();
-            try {
-                String whole = assembler.text(data, last);
-                if (whole != null) {
-                    deliverText(whole);
-                }
-            } catch (IOException e) {
-                fail(webSocket, e);
-                return null;
-            } catch (RuntimeException e) {
-                LOG.warn("text handler failed", e);
-            } catch (OutOfMemoryError e) {
-                fail(webSocket, new MessageAssembler.OversizedMessageException(
-                        "out of memory handling a relay message: " + e.getMessage()));
-                return null;
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        private void deliverText(String whole) {
-            if (!reply.isDone()) {
-                try {
-                    ConnectExchange r = ConnectExchange.parse(wire, whole);
-                    if (r != null) {
-                        reply.complete(r);
-                        return;
-                    }
-                } catch (RelayErrorException e) {
-                    reply.completeExceptionally(e);
-                    return;
-                }
-            }
-            events.onText(whole);
-        }
-
-        @Override
-        public CompletableFuture<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            lastHeard = System.nanoTime();
-            try {
-                ByteBuffer whole = assembler.binary(data, last);
-                if (whole != null) {
-                    events.onBinary(whole);
-                }
-            } catch (IOException e) {
-                fail(webSocket, e);
-                return null;
-            } catch (RuntimeException e) {
-                LOG.warn("binary handler failed", e);
-            } catch (OutOfMemoryError e) {
-                fail(webSocket, new MessageAssembler.OversizedMessageException(
-                        "out of memory handling a relay message: " + e.getMessage()));
-                return null;
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletableFuture<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            lastHeard = System.nanoTime();
-            pongAt = lastHeard;
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletableFuture<?> onPing(WebSocket webSocket, ByteBuffer message) {
-            lastHeard = System.nanoTime();
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletableFuture<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            gone = true;
-            reply.completeExceptionally(new IOException("relay closed: " + statusCode + " " + reason));
-            dropped(this, "closed " + statusCode + " " + reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            gone = true;
-            reply.completeExceptionally(error);
-            dropped(this, String.valueOf(error.getMessage()));
-        }
-
-        /**
-         * A message over the caps (or one we could not hold) means the relay broke its own limits or ours: it is
-         * hostile or broken, and reconnecting to it would only repeat that, so the client gives up for good.
-         */
-        private void fail(WebSocket webSocket, IOException e) {
-            gone = true;
-            LOG.warn("{}", e.getMessage());
-            webSocket.abort();
-            reply.completeExceptionally(e);
-            if (e instanceof MessageAssembler.OversizedMessageException) {
-                giveUp(e.getMessage());
-                return;
-            }
-            dropped(this, e.getMessage());
-        }
     }
 }

@@ -17,15 +17,10 @@ import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
 import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.MissingIds;
-import dev.qrbeam.protocol.crypto.ControlCipher;
-import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.RecordSuite;
-import dev.qrbeam.protocol.crypto.SenderHandshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
 import dev.qrbeam.protocol.message.ForeignText;
-import dev.qrbeam.protocol.crypto.Admission;
-import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.crypto.ReceiverGate;
 import org.slf4j.Logger;
@@ -35,29 +30,26 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The sender's side of one transfer: answers each handshake with fresh keys, admits exactly one receiver on its
- * claim (the {@link ReceiverGate}, via {@link SenderHandshake}) before it switches peers, sends the manifest, and
+ * The sender's side of one transfer: its {@link ReceiverAdmission} answers each handshake and admits exactly one
+ * receiver on its claim before the session switches peers ({@link #switchPeer}); it sends the manifest, and
  * lets the {@link SendPump} stream what the receiver's {@code resume} and {@code Acknowledge} ask for. Relay
  * callbacks arrive on the relay reader thread and never block on sends: replies go through the
  * {@link SessionContext}'s control thread.
  */
 public final class SendSession implements PeerHandler, SendHandle {
     private static final Logger LOG = LoggerFactory.getLogger(SendSession.class);
-    private static final int MAX_PENDING_CLAIMS = 8;
 
     private final SessionContext ctx;
     private final PairingCode code;
     private final ReceiverGate gate;
-    private final SecureRandom random;
     private final SendSessionState saved;
     private final Object lock = new Object();
     private final SendPump pump;
+    private final ReceiverAdmission admission;
 
     // guarded by lock
     private String peer;
@@ -75,14 +67,6 @@ public final class SendSession implements PeerHandler, SendHandle {
     private long syncSentAt;
     private int syncAttempts;
     private long lastPeerActivity = System.nanoTime();
-    /** Handshakes answered but not yet claimed, by connection id; a few at most (oldest dropped). */
-    private final Map<String, Pending> claims = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-            return size() > MAX_PENDING_CLAIMS;
-        }
-    };
-
     private final List<java.nio.file.Path> sources;
 
     /**
@@ -95,9 +79,9 @@ public final class SendSession implements PeerHandler, SendHandle {
         this.ctx = ctx;
         this.code = code;
         this.gate = gate;
-        this.random = random;
         this.saved = saved;
         this.pump = new SendPump(ctx, this);
+        this.admission = new ReceiverAdmission(this, gate, random);
     }
 
     public void start() {
@@ -190,138 +174,54 @@ public final class SendSession implements PeerHandler, SendHandle {
 
     @Override
     public void onRequest(String from, String qrhash, String message) {
-        onRequest(code, ctx.link.client(), from, qrhash);
+        admission.onRequest(code, ctx.link.client(), from, qrhash);
     }
 
-    /**
-     * A receiver's handshake that arrived on the relay {@code via}, whose code identity is {@code identity} (the
-     * code itself on the primary relay; the internet relay's base and sender id there). Replies go back through
-     * {@code via}; an admitted receiver's relay becomes the session's outbound relay.
-     */
+    /** A receiver's Request that arrived on the relay {@code via} whose code identity is {@code identity}. */
     void onRequest(PairingCode identity, dev.qrbeam.core.relay.RelayClient via, String from, String qrhash) {
-        if (isTerminal()) {
-            return;
-        }
-        byte[] m1 = Base64Url.decodeOrNull(qrhash);
-        if (m1 == null) {
-            LOG.debug("ignoring a Request without a handshake from {}", from);
-            return;
-        }
-        SenderHandshake hs = new SenderHandshake(identity, from, gate, random);
-        SenderHandshake.Answer answer;
-        try {
-            answer = hs.answer(m1, Instant.now());
-        } catch (HandshakeException e) {
-            LOG.info("handshake from {} failed: {}", from, e.getMessage());
-            ObjectNode body = ctx.link.newBody().put("error", e.error().code());
-            ctx.threads.send(() -> ctx.link.sendHandshake(via, from, body));
-            return;
-        }
-        if (answer.accepted()) {
-            synchronized (lock) {
-                claims.put(from, new Pending(hs, via)); // nothing changes until its claim arrives (protocol-transfer §2.2)
-            }
-        } else {
-            LOG.info("refusing receiver {}: {}", from, answer.refusal().code());
-        }
-        sendHandshake(via, from, answer.message2());
-    }
-
-    /** An answered handshake waiting for its claim, and the relay it came through. */
-    private record Pending(SenderHandshake hs, dev.qrbeam.core.relay.RelayClient via) {
+        admission.onRequest(identity, via, from, qrhash);
     }
 
     /**
-     * The first control record from a connection that completed a handshake: its claim. Returns false if the
-     * record does not open under that handshake's keys (a late record of the current session), to be handled as
-     * usual.
+     * Makes the admitted receiver {@code from} (its handshake {@code k}, its relay {@code via}) the session's peer:
+     * new keys and epoch, the manifest is the next question. Returns what the replaced peer needs to be told.
      */
-    private boolean onClaim(String from, Pending pending, byte[] record) {
-        SenderHandshake hs = pending.hs();
-        Admission a;
-        try {
-            a = hs.admit(record, Instant.now());
-        } catch (RecordException e) {
-            return false;
-        } catch (HandshakeException e) {
-            LOG.info("dropping receiver {}: {}", from, e.getMessage());
-            forgetClaim(from, pending);
-            return true;
-        }
-        forgetClaim(from, pending);
-        if (!a.admitted()) {
-            LOG.info("refusing receiver {}: {}", from, a);
-            ControlCodec refuse = new ControlCodec(ctx.wire, new ControlCipher(hs.keys()));
-            String why = SenderHandshake.refusalFor(a).code();
-            ctx.threads.send(() -> ctx.link.sendControl(pending.via(), from, refuse.seal(
-                    Control.failure(ControlType.REFUSED, why, null))));
-            return true;
-        }
-        SessionKeys k = hs.keys();
-        long e;
-        ControlCodec c = new ControlCodec(ctx.wire, new ControlCipher(k));
-        String old;
-        ControlCodec oldControls;
-        dev.qrbeam.core.relay.RelayClient oldVia;
+    ReceiverAdmission.Switch switchPeer(String from, SessionKeys k, ControlCodec c,
+                                        dev.qrbeam.core.relay.RelayClient via) {
         synchronized (lock) {
-            old = peer;
-            oldControls = controls;
-            oldVia = ctx.link.client();
-            ctx.link.attach(pending.via());
+            ReceiverAdmission.Switch old = new ReceiverAdmission.Switch(peer, controls, ctx.link.client(), ++epoch);
+            ctx.link.attach(via);
             peer = from;
             keys = k;
             controls = c;
             generation++;
             suite = RecordSuite.AES_256_GCM;
             suiteFixed = false;
-            e = ++epoch;
             awaitingResume = true;
             manifestAnswered = false;
             syncSentAt = System.nanoTime();
             syncAttempts = 0;
             lastPeerActivity = System.nanoTime();
             lock.notifyAll();
-        }
-        if (old != null && !old.equals(from) && oldControls != null) {
-            LOG.info("receiver resumed on {}; telling the replaced connection {}", from, old);
-            ctx.threads.send(() -> ctx.link.sendControl(oldVia, old, oldControls.seal(Control.of(ControlType.REPLACED))));
-        }
-        hs.acceptedToken().ifPresent(token -> {
-            saved.putBytes("pairedtoken", token);
-            saveQuietly();
-        });
-        ctx.threads.progress.state(TransferState.PAIRING);
-        ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.ADMITTED))));
-        DirectOffers d = direct;
-        boolean offerDirect = d != null && d.available(pending.via());
-        // not before the scan is done: a blocked control thread would delay every other reply
-        pump.manifestReady().whenComplete((m, err) -> ctx.threads.send(() -> {
-            pump.sendManifest(from, c, e);
-            if (offerDirect) {
-                ctx.link.sendControl(from, c.seal(Control.of(ControlType.DIRECT)));
-            }
-        }));
-        return true;
-    }
-
-    private void forgetClaim(String from, Pending pending) {
-        synchronized (lock) {
-            claims.remove(from, pending);
+            return old;
         }
     }
 
-    private void sendHandshake(dev.qrbeam.core.relay.RelayClient via, String to, byte[] message) {
-        ObjectNode body = ctx.link.newBody().put("data", Base64Url.encode(message));
-        ctx.threads.send(() -> ctx.link.sendHandshake(via, to, body));
+    SendPump pump() {
+        return pump;
+    }
+
+    DirectOffers direct() {
+        return direct;
+    }
+
+    SessionContext ctx() {
+        return ctx;
     }
 
     @Override
     public void onControl(String from, byte[] record) {
-        Pending claim;
-        synchronized (lock) {
-            claim = claims.get(from);
-        }
-        if (claim != null && onClaim(from, claim, record)) {
+        if (admission.onClaim(from, record)) {
             return;
         }
         ControlCodec c;

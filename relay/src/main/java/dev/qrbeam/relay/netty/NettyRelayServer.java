@@ -1,5 +1,7 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.LocalPeer;
 import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
@@ -26,10 +28,13 @@ public final class NettyRelayServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel server;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final RelayCore core;
+    private final java.util.Set<LocalSession> locals = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private NettyRelayServer(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls,
                              DirectDownloads downloads)
             throws InterruptedException {
+        this.core = core;
         RelayLimits limits = core.limits();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("relay-accept", true));
         workers = new NioEventLoopGroup(workerThreads, new DefaultThreadFactory("relay-io", true));
@@ -74,6 +79,17 @@ public final class NettyRelayServer implements AutoCloseable {
         return (InetSocketAddress) server.localAddress();
     }
 
+    /**
+     * Attaches a client that lives in this process (see {@link LocalConnection}): it gets a fresh id at once, like a
+     * socket connection after its upgrade, and is closed (1001) when the server closes.
+     */
+    public LocalConnection attachLocal(LocalPeer peer) {
+        LocalSession s = new LocalSession(core, peer, core.limits().outboundHighWaterBytes(), locals::remove);
+        locals.add(s);
+        core.onConnect(s);
+        return s;
+    }
+
     /** Schedules {@code task} every {@code periodMillis} on the accept thread. */
     public void every(long periodMillis, Runnable task) {
         boss.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -82,6 +98,7 @@ public final class NettyRelayServer implements AutoCloseable {
     /** Stops accepting, says goodbye (1001) to every client and releases the threads. Idempotent. */
     @Override
     public void close() {
+        locals.forEach(LocalSession::relayStopping);
         server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         channels.writeAndFlush(new CloseWebSocketFrame(1001, "relay shutting down"))
                 .awaitUninterruptibly(1, TimeUnit.SECONDS);

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +37,7 @@ final class NettySession implements Session {
     private final AtomicLong queued = new AtomicLong();
     private volatile long lastDrained = System.nanoTime();
     private final Set<NettySession> waiters = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<CompletableFuture<Void>> writable = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile String id;
     private volatile boolean closing;
 
@@ -180,8 +182,27 @@ final class NettySession implements Session {
         }
     }
 
+    /**
+     * Completes when this channel can take more (under its high-water mark) or has closed: how an in-process
+     * producer ({@link LocalSession}) is paced, as a socket producer is by {@link #throttle}.
+     */
+    CompletableFuture<Void> whenWritable() {
+        if (channel.isWritable() || !channel.isActive()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        writable.add(f);
+        if (channel.isWritable() || !channel.isActive()) {
+            wakeWaiters();
+        }
+        return f;
+    }
+
     /** Lets paused senders read again (this channel became writable or closed). */
     void wakeWaiters() {
+        for (CompletableFuture<Void> f; (f = writable.poll()) != null; ) {
+            f.complete(null);
+        }
         for (NettySession w : waiters) {
             if (waiters.remove(w)) {
                 if (budget.over()) {

@@ -101,6 +101,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                     : core.onBinary(session, new NettyBinaryMessage(m.content()));
             if (target instanceof NettySession t) {
                 t.throttle(session);
+            } else if (target instanceof LocalSession l) {
+                l.throttle(session);
             }
             session.throttle(session);
         } finally {
