@@ -92,9 +92,15 @@ foreach ($jar in Get-ChildItem (Join-Path $InputDir '*.jar')) {
     try { $isModular = $null -ne ($zip.Entries | Where-Object { $_.FullName -match '(^|/)module-info\.class$' }) } finally { $zip.Dispose() }
     if ($isModular) { $modular += $jar.FullName } else { $nonModular += $jar.FullName }
 }
+# The app jar is a named module: jdeps would resolve its `requires` on the module path, where the class-path jars
+# are not, so -R starts from an unpacked copy without module-info.class (as common.sh).
+$AppClasses = Join-Path $Build 'app-classes'
+if (Test-Path $AppClasses) { Remove-Item -Recurse -Force $AppClasses }
+[System.IO.Compression.ZipFile]::ExtractToDirectory((Join-Path $InputDir $MainJar), $AppClasses)
+Remove-Item -Force -ErrorAction SilentlyContinue (Join-Path $AppClasses 'module-info.class')
 $found = @()
 $found += (& (Join-Path $JdkBin 'jdeps.exe') -q -R --multi-release 17 --ignore-missing-deps --print-module-deps `
-    --module-path $FxMods --class-path "$InputDir\*" (Join-Path $InputDir $MainJar)) -split ','
+    --module-path $FxMods --class-path "$InputDir\*" $AppClasses) -split ','
 if ($LASTEXITCODE -ne 0) { throw 'jdeps -R failed' }
 $found += (& (Join-Path $JdkBin 'jdeps.exe') -q --multi-release 17 --ignore-missing-deps --print-module-deps `
     --module-path $FxMods --class-path ($nonModular -join ';') @nonModular) -split ','

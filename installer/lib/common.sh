@@ -76,8 +76,12 @@ stage_inputs() {
 # jdeps stops at modular jars whose own requirements are not all on the module path (progressbar -> jline):
 #   jdeps -R from the app jar (everything it reaches), jdeps on every non-modular jar (also those only loaded
 #   reflectively or as services), and the non-static `requires` of every modular jar.
+# The app jar is a named module (module-info.class) whose `requires` jdeps would resolve on the module path, where
+# the class-path jars are not ("Module ... not found"), so -R starts from an unpacked copy without the descriptor.
 jdk_modules() {
   local build="$1" jar nonmodular=() modular=()
+  rm -rf "$build/app-classes" && mkdir -p "$build/app-classes"
+  (cd "$build/app-classes" && "$JDK_BIN/jar" xf "$build/input/$MAIN_JAR") && rm -f "$build/app-classes/module-info.class"
   for jar in "$build"/input/*.jar; do
     # (the listing is read whole: grep -q closing the pipe early would fail the test under pipefail)
     if unzip -Z1 "$jar" 2>/dev/null | grep -E '(^|/)module-info\.class$' >/dev/null; then
@@ -85,7 +89,7 @@ jdk_modules() {
   done
   {
     "$JDK_BIN/jdeps" -q -R --multi-release 17 --ignore-missing-deps --print-module-deps \
-      --module-path "$build/fxmods" --class-path "$build/input/*" "$build/input/$MAIN_JAR" | tr ',' '\n'
+      --module-path "$build/fxmods" --class-path "$build/input/*" "$build/app-classes" | tr ',' '\n'
     local cp; cp="$(IFS=:; echo "${nonmodular[*]}")"
     "$JDK_BIN/jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps \
       --module-path "$build/fxmods" --class-path "$cp" "${nonmodular[@]}" | tr ',' '\n'

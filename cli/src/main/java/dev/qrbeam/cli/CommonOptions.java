@@ -1,6 +1,6 @@
 package dev.qrbeam.cli;
 
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

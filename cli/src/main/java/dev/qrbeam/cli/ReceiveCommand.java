@@ -2,7 +2,7 @@ package dev.qrbeam.cli;
 
 import dev.qrbeam.core.api.CodeHandle;
 import dev.qrbeam.core.api.TransferHandle;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.qrbeam.cli;
 
 import dev.qrbeam.core.api.SendHandle;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import java.net.URI;

@@ -1,5 +1,8 @@
 package dev.qrbeam.relay;
 
+import dev.qrbeam.relay.core.LocalPeer;
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.RelayStats;
 
 import java.net.InetSocketAddress;

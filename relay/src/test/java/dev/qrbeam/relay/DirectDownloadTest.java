@@ -1,5 +1,6 @@
 package dev.qrbeam.relay;
 
+import dev.qrbeam.relay.core.DirectDownloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.relay.testing.TestRelays;

@@ -1,5 +1,7 @@
 package dev.qrbeam.relay;
 
+import dev.qrbeam.relay.core.LocalPeer;
+import dev.qrbeam.relay.core.LocalConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.protocol.frame.TransferFrameCodec;

@@ -9,7 +9,7 @@ import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.relay.Relay;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * ({@link AddressRanking}); with the loopback switch it binds and advertises 127.0.0.1 only. It keeps its resume
  * key in the state dir, so a restarted sender on the same port keeps its connection id and the code stays valid.
  */
-public final class EmbeddedRelay implements AutoCloseable {
+final class EmbeddedRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRelay.class);
     private static final String LOOPBACK = "127.0.0.1";
 

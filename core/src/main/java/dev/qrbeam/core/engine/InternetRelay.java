@@ -1,5 +1,6 @@
 package dev.qrbeam.core.engine;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.core.relay.RelayClient;

@@ -1,6 +1,7 @@
 package dev.qrbeam.core.engine;
 
 import dev.qrbeam.core.api.CodeHandle;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferEngine;
@@ -27,7 +28,7 @@ import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Candidate;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.PairingCodeException;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.relay.core.RelayLimits;
 import java.io.IOException;
 import java.net.URI;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /** Converts between a relay's WebSocket URI and the http(s) base a pairing code carries (wire contract §7). */
-public final class RelayAddress {
+final class RelayAddress {
     private RelayAddress() {
     }
 

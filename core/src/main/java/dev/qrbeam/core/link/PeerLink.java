@@ -36,6 +36,8 @@ public final class PeerLink implements RelayEvents {
     private final TextTransferEncoder textEncoder = new TextTransferEncoder();
     private volatile PeerHandler handler;
     private volatile RelayClient client;
+    /** Why the relay client gave up, if it did; guarded by {@code this} together with setting {@link #handler}. */
+    private String closedReason;
 
     /** @param handler receives inbound messages; null drops them until {@link #handler(PeerHandler)} is called */
     public PeerLink(WireJson wire, PeerHandler handler) {
@@ -78,9 +80,20 @@ public final class PeerLink implements RelayEvents {
         }
     }
 
-    /** Replaces the handler (the session is often built after the first connect gave it an id). */
+    /**
+     * Replaces the handler (the session is often built after the first connect gave it an id). If the relay client
+     * already gave up (a hostile relay can make it give up before the session exists), the new handler hears
+     * {@code onClosed} at once instead of waiting for events that never come.
+     */
     public void handler(PeerHandler h) {
-        this.handler = h;
+        String reason;
+        synchronized (this) {
+            this.handler = h;
+            reason = closedReason;
+        }
+        if (reason != null) {
+            h.onClosed(reason);
+        }
     }
 
     /** Sets the relay client messages go out through (a sender moves to the relay its receiver came from). */
@@ -286,6 +299,11 @@ public final class PeerLink implements RelayEvents {
 
     @Override
     public void onClosed(String reason) {
-        handler.onClosed(reason);
+        PeerHandler h;
+        synchronized (this) {
+            closedReason = reason;
+            h = handler;
+        }
+        h.onClosed(reason);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param millis how long it took
  * @param timeout the limit it had
  */
-public record Attempt(Route route, Exception error, long millis, Duration timeout) {
+record Attempt(Route route, Exception error, long millis, Duration timeout) {
     /** {@code <host:port> <how it failed>}, e.g. {@code 172.17.0.1:40125: network unreachable}. */
     public String describe() {
         String what = reason();

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code /proc/net/ipv6_route} (::/0). Elsewhere (macOS, Windows) the files do not exist and the set is empty:
  * the ranking then goes by interface kind alone.
  */
-public final class DefaultRoutes {
+final class DefaultRoutes {
     private DefaultRoutes() {
     }
 

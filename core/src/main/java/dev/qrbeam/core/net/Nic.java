@@ -11,7 +11,7 @@ import java.util.List;
  * @param displayName the descriptive name (Windows: {@code vEthernet (WSL)}); may equal {@code name}
  * @param addresses its addresses (loopback and down interfaces are left out before)
  */
-public record Nic(String name, String displayName, List<InetAddress> addresses) {
+record Nic(String name, String displayName, List<InetAddress> addresses) {
     public Nic {
         addresses = List.copyOf(addresses);
         displayName = displayName == null ? name : displayName;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** No route of a code reached a relay ({@code RELAY_UNREACHABLE}); the message names each attempt and the causes. */
-public final class RaceFailedException extends TransferException {
+final class RaceFailedException extends TransferException {
     private final transient List<Attempt> attempts;
     private final long millis;
 

@@ -71,6 +71,9 @@ public final class ReceiveSession extends IntakeSession {
     }
 
     public void start() {
+        if (isTerminal()) {
+            return; // the relay client gave up before the session was attached (PeerLink#handler told it)
+        }
         ctx.threads.progress.state(TransferState.PAIRING);
         handshake();
         ctx.threads.timer.scheduleAtFixedRate(this::housekeeping, 100, 100, TimeUnit.MILLISECONDS);

@@ -63,7 +63,7 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
 
     /** Creates the session for {@code code} on its relay link; call {@link #start()} once the link routes to it. */
     public static ShowCodeReceiveSession create(SessionContext ctx, PairingCode code,
-                                                dev.qrbeam.protocol.pairing.ReceiverGate gate, Path destination,
+                                                dev.qrbeam.protocol.crypto.ReceiverGate gate, Path destination,
                                                 java.security.SecureRandom random) {
         return new ShowCodeReceiveSession(ctx, code, new ClaimDesk(code, gate, random), destination);
     }

@@ -48,6 +48,42 @@ final class ClientConnection implements WebSocket.Listener {
         }
     }
 
+    /**
+     * The Connect exchange on this fresh connection: asks for {@code oldId} back (plainly, or — for a bound
+     * credential — with a proof made for this connection, docs/protocol.md §8); a refused resume keeps or takes a
+     * new id.
+     */
+    ConnectExchange negotiate(String oldId, ResumeCredential credential, java.time.Duration timeout)
+            throws IOException, InterruptedException, java.util.concurrent.ExecutionException,
+            java.util.concurrent.TimeoutException {
+        boolean bound = oldId != null && credential.bound();
+        String request = bound
+                ? ConnectExchange.request(wire, null, null, credential.resumeKey(), null)
+                : ConnectExchange.request(wire, oldId, credential.token(), credential.resumeKey(), null);
+        try {
+            ConnectExchange fresh = exchange(request, timeout);
+            if (!bound) {
+                return fresh;
+            }
+            try {
+                return exchange(ConnectExchange.request(wire, oldId, credential.token(), credential.resumeKey(),
+                        credential.proof(oldId, fresh.connectionId())), timeout);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!ConnectExchange.badResume(e)) {
+                    throw e;
+                }
+                LOG.warn("relay refused to resume id {}: keeping the new id", oldId);
+                return fresh;
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!ConnectExchange.badResume(e)) {
+                throw e;
+            }
+            LOG.warn("relay refused to resume id {}: taking a new id", oldId);
+            return exchange(ConnectExchange.request(wire, null, null, credential.resumeKey(), null), timeout);
+        }
+    }
+
     /** Sends one Connect request on this connection and waits for the relay's answer (or its error). */
     ConnectExchange exchange(String request, java.time.Duration timeout)
             throws InterruptedException, java.util.concurrent.ExecutionException,

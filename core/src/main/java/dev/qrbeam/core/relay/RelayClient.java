@@ -214,44 +214,12 @@ public final class RelayClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Bound resume (docs/protocol.md §8): on the fresh connection {@code fresh}, ask for our old id with a proof made
-     * for this connection. A refusal keeps the fresh id.
-     */
-    private ConnectExchange resumeBound(ClientConnection l, ConnectExchange fresh)
-            throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return l.exchange(ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(),
-                    credential.proof(connectionId, fresh.connectionId())), options.connectTimeout());
-        } catch (ExecutionException e) {
-            if (!ConnectExchange.badResume(e)) {
-                throw e;
-            }
-            LOG.warn("relay refused to resume id {}: keeping the new id", connectionId);
-            return fresh;
-        }
-    }
-
     private void connectOnce() throws IOException {
         ClientConnection l = new ClientConnection(this, events, wire, options.inbound());
-        boolean bound = connectionId != null && credential.bound();
-        String request = bound ? ConnectExchange.request(wire, null, null, credential.resumeKey(), null)
-                : ConnectExchange.request(wire, connectionId, credential.token(), credential.resumeKey(), null);
         try {
             l.ws = dialer.open(uri, options.connectTimeout(), l)
                     .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            ConnectExchange reply;
-            try {
-                reply = l.exchange(request, options.connectTimeout());
-                reply = bound ? resumeBound(l, reply) : reply;
-            } catch (ExecutionException e) {
-                if (!ConnectExchange.badResume(e)) {
-                    throw e;
-                }
-                LOG.warn("relay refused to resume id {}: taking a new id", connectionId);
-                reply = l.exchange(ConnectExchange.request(wire, null, null, credential.resumeKey(), null),
-                        options.connectTimeout());
-            }
+            ConnectExchange reply = l.negotiate(connectionId, credential, options.connectTimeout());
             boolean resumed = reply.connectionId().equals(connectionId);
             connectionId = reply.connectionId();
             credential.update(reply);

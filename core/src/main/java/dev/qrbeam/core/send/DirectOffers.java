@@ -1,7 +1,7 @@
 package dev.qrbeam.core.send;
 
 import dev.qrbeam.core.relay.RelayClient;
-import dev.qrbeam.relay.DirectDownloads;
+import dev.qrbeam.relay.core.DirectDownloads;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -18,7 +18,7 @@ import dev.qrbeam.protocol.chunk.MissingIds;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.qrbeam.core.session;
 
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.protocol.json.WireJson;
 

@@ -1,5 +1,6 @@
 package dev.qrbeam.core.engine;
 
+import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.core.api.SendHandle;

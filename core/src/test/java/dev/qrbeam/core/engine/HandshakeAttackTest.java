@@ -1,5 +1,6 @@
 package dev.qrbeam.core.engine;
 
+import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import dev.qrbeam.protocol.crypto.ReceiverHandshake;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.RelayLimits;

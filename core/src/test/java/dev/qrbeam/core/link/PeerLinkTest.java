@@ -79,6 +79,15 @@ class PeerLinkTest {
                 .isEqualTo("a\"b\u00e9");
     }
 
+    /** HostileRelayTest timed out under load: the client gave up while the receive session was still being built. */
+    @Test
+    void aRelayClientThatGaveUpBeforeTheSessionWasAttachedStillTellsIt() {
+        PeerLink early = new PeerLink(new WireJson(), null);
+        early.onClosed("relay sent a text message over 2097152 bytes");
+        early.handler(new Recorder());
+        assertThat(got).containsExactly("closed relay sent a text message over 2097152 bytes");
+    }
+
     private final class Recorder implements PeerHandler {
         @Override
         public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
@@ -118,6 +127,7 @@ class PeerLinkTest {
 
         @Override
         public void onClosed(String reason) {
+            got.add("closed " + reason);
         }
     }
 }

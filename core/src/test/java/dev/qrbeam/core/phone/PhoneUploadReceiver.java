@@ -2,7 +2,7 @@ package dev.qrbeam.core.phone;
 
 import dev.qrbeam.core.api.CodeHandle;
 import dev.qrbeam.core.api.TransferProgress;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import java.lang.management.ManagementFactory;

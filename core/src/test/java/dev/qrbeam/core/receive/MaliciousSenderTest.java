@@ -9,7 +9,7 @@ import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlType;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.RogueSender;
 import dev.qrbeam.protocol.chunk.ChunkLayout;

@@ -8,7 +8,7 @@ import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.ControlType;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.FaultProxy;
 import dev.qrbeam.core.testing.ProgressWatch;

@@ -7,7 +7,7 @@ import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.FileProgress;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.engine.EngineConfig;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.core.testing.TestScanner;

@@ -1,8 +1,6 @@
 package dev.qrbeam.protocol.crypto;
 
-import dev.qrbeam.protocol.pairing.Admission;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.southernstorm.noise.protocol.HandshakeState;
-import dev.qrbeam.protocol.pairing.Admission;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.pairing.ReceiverGate;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -36,11 +36,7 @@ public final class RelayCore {
     private final ResumeTokens tokens;
     private final Supplier<String> ids;
     private final RateLimiter logLimiter = new TokenBucketRateLimiter(20, 50);
-    private final RateLimiter perSource;
-    private final RateLimiter perPair;
-    private final RateLimiter sharedTarget;
-    /** Connections that have sent a Request (their next ones count against the shared per-target cap). */
-    private final Set<Session> requested = ConcurrentHashMap.newKeySet();
+    private final RequestLimits requests;
     private final WireJson json;
     private final RelayCounters counters;
     private final TextTransferSplicer splicer;
@@ -78,9 +74,7 @@ public final class RelayCore {
         this.registry = registry;
         this.tokens = tokens;
         this.ids = ids;
-        this.perSource = perSource;
-        this.perPair = perPair;
-        this.sharedTarget = sharedTarget;
+        this.requests = new RequestLimits(perSource, perPair, sharedTarget);
         this.json = json;
         this.counters = counters;
         this.splicer = new TextTransferSplicer(json);
@@ -130,7 +124,7 @@ public final class RelayCore {
             return;
         }
         registry.unbind(id, session);
-        requested.remove(session);
+        requests.closed(session);
         counters.closed();
         LOG.info("disconnect {}", id);
     }
@@ -288,7 +282,7 @@ public final class RelayCore {
         }
         String targetId = m.connectionId();
         if (m.action() == Action.REQUEST) {
-            rateLimit(from, targetId);
+            requests.check(from, targetId);
         }
         Session target = target(from, targetId);
         m.body().put(Fields.CONNECTION_ID, from.id());
@@ -296,26 +290,6 @@ public final class RelayCore {
         counters.forwarded(size, false);
         target.sendTextUtf8(out);
         return target;
-    }
-
-    /**
-     * Request limits, keyed so that strangers cannot starve a receiver: per sending connection; per (sending
-     * connection, target) pair — not per target, so a flood from other connections does not drain the receiver's
-     * bucket; and a per-target cap shared by all sources that bounds what the target must handle but never refuses a
-     * connection's first Request (a fresh receiver always gets its one Request through; a flooder's first one costs
-     * it a new WebSocket connection, bounded by the connection caps).
-     */
-    private void rateLimit(Session from, String targetId) {
-        String source = from.id();
-        if (!perSource.tryAcquire(source)) {
-            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests from this connection; slow down");
-        }
-        if (!perPair.tryAcquire(source + ">" + targetId)) {
-            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests to this target; try again later");
-        }
-        if (sharedTarget != null && !requested.add(from) && !sharedTarget.tryAcquire(targetId)) {
-            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many Requests to this target; try again later");
-        }
     }
 
     private Session target(Session from, String targetId) {

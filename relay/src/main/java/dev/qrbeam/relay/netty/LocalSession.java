@@ -1,7 +1,7 @@
 package dev.qrbeam.relay.netty;
 
-import dev.qrbeam.relay.LocalConnection;
-import dev.qrbeam.relay.LocalPeer;
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.LocalPeer;
 import dev.qrbeam.relay.core.BinaryMessage;
 import dev.qrbeam.relay.core.CloseCodes;
 import dev.qrbeam.relay.core.RelayCore;

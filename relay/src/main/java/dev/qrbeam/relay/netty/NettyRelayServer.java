@@ -1,8 +1,8 @@
 package dev.qrbeam.relay.netty;
 
-import dev.qrbeam.relay.DirectDownloads;
-import dev.qrbeam.relay.LocalConnection;
-import dev.qrbeam.relay.LocalPeer;
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.LocalPeer;
+import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.tls.ReloadingTls;

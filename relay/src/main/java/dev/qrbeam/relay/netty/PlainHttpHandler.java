@@ -1,6 +1,6 @@
 package dev.qrbeam.relay.netty;
 
-import dev.qrbeam.relay.DirectDownloads;
+import dev.qrbeam.relay.core.DirectDownloads;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;

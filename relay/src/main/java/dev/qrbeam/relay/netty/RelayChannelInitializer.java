@@ -1,6 +1,6 @@
 package dev.qrbeam.relay.netty;
 
-import dev.qrbeam.relay.DirectDownloads;
+import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.tls.ReloadingTls;

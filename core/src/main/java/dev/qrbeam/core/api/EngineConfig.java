@@ -1,11 +1,11 @@
-package dev.qrbeam.core.engine;
+package dev.qrbeam.core.api;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Settings of a {@link QrBeamEngine} — the one settings class of the engine.
+ * Settings of the engine ({@code QrBeamEngine}, built by the composition roots) — the one settings class of the engine.
  *
  * @param relay relay WebSocket URI; null means "start an embedded relay" (see {@link #loopback})
  * @param loopback bind and advertise the embedded relay on 127.0.0.1 instead of the LAN address

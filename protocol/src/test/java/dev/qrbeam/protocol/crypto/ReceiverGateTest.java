@@ -1,4 +1,4 @@
-package dev.qrbeam.protocol.pairing;
+package dev.qrbeam.protocol.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.qrbeam.protocol.pairing;
+package dev.qrbeam.protocol.crypto;
 
 /** The sender's decision on a handshake attempt, see {@link ReceiverGate#admit}. */
 public enum Admission {

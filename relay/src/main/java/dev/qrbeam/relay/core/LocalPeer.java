@@ -1,4 +1,4 @@
-package dev.qrbeam.relay;
+package dev.qrbeam.relay.core;
 
 import java.nio.ByteBuffer;
 

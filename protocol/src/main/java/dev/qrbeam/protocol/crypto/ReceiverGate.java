@@ -1,8 +1,5 @@
-package dev.qrbeam.protocol.pairing;
+package dev.qrbeam.protocol.crypto;
 
-import dev.qrbeam.protocol.crypto.ClaimMode;
-import dev.qrbeam.protocol.crypto.HandshakeError;
-import dev.qrbeam.protocol.crypto.ReceiverClaim;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
