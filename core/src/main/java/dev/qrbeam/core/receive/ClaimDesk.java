@@ -1,5 +1,6 @@
 package dev.qrbeam.core.receive;
 
+import dev.qrbeam.core.session.PendingClaims;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.SenderHandshake;
@@ -9,27 +10,18 @@ import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.crypto.ReceiverGate;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The gate keeping of the party that shows a code (Noise responder), for a code-less receive: answers each
  * handshake message 1 ({@link SenderHandshake}) and decides on the claim that follows through the one
  * {@link ReceiverGate} of the code — the rules of docs/protocol-transfer.md §2.2, unchanged. Holds at most
- * {@value #MAX_PENDING} answered handshakes waiting for their claim (oldest dropped). Thread-safe.
+ * {@value PendingClaims#MAX} answered handshakes waiting for their claim (oldest dropped). Thread-safe.
  */
 final class ClaimDesk {
-    private static final int MAX_PENDING = 8;
-
     private final PairingCode code;
     private final ReceiverGate gate;
     private final SecureRandom random;
-    private final Map<String, SenderHandshake> pending = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SenderHandshake> eldest) {
-            return size() > MAX_PENDING;
-        }
-    };
+    private final PendingClaims<SenderHandshake> pending = new PendingClaims<>();
 
     ClaimDesk(PairingCode code, ReceiverGate gate, SecureRandom random) {
         this.code = code;

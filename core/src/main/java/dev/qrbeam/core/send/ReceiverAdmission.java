@@ -6,6 +6,7 @@ import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
 import dev.qrbeam.core.control.ControlType;
 import dev.qrbeam.core.relay.RelayClient;
+import dev.qrbeam.core.session.PendingClaims;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.HandshakeException;
@@ -18,8 +19,6 @@ import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.crypto.ReceiverGate;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,20 +29,14 @@ import org.slf4j.LoggerFactory;
  */
 final class ReceiverAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverAdmission.class);
-    private static final int MAX_PENDING_CLAIMS = 8;
 
     private final SendSession session;
     private final SendPeer peer;
     private final SessionContext ctx;
     private final ReceiverGate gate;
     private final SecureRandom random;
-    /** Handshakes answered but not yet claimed, by connection id; a few at most (oldest dropped). Guarded by itself. */
-    private final Map<String, Pending> claims = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-            return size() > MAX_PENDING_CLAIMS;
-        }
-    };
+    /** Handshakes answered but not yet claimed, by connection id; a few at most (oldest dropped). */
+    private final PendingClaims<Pending> claims = new PendingClaims<>();
 
     ReceiverAdmission(SendSession session, SendPeer peer, ReceiverGate gate, SecureRandom random) {
         this.session = session;
@@ -86,9 +79,7 @@ final class ReceiverAdmission {
             return;
         }
         if (answer.accepted()) {
-            synchronized (claims) {
-                claims.put(from, new Pending(hs, via)); // nothing changes until its claim arrives (protocol-transfer §2.2)
-            }
+            claims.put(from, new Pending(hs, via)); // nothing changes until its claim arrives (protocol-transfer §2.2)
         } else {
             LOG.info("refusing receiver {}: {}", from, answer.refusal().code());
         }
@@ -102,10 +93,7 @@ final class ReceiverAdmission {
      * current session), to be handled as usual.
      */
     boolean onClaim(String from, byte[] record) {
-        Pending pending;
-        synchronized (claims) {
-            pending = claims.get(from);
-        }
+        Pending pending = claims.get(from);
         if (pending == null) {
             return false;
         }
@@ -162,8 +150,6 @@ final class ReceiverAdmission {
     }
 
     private void forget(String from, Pending pending) {
-        synchronized (claims) {
-            claims.remove(from, pending);
-        }
+        claims.remove(from, pending);
     }
 }
