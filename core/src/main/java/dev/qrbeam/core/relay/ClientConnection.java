@@ -50,10 +50,13 @@ final class ClientConnection implements WebSocket.Listener {
 
     /**
      * The Connect exchange on this fresh connection: asks for {@code oldId} back (plainly, or — for a bound
-     * credential — with a proof made for this connection, docs/protocol.md §8); a refused resume keeps or takes a
-     * new id.
+     * credential — with a proof made for this connection, docs/protocol.md §8). A refused resume keeps or takes a
+     * new id only if {@code believeRefusal}; otherwise it throws {@link ResumeRefusedException} so that the client
+     * asks again on a new connection (a Connect damaged on the way is refused exactly like a forged one, and a
+     * sender whose id is in its pairing code must not drop that id on one refusal).
      */
-    ConnectExchange negotiate(String oldId, ResumeCredential credential, java.time.Duration timeout)
+    ConnectExchange negotiate(String oldId, ResumeCredential credential, java.time.Duration timeout,
+                              boolean believeRefusal)
             throws IOException, InterruptedException, java.util.concurrent.ExecutionException,
             java.util.concurrent.TimeoutException {
         boolean bound = oldId != null && credential.bound();
@@ -72,14 +75,20 @@ final class ClientConnection implements WebSocket.Listener {
                 if (!ConnectExchange.badResume(e)) {
                     throw e;
                 }
-                LOG.warn("relay refused to resume id {}: keeping the new id", oldId);
+                if (!believeRefusal) {
+                    throw new ResumeRefusedException(oldId);
+                }
+                LOG.warn("relay refused to resume id {} again: keeping the new id", oldId);
                 return fresh;
             }
         } catch (java.util.concurrent.ExecutionException e) {
             if (!ConnectExchange.badResume(e)) {
                 throw e;
             }
-            LOG.warn("relay refused to resume id {}: taking a new id", oldId);
+            if (!believeRefusal) {
+                throw new ResumeRefusedException(oldId);
+            }
+            LOG.warn("relay refused to resume id {} again: taking a new id", oldId);
             return exchange(ConnectExchange.request(wire, null, null, credential.resumeKey(), null), timeout);
         }
     }

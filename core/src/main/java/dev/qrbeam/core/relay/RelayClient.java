@@ -69,7 +69,14 @@ public final class RelayClient implements AutoCloseable {
             throws IOException {
         RelayClient client = new RelayClient(uri, events, options, wire);
         try {
-            client.connectOnce();
+            while (true) {
+                try {
+                    client.connectOnce();
+                    break;
+                } catch (ResumeRefusedException e) {
+                    // asked again at once: ResumeCredential believes the third refusal in a row, so this ends
+                }
+            }
         } catch (IOException e) {
             client.shutdown();
             throw e;
@@ -219,7 +226,15 @@ public final class RelayClient implements AutoCloseable {
         try {
             l.ws = dialer.open(uri, options.connectTimeout(), l)
                     .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            ConnectExchange reply = l.negotiate(connectionId, credential, options.connectTimeout());
+            ConnectExchange reply;
+            try {
+                reply = l.negotiate(connectionId, credential, options.connectTimeout(), credential.believeRefusal());
+            } catch (ResumeRefusedException e) {
+                l.abort();
+                LOG.info("{} (refusal {} in a row)", e.getMessage(), credential.refused());
+                throw e;
+            }
+            credential.answered();
             boolean resumed = reply.connectionId().equals(connectionId);
             connectionId = reply.connectionId();
             credential.update(reply);

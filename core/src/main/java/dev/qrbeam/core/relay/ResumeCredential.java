@@ -19,6 +19,13 @@ final class ResumeCredential {
     private final String resumeKey;
     private volatile String token;
     private volatile String relayKey;
+    /**
+     * Resume refusals in a row. One refusal is not believed: a Connect damaged on the way (DisconnectTest's corrupting
+     * link) is refused exactly like a forged token, and a sender that took a new id would lose its transfer. The
+     * {@value #BELIEVED_REFUSALS}rd refusal in a row (a relay restarted without its key) gives up the id.
+     */
+    private volatile int refusals;
+    private static final int BELIEVED_REFUSALS = 3;
 
     private ResumeCredential(byte[] secret, String token, String relayKey) {
         this.secret = secret;
@@ -81,5 +88,20 @@ final class ResumeCredential {
         String t = token;
         String r = relayKey;
         return t != null && r != null ? t + "." + B64.encodeToString(secret) + "." + r : t;
+    }
+
+    /** Whether the next refusal to resume is believed (the id is given up) or asked again on a new connection. */
+    boolean believeRefusal() {
+        return refusals + 1 >= BELIEVED_REFUSALS;
+    }
+
+    /** Counts a refusal that was not believed; returns how many in a row. */
+    int refused() {
+        return ++refusals;
+    }
+
+    /** The relay answered a Connect (resumed, fresh, or a believed refusal): the count starts over. */
+    void answered() {
+        refusals = 0;
     }
 }
