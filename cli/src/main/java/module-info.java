@@ -6,5 +6,6 @@ module dev.qrbeam.cli {
     requires me.tongfei.progressbar;
     requires com.google.zxing;
 
-    opens dev.qrbeam.cli to info.picocli; // picocli fills the commands' annotated fields
+    opens dev.qrbeam.cli to
+            info.picocli; // picocli fills the commands' annotated fields
 }

@@ -14,7 +14,12 @@ open module dev.qrbeam.core {
     requires org.slf4j;
 
     exports dev.qrbeam.core.api;
-    exports dev.qrbeam.core.engine to dev.qrbeam.app, dev.qrbeam.cli;
-    exports dev.qrbeam.core.qr to dev.qrbeam.app, dev.qrbeam.cli;
-    exports dev.qrbeam.core.store to dev.qrbeam.app;
+    exports dev.qrbeam.core.engine to
+            dev.qrbeam.app,
+            dev.qrbeam.cli;
+    exports dev.qrbeam.core.qr to
+            dev.qrbeam.app,
+            dev.qrbeam.cli;
+    exports dev.qrbeam.core.store to
+            dev.qrbeam.app;
 }

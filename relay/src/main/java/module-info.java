@@ -12,7 +12,6 @@ open module dev.qrbeam.relay {
     requires io.netty.handler;
     requires io.netty.transport;
     requires org.slf4j;
-
     requires static aws.lambda.java.core;
     requires static aws.lambda.java.events;
     requires static software.amazon.awssdk.auth;

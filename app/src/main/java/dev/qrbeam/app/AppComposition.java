@@ -14,37 +14,36 @@ import dev.qrbeam.app.history.HistoryRecorder;
 import dev.qrbeam.app.history.HistoryStore;
 import dev.qrbeam.app.history.HistoryView;
 import dev.qrbeam.app.i18n.Messages;
+import dev.qrbeam.app.logging.AppLog;
+import dev.qrbeam.app.logging.UncaughtErrors;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.DownloadsFolder;
 import dev.qrbeam.app.platform.FileOpener;
-import dev.qrbeam.app.platform.JsonFiles;
 import dev.qrbeam.app.platform.FxUpdates;
-import dev.qrbeam.app.logging.AppLog;
-import dev.qrbeam.app.logging.UncaughtErrors;
-import dev.qrbeam.app.shell.ProblemBar;
-import dev.qrbeam.app.scan.Cameras;
+import dev.qrbeam.app.platform.JsonFiles;
 import dev.qrbeam.app.receive.ReceiveController;
 import dev.qrbeam.app.receive.ReceiveView;
+import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.send.SendController;
 import dev.qrbeam.app.send.SendView;
 import dev.qrbeam.app.settings.SettingsController;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.app.settings.SettingsView;
 import dev.qrbeam.app.shell.Page;
+import dev.qrbeam.app.shell.ProblemBar;
 import dev.qrbeam.app.shell.ShellController;
 import dev.qrbeam.app.shell.ShellView;
 import dev.qrbeam.app.theme.ThemeManager;
-import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * The hand-written composition root: builds every store, service, view and controller of one main window
@@ -54,11 +53,22 @@ import java.util.Map;
 public final class AppComposition implements AutoCloseable {
 
     /** What differs between the real app and a test. */
-    public record Options(AppPaths paths, EngineFactory engineFactory, Cameras scanners,
-                          FileOpener opener, Clock clock, boolean osPrefersDark, DesktopServices desktop) {
+    public record Options(
+            AppPaths paths,
+            EngineFactory engineFactory,
+            Cameras scanners,
+            FileOpener opener,
+            Clock clock,
+            boolean osPrefersDark,
+            DesktopServices desktop) {
         /** Without OS services (no notifications, tray or theme watching). */
-        public Options(AppPaths paths, EngineFactory engineFactory, Cameras scanners, FileOpener opener,
-                       Clock clock, boolean osPrefersDark) {
+        public Options(
+                AppPaths paths,
+                EngineFactory engineFactory,
+                Cameras scanners,
+                FileOpener opener,
+                Clock clock,
+                boolean osPrefersDark) {
             this(paths, engineFactory, scanners, opener, clock, osPrefersDark, DesktopServices.none());
         }
     }
@@ -97,10 +107,10 @@ public final class AppComposition implements AutoCloseable {
         engines = new EngineProvider(o.engineFactory(), settings);
         theme = new ThemeManager(o.osPrefersDark());
         send = new SendController(new SendView(messages), messages, engines, background, recorder, o.clock());
-        receive = new ReceiveController(new ReceiveView(messages), messages, engines, background, recorder, settings,
-                o.opener(), o.scanners());
-        settingsController = new SettingsController(new SettingsView(messages), messages, settings, background,
-                o.scanners(), theme::apply);
+        receive = new ReceiveController(
+                new ReceiveView(messages), messages, engines, background, recorder, settings, o.opener(), o.scanners());
+        settingsController = new SettingsController(
+                new SettingsView(messages), messages, settings, background, o.scanners(), theme::apply);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         pending = new PendingFiles(send::addFiles);
         pages.put(Page.SEND, PendingFilesBar.above(send.view(), pending, messages));
@@ -110,10 +120,16 @@ public final class AppComposition implements AutoCloseable {
         ProblemBar problemBar = new ProblemBar(messages);
         shellView.setBanner(problemBar);
         String problemText = messages.format("app.problem", log.file());
-        problems = UncaughtErrors.register(e -> FxUpdates.fx(() -> problemBar.text().set(problemText)));
+        problems = UncaughtErrors.register(
+                e -> FxUpdates.fx(() -> problemBar.text().set(problemText)));
         shell = new ShellController(shellView, pages);
-        historyController = new HistoryController(new HistoryView(messages), messages, history, background,
-                o.clock().getZone(), this::resume);
+        historyController = new HistoryController(
+                new HistoryView(messages),
+                messages,
+                history,
+                background,
+                o.clock().getZone(),
+                this::resume);
         shell.addPage(Page.HISTORY, historyController.view());
     }
 
@@ -161,10 +177,18 @@ public final class AppComposition implements AutoCloseable {
      * icon, cancel, or go back), notifications while the window is not in front, the live light/dark switch.
      */
     public WindowDesktop attach(Stage stage) {
-        windowDesktop = new WindowDesktop(stage, desktop, activity, messages, clock, theme, () -> {
-            send.cancelTransfer();
-            receive.cancelTransfer();
-        }, send::codeExpiresAt);
+        windowDesktop = new WindowDesktop(
+                stage,
+                desktop,
+                activity,
+                messages,
+                clock,
+                theme,
+                () -> {
+                    send.cancelTransfer();
+                    receive.cancelTransfer();
+                },
+                send::codeExpiresAt);
         return windowDesktop;
     }
 

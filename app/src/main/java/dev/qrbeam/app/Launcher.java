@@ -8,8 +8,7 @@ import javafx.application.Application;
  * Arguments are files and folders to send; {@code --screenshot-demo=<dir>} runs the screenshot tour.
  */
 public final class Launcher {
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         Application.launch(QRBeamApp.class, args);

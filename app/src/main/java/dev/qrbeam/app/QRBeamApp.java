@@ -6,9 +6,6 @@ import dev.qrbeam.app.desktop.MacServices;
 import dev.qrbeam.app.desktop.WindowDesktop;
 import dev.qrbeam.app.engine.CoreEngineFactory;
 import dev.qrbeam.app.notify.Notifiers;
-import dev.qrbeam.app.theme.OsThemeWatchers;
-import dev.qrbeam.app.tray.AwtTray;
-import dev.qrbeam.app.tray.TrayPort;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.platform.FxUpdates;
@@ -16,11 +13,9 @@ import dev.qrbeam.app.platform.IncomingFiles;
 import dev.qrbeam.app.platform.SingleInstance;
 import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.theme.OsDarkMode;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.image.Image;
-import javafx.stage.Stage;
-
+import dev.qrbeam.app.theme.OsThemeWatchers;
+import dev.qrbeam.app.tray.AwtTray;
+import dev.qrbeam.app.tray.TrayPort;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
@@ -30,6 +25,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
 
 /**
  * The JavaFX application: single-instance hand-off, OS open-file events and the main window around
@@ -64,7 +63,8 @@ public final class QRBeamApp extends Application {
         paths = AppPaths.fromSystem();
         single = new SingleInstance(paths);
         if (screenshotDir == null
-                && new InstanceHandOver(single, HAND_OVER_WAIT_MS).start(files, incoming::offer) == InstanceHandOver.Result.HANDED_OFF) {
+                && new InstanceHandOver(single, HAND_OVER_WAIT_MS).start(files, incoming::offer)
+                        == InstanceHandOver.Result.HANDED_OFF) {
             handedOff = true;
             return;
         }
@@ -80,8 +80,11 @@ public final class QRBeamApp extends Application {
         String os = System.getProperty("os.name", "");
         AwtTray awt = new AwtTray();
         boolean tray = AwtTray.supported();
-        return new DesktopServices(Notifiers.forThisOs(os, System.getenv(), awt, paths.home()), tray ? awt : TrayPort.NONE,
-                OsThemeWatchers.forThisOs(os, System.getenv()), Platform::exit);
+        return new DesktopServices(
+                Notifiers.forThisOs(os, System.getenv(), awt, paths.home()),
+                tray ? awt : TrayPort.NONE,
+                OsThemeWatchers.forThisOs(os, System.getenv()),
+                Platform::exit);
     }
 
     /** The webcam scanner (native capture driver); without one, scanning is simply unavailable. */
@@ -96,9 +99,12 @@ public final class QRBeamApp extends Application {
     /** macOS delivers "Open with" and Dock drops as AWT open-file events, also while running. */
     private void registerOpenFileHandler() {
         try {
-            if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+            if (!GraphicsEnvironment.isHeadless()
+                    && Desktop.isDesktopSupported()
                     && Desktop.getDesktop().isSupported(Desktop.Action.APP_OPEN_FILE)) {
-                Desktop.getDesktop().setOpenFileHandler(e -> incoming.offer(e.getFiles().stream().map(File::toPath).toList()));
+                Desktop.getDesktop()
+                        .setOpenFileHandler(e -> incoming.offer(
+                                e.getFiles().stream().map(File::toPath).toList()));
             }
         } catch (RuntimeException | LinkageError e) {
             // no desktop integration on this platform: command-line files still work
@@ -112,9 +118,17 @@ public final class QRBeamApp extends Application {
             return;
         }
         Platform.setImplicitExit(false); // the window may close while a transfer goes on under the tray icon
-        app = new AppComposition(new AppComposition.Options(paths, new CoreEngineFactory(
-                System.getProperty(AppPaths.HOME_PROPERTY) != null ? paths.home().resolve("state") : null), scanners,
-                FileOpener.system(), Clock.systemDefaultZone(), osDark, desktop));
+        app = new AppComposition(new AppComposition.Options(
+                paths,
+                new CoreEngineFactory(
+                        System.getProperty(AppPaths.HOME_PROPERTY) != null
+                                ? paths.home().resolve("state")
+                                : null),
+                scanners,
+                FileOpener.system(),
+                Clock.systemDefaultZone(),
+                osDark,
+                desktop));
         stage.setTitle("QRBeam");
         stage.setScene(app.createScene(1040, 700));
         stage.setMinWidth(820);
@@ -138,7 +152,8 @@ public final class QRBeamApp extends Application {
     /** macOS: Cmd+Q and the Dock's Quit ask once while transfers run, like the tray's Quit. */
     private static void registerQuitHandler(WindowDesktop windowDesktop) {
         try {
-            if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+            if (!GraphicsEnvironment.isHeadless()
+                    && Desktop.isDesktopSupported()
                     && Desktop.getDesktop().isSupported(Desktop.Action.APP_QUIT_HANDLER)) {
                 Desktop.getDesktop().setQuitHandler((e, response) -> {
                     response.cancelQuit(); // QRBeam quits by itself once the user has answered

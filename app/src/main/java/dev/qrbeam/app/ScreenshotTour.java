@@ -5,6 +5,13 @@ import dev.qrbeam.app.lifecycle.WindowLifecycle;
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -13,14 +20,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 
 /**
@@ -54,7 +53,10 @@ final class ScreenshotTour {
             sparse(work.resolve("send").resolve("Project plan.pdf"), 90_000_000L);
             Files.writeString(work.resolve("send").resolve("notes.txt"), "Meeting notes\n", StandardCharsets.UTF_8);
             app.receive().setDestination(Files.createDirectories(work.resolve("Downloads")));
-            app.openFiles(List.of(photos, work.resolve("send").resolve("Project plan.pdf"), work.resolve("send").resolve("notes.txt")));
+            app.openFiles(List.of(
+                    photos,
+                    work.resolve("send").resolve("Project plan.pdf"),
+                    work.resolve("send").resolve("notes.txt")));
         } catch (IOException e) {
             fail(e);
             return;
@@ -69,17 +71,19 @@ final class ScreenshotTour {
                 app.receive().receiveCode(code);
                 when(() -> progressed(app.receive().lastProgress()), () -> {
                     shot("transfer.png");
-                    closeDuringTransfer(() -> when(() -> done(app.receive().lastProgress()), () -> trayMenu(() -> later(() -> {
-                        app.shell().show(Page.HISTORY);
-                        later(() -> {
-                            shot("history.png");
-                            app.shell().show(Page.SETTINGS);
-                            later(() -> {
-                                shot("settings.png");
-                                Platform.exit();
-                            });
-                        });
-                    }))));
+                    closeDuringTransfer(() -> when(
+                            () -> done(app.receive().lastProgress()),
+                            () -> trayMenu(() -> later(() -> {
+                                app.shell().show(Page.HISTORY);
+                                later(() -> {
+                                    shot("history.png");
+                                    app.shell().show(Page.SETTINGS);
+                                    later(() -> {
+                                        shot("settings.png");
+                                        Platform.exit();
+                                    });
+                                });
+                            }))));
                 });
             });
         });
@@ -100,7 +104,10 @@ final class ScreenshotTour {
         Alert question = lifecycle.asking();
         later(() -> {
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(question.getDialogPane().getScene().snapshot(null), null), "png",
+                ImageIO.write(
+                        SwingFXUtils.fromFXImage(
+                                question.getDialogPane().getScene().snapshot(null), null),
+                        "png",
                         out.resolve("close-dialog.png").toFile());
                 System.out.println("screenshot: " + out.resolve("close-dialog.png"));
             } catch (IOException e) {
@@ -128,7 +135,9 @@ final class ScreenshotTour {
         Path sync = Path.of(dir);
         later(() -> {
             try {
-                Files.writeString(sync.resolve("tray-ready"), lifecycle.trayModel().statusProperty().get() + "\n");
+                Files.writeString(
+                        sync.resolve("tray-ready"),
+                        lifecycle.trayModel().statusProperty().get() + "\n");
             } catch (IOException e) {
                 fail(e);
                 return;
@@ -179,7 +188,10 @@ final class ScreenshotTour {
 
     private void shot(String name) {
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", out.resolve(name).toFile());
+            ImageIO.write(
+                    SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null),
+                    "png",
+                    out.resolve(name).toFile());
             System.out.println("screenshot: " + out.resolve(name));
         } catch (IOException e) {
             fail(e);

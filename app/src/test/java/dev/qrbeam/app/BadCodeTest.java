@@ -1,8 +1,11 @@
 package dev.qrbeam.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
+import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -14,15 +17,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A bad code shows a human error and changes nothing else: no transfer view, no folder, no history. */
 @Timeout(60)
 class BadCodeTest {
     @TempDir
     Path tmp;
+
     private Ui.Window window;
     private Path dest;
     private final FxRobot robot = new FxRobot();
@@ -93,7 +93,9 @@ class BadCodeTest {
         Label tried = Ui.find(window, "receive-error-details-text");
         assertThat(Ui.fx(details::isVisible)).isTrue();
         assertThat(Ui.fx(details::isExpanded)).isFalse();
-        assertThat(Ui.fx(tried::getText)).startsWith("Tried for ").contains("127.0.0.1:1: connection refused")
+        assertThat(Ui.fx(tried::getText))
+                .startsWith("Tried for ")
+                .contains("127.0.0.1:1: connection refused")
                 .contains("Likely causes:");
         assertNothingElseChanged(code);
     }

@@ -26,8 +26,12 @@ class ModuleLayersTest {
 
     @Test
     void onlyTheEnginePackageConstructsTheEngine() {
-        noClasses().that().resideOutsideOfPackage("dev.qrbeam.app.engine")
-                .should().dependOnClassesThat().resideInAPackage("dev.qrbeam.core.engine..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.qrbeam.app.engine")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.qrbeam.core.engine..")
                 .check(APP);
     }
 }

@@ -1,11 +1,17 @@
 package dev.qrbeam.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.platform.SingleInstance;
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.input.ClipboardContent;
@@ -17,18 +23,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Files reaching the app from outside the window go straight to Send and get a code. */
 @Timeout(60)
 class OpenFilesTest {
     @TempDir
     Path tmp;
+
     private Ui.Window window;
     private final FxRobot robot = new FxRobot();
 
@@ -53,14 +53,18 @@ class OpenFilesTest {
     void aSecondLaunchHandsItsFilesToTheRunningWindow() throws Exception {
         Path file = Files.writeString(tmp.resolve("from-second-launch.txt"), "hi");
         AppPaths paths = new AppPaths(tmp.resolve("home"));
-        try (SingleInstance first = new SingleInstance(paths); SingleInstance second = new SingleInstance(paths)) {
-            assertThat(first.becomePrimary(files -> FxUpdates.fx(() -> window.app().openFiles(files)))).isTrue();
-            assertThat(second.becomePrimary(f -> { })).isFalse();
+        try (SingleInstance first = new SingleInstance(paths);
+                SingleInstance second = new SingleInstance(paths)) {
+            assertThat(first.becomePrimary(
+                            files -> FxUpdates.fx(() -> window.app().openFiles(files))))
+                    .isTrue();
+            assertThat(second.becomePrimary(f -> {})).isFalse();
             assertThat(second.handOff(List.of(file))).isTrue();
             Ui.waitFor(30, () -> !window.app().send().shownCode().isEmpty(), window);
         }
         assertThat(window.app().shell().current()).isEqualTo(Page.SEND);
-        assertThat(Ui.decodeQr(Ui.find(window, "send-qr"))).contains(window.app().send().shownCode());
+        assertThat(Ui.decodeQr(Ui.find(window, "send-qr")))
+                .contains(window.app().send().shownCode());
         assertThat(listed()).isEqualTo(1);
     }
 

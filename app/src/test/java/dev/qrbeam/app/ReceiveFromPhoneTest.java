@@ -27,6 +27,7 @@ import org.testfx.api.FxRobot;
 class ReceiveFromPhoneTest {
     @TempDir
     Path tmp;
+
     private Ui.Window window;
 
     @AfterEach
@@ -62,7 +63,9 @@ class ReceiveFromPhoneTest {
         assertThat(TestFiles.sha256(dest.resolve("voice.m4a"))).isEqualTo(TestFiles.sha256(b));
         Label summary = Ui.find(window, "receive-summary");
         assertThat(Ui.fx(summary::getText)).startsWith("Received 2 files");
-        assertThat(Ui.fx(card::isVisible)).as("the code is gone once the phone sent").isFalse();
+        assertThat(Ui.fx(card::isVisible))
+                .as("the code is gone once the phone sent")
+                .isFalse();
     }
 
     private TransferState state() {

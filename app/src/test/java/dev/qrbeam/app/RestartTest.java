@@ -1,5 +1,7 @@
 package dev.qrbeam.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.history.Direction;
 import dev.qrbeam.app.history.HistoryEntry;
 import dev.qrbeam.app.history.Outcome;
@@ -9,6 +11,11 @@ import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.app.theme.ThemeMode;
 import dev.qrbeam.core.api.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,19 +29,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What a user set and did is still there after the app restarts. */
 @Timeout(120)
 class RestartTest {
     @TempDir
     Path tmp;
+
     private final FxRobot robot = new FxRobot();
     private final List<Ui.Window> open = new ArrayList<>();
     private final List<Engines> relays = new ArrayList<>();
@@ -63,8 +63,8 @@ class RestartTest {
     }
 
     /** Two windows on a throttled relay, a 24 MB file half-way: the receiver has bytes, the transfer runs on. */
-    private record SlowTransfer(Engines engines, Ui.Window sender, Ui.Window receiver, Path dest, Path src, String code) {
-    }
+    private record SlowTransfer(
+            Engines engines, Ui.Window sender, Ui.Window receiver, Path dest, Path src, String code) {}
 
     private SlowTransfer slowTransfer() throws Exception {
         Engines engines = Engines.throttled();
@@ -79,8 +79,12 @@ class RestartTest {
         Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
         String code = Ui.fx(() -> sender.app().send().shownCode());
         Ui.fxRun(() -> receiver.app().receive().receiveCode(code));
-        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        Ui.waitFor(
+                60,
+                () -> receiver.app().receive().lastProgress() != null
+                        && receiver.app().receive().lastProgress().bytesDone() > 0,
+                sender,
+                receiver);
         return new SlowTransfer(engines, sender, receiver, dest, src, code);
     }
 
@@ -111,20 +115,30 @@ class RestartTest {
         Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(src));
         Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
         Ui.fxRun(() -> receiver.app().receive().receiveCode(sender.app().send().shownCode()));
-        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().state() == TransferState.DONE, sender, receiver);
+        Ui.waitFor(
+                60,
+                () -> receiver.app().receive().lastProgress() != null
+                        && receiver.app().receive().lastProgress().state() == TransferState.DONE,
+                sender,
+                receiver);
 
         // change settings through the Settings page, as a user would
         Ui.fxRun(() -> sender.stage().toFront());
         robot.clickOn((Node) Ui.find(sender, "nav-settings"));
         robot.clickOn((Node) Ui.find(sender, "settings-relay-url"));
-        robot.clickOn((Node) Ui.find(sender, "settings-relay-url-field")).write("wss://relay.example.org/prod").type(KeyCode.ENTER);
+        robot.clickOn((Node) Ui.find(sender, "settings-relay-url-field"))
+                .write("wss://relay.example.org/prod")
+                .type(KeyCode.ENTER);
         ComboBox<ThemeMode> theme = Ui.find(sender, "settings-theme");
         Ui.fxRun(() -> theme.setValue(ThemeMode.DARK));
-        Ui.waitFor(10, () -> sender.app().settings().current().relay() == RelayChoice.URL
-                && sender.app().settings().current().theme() == ThemeMode.DARK);
-        Ui.waitFor(10, () -> sender.app().historyStore().entries().size() == 1
-                && receiver.app().historyStore().entries().size() == 1);
+        Ui.waitFor(
+                10,
+                () -> sender.app().settings().current().relay() == RelayChoice.URL
+                        && sender.app().settings().current().theme() == ThemeMode.DARK);
+        Ui.waitFor(
+                10,
+                () -> sender.app().historyStore().entries().size() == 1
+                        && receiver.app().historyStore().entries().size() == 1);
         sender.close();
         receiver.close();
         open.clear();
@@ -136,7 +150,8 @@ class RestartTest {
         TextField urlField = Ui.find(sender2, "settings-relay-url-field");
         assertThat(Ui.fx(url::isSelected)).isTrue();
         assertThat(Ui.<String>fx(urlField::getText)).isEqualTo("wss://relay.example.org/prod");
-        assertThat(Ui.fx(((ComboBox<ThemeMode>) Ui.find(sender2, "settings-theme"))::getValue)).isEqualTo(ThemeMode.DARK);
+        assertThat(Ui.fx(((ComboBox<ThemeMode>) Ui.find(sender2, "settings-theme"))::getValue))
+                .isEqualTo(ThemeMode.DARK);
         Ui.fxRun(() -> receiver2.app().shell().show(Page.RECEIVE));
         Label destination = Ui.find(receiver2, "receive-destination");
         assertThat(Ui.<String>fx(destination::getText)).isEqualTo(dest.toString());
@@ -172,12 +187,18 @@ class RestartTest {
         assertThat(interrupted.resumable()).isTrue();
         clickResume(again, interrupted);
 
-        Ui.waitFor(90, () -> again.app().receive().lastProgress() != null
-                && again.app().receive().lastProgress().state().isTerminal(), sender, again);
+        Ui.waitFor(
+                90,
+                () -> again.app().receive().lastProgress() != null
+                        && again.app().receive().lastProgress().state().isTerminal(),
+                sender,
+                again);
         assertThat(again.app().receive().lastProgress().state()).isEqualTo(TransferState.DONE);
         assertThat(dest.resolve("movie.mkv")).hasSameBinaryContentAs(src);
-        Ui.waitFor(10, () -> again.app().historyStore().entries().size() == 1
-                && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE);
+        Ui.waitFor(
+                10,
+                () -> again.app().historyStore().entries().size() == 1
+                        && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE);
     }
 
     @Test
@@ -197,13 +218,23 @@ class RestartTest {
         assertThat(interrupted.resumable()).isTrue();
         clickResume(again, interrupted);
 
-        Ui.waitFor(30, () -> again.app().shell().current() == Page.SEND
-                && code.equals(again.app().send().shownCode()), again);
-        Ui.waitFor(90, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().state().isTerminal(), again, receiver);
+        Ui.waitFor(
+                30,
+                () -> again.app().shell().current() == Page.SEND
+                        && code.equals(again.app().send().shownCode()),
+                again);
+        Ui.waitFor(
+                90,
+                () -> receiver.app().receive().lastProgress() != null
+                        && receiver.app().receive().lastProgress().state().isTerminal(),
+                again,
+                receiver);
         assertThat(receiver.app().receive().lastProgress().state()).isEqualTo(TransferState.DONE);
         assertThat(dest.resolve("movie.mkv")).hasSameBinaryContentAs(src);
-        Ui.waitFor(10, () -> again.app().historyStore().entries().size() == 1
-                && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE, again);
+        Ui.waitFor(
+                10,
+                () -> again.app().historyStore().entries().size() == 1
+                        && again.app().historyStore().entries().get(0).outcome() == Outcome.DONE,
+                again);
     }
 }

@@ -1,7 +1,13 @@
 package dev.qrbeam.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
@@ -9,17 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 @Timeout(60)
 class SendQrTest {
     @TempDir
     Path tmp;
+
     private Ui.Window window;
 
     @AfterEach
@@ -49,10 +49,18 @@ class SendQrTest {
         assertThat(uri.getPath()).startsWith("/r/1/");
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(uri.getFragment()).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(dev.qrbeam.protocol.pairing.PairingCode.parse(decoded).webSocketUri().getHost()).isEqualTo("127.0.0.1");
-        assertThat(Ui.fx(() -> ((javafx.scene.control.ListView<?>) Ui.find(window, "send-file-list")).getItems().size())).isEqualTo(2);
+        assertThat(dev.qrbeam.protocol.pairing.PairingCode.parse(decoded)
+                        .webSocketUri()
+                        .getHost())
+                .isEqualTo("127.0.0.1");
+        assertThat(Ui.fx(() -> ((javafx.scene.control.ListView<?>) Ui.find(window, "send-file-list"))
+                        .getItems()
+                        .size()))
+                .isEqualTo(2);
 
         new org.testfx.api.FxRobot().clickOn((Node) Ui.find(window, "send-copy"));
-        assertThat(Ui.<String>fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(decoded);
+        assertThat(Ui.<String>fx(
+                        () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo(decoded);
     }
 }

@@ -1,9 +1,16 @@
 package dev.qrbeam.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.history.Outcome;
 import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.core.api.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -14,19 +21,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Send in one window, receive in a second window of the same JVM, through the test engines. */
 @Timeout(120)
 class TransferFlowTest {
     @TempDir
     Path tmp;
+
     private Engines engines;
     private Ui.Window sender;
     private Ui.Window receiver;
@@ -90,7 +90,11 @@ class TransferFlowTest {
         Path b = file("notes.txt", 1234);
         Path dest = startTransfer(List.of(a, b));
 
-        Ui.waitFor(60, () -> state(receiver) == TransferState.DONE && "Done".equals(safeText(sender, "send-state")), sender, receiver);
+        Ui.waitFor(
+                60,
+                () -> state(receiver) == TransferState.DONE && "Done".equals(safeText(sender, "send-state")),
+                sender,
+                receiver);
         assertThat(dest.resolve("photo.jpg")).hasSameBinaryContentAs(a);
         assertThat(dest.resolve("notes.txt")).hasSameBinaryContentAs(b);
         assertThat(text(receiver, "receive-state")).isEqualTo("Done");
@@ -105,8 +109,10 @@ class TransferFlowTest {
         Ui.waitFor(10, () -> receiver.opener().opened.size() == 2);
         assertThat(receiver.opener().opened.get(0)).isEqualTo(dest.toAbsolutePath());
         assertThat(receiver.opener().opened.get(1)).isIn(dest.resolve("photo.jpg"), dest.resolve("notes.txt"));
-        Ui.waitFor(10, () -> receiver.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE)
-                && sender.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE));
+        Ui.waitFor(
+                10,
+                () -> receiver.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE)
+                        && sender.app().historyStore().entries().stream().anyMatch(e -> e.outcome() == Outcome.DONE));
     }
 
     @Test
@@ -119,8 +125,10 @@ class TransferFlowTest {
         Ui.waitFor(30, () -> !sender.app().send().shownCode().isEmpty());
         Node qr = Ui.find(sender, "send-qr");
         Path picture = tmp.resolve("photo-of-screen.png");
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(Ui.fx(() -> qr.snapshot(null, null)), null),
-                "png", picture.toFile());
+        javax.imageio.ImageIO.write(
+                javafx.embed.swing.SwingFXUtils.fromFXImage(Ui.fx(() -> qr.snapshot(null, null)), null),
+                "png",
+                picture.toFile());
         Ui.fxRun(() -> receiver.app().shell().show(dev.qrbeam.app.shell.Page.RECEIVE));
         Ui.fxRun(() -> receiver.app().receive().decodeImage(picture));
         Ui.waitFor(60, () -> state(receiver) == TransferState.DONE, sender, receiver);
@@ -144,19 +152,29 @@ class TransferFlowTest {
         Path big = file("big.bin", 24_000_000);
         engines.slow();
         Path dest = startTransfer(List.of(big));
-        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().bytesDone() > 0, sender, receiver);
+        Ui.waitFor(
+                60,
+                () -> receiver.app().receive().lastProgress() != null
+                        && receiver.app().receive().lastProgress().bytesDone() > 0,
+                sender,
+                receiver);
         Ui.fxRun(() -> side.stage().toFront());
         Node b = Ui.find(side, button);
         robot.clickOn(b);
-        Ui.waitFor(60, () -> state(receiver) == TransferState.CANCELLED && "Cancelled".equals(safeText(sender, "send-state")), sender, receiver);
+        Ui.waitFor(
+                60,
+                () -> state(receiver) == TransferState.CANCELLED && "Cancelled".equals(safeText(sender, "send-state")),
+                sender,
+                receiver);
         assertThat(text(receiver, "receive-state")).isEqualTo("Cancelled");
         assertThat(text(onSender ? receiver : sender, onSender ? "receive-summary" : "send-failure"))
                 .isEqualTo("The other side cancelled the transfer.");
         assertThat(dest.resolve("big.bin")).doesNotExist();
         if (Files.exists(dest)) {
             try (Stream<Path> all = Files.walk(dest)) {
-                assertThat(all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().equals("big.bin"))).isEmpty();
+                assertThat(all.filter(Files::isRegularFile)
+                                .filter(p -> p.getFileName().toString().equals("big.bin")))
+                        .isEmpty();
             }
         }
         Node openFolder = Ui.find(receiver, "receive-open-folder");

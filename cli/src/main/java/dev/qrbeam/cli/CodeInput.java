@@ -17,10 +17,10 @@ final class CodeInput {
     static final String HELP = "The pairing code (http(s)://…/r/1/<id>#<secret>), or - to read it from standard input."
             + " Note: command-line arguments are visible to other users of this computer (ps), so prefer - or the"
             + " prompt (--ask).";
+
     private static final int MAX_LINE = 4096;
 
-    private CodeInput() {
-    }
+    private CodeInput() {}
 
     /** The code: {@code given} itself, one line of {@code stdin} for "-", or a console prompt when null. */
     static String resolve(String given, InputStream stdin, CommandLine cli) {

@@ -30,9 +30,15 @@ final class ProgressView implements TransferListener, AutoCloseable {
     @Override
     public synchronized void onProgress(TransferProgress p) {
         if (terminal && p.totalBytes() > 0 && p.state() == TransferState.TRANSFERRING && bar == null) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(p.totalBytes()).setUnit("MiB", 1 << 20)
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).showSpeed().setUpdateIntervalMillis(200)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(task)
+                    .setInitialMax(p.totalBytes())
+                    .setUnit("MiB", 1 << 20)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .showSpeed()
+                    .setUpdateIntervalMillis(200)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                    .build();
         }
         if (bar != null) {
             bar.stepTo(p.bytesDone());
@@ -55,8 +61,9 @@ final class ProgressView implements TransferListener, AutoCloseable {
     static String line(TransferProgress p) {
         StringBuilder b = new StringBuilder(p.state().name().toLowerCase(java.util.Locale.ROOT));
         if (p.totalBytes() > 0) {
-            b.append(String.format(" %5.1f%% %s/%s %.1f MB/s", p.fraction() * 100, mib(p.bytesDone()),
-                    mib(p.totalBytes()), p.bytesPerSecond() / 1e6));
+            b.append(String.format(
+                    " %5.1f%% %s/%s %.1f MB/s",
+                    p.fraction() * 100, mib(p.bytesDone()), mib(p.totalBytes()), p.bytesPerSecond() / 1e6));
             if (p.eta() != null && !p.state().isTerminal()) {
                 b.append(" ETA ").append(eta(p.eta()));
             }
@@ -73,7 +80,9 @@ final class ProgressView implements TransferListener, AutoCloseable {
 
     private static String eta(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+        return s >= 3600
+                ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
     }
 
     @Override

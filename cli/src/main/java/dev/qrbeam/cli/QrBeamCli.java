@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  * {@code java -jar qrbeam.jar send|receive|relay ...}. Errors are one line on stderr; {@code --verbose} adds debug
  * logs and stack traces. Exit codes: see {@link ExitCode}.
  */
-@Command(name = "qrbeam", mixinStandardHelpOptions = true, version = "qrbeam 0.1.0",
+@Command(
+        name = "qrbeam",
+        mixinStandardHelpOptions = true,
+        version = "qrbeam 0.1.0",
         description = "Send files to another computer through a relay, end-to-end encrypted, resumable.",
         subcommands = {SendCommand.class, ReceiveCommand.class, RelayCommand.class})
 public final class QrBeamCli implements Runnable {
@@ -43,11 +46,14 @@ public final class QrBeamCli implements Runnable {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("error: " + ForeignText.printable(ex.getMessage() == null ? ex.toString() : ex.getMessage(), 500));
+            err.println(
+                    "error: " + ForeignText.printable(ex.getMessage() == null ? ex.toString() : ex.getMessage(), 500));
             if (verbose) {
                 ex.printStackTrace(err);
             }
-            return ex instanceof dev.qrbeam.core.api.TransferException te ? ExitCode.of(te.code()).code : ExitCode.IO.code;
+            return ex instanceof dev.qrbeam.core.api.TransferException te
+                    ? ExitCode.of(te.code()).code
+                    : ExitCode.IO.code;
         });
         return cli.execute(args);
     }

@@ -9,8 +9,7 @@ import java.util.concurrent.ExecutionException;
 
 /** Waits for a transfer, keeps Ctrl-C resumable, and maps the outcome to an exit code with one clear line. */
 final class TransferRunner {
-    private TransferRunner() {
-    }
+    private TransferRunner() {}
 
     static int await(TransferHandle handle, ProgressView view, PrintWriter err) {
         return await(handle, view, err, "interrupted: run the same command again to resume");
@@ -47,8 +46,12 @@ final class TransferRunner {
             return ExitCode.OK.code;
         }
         err.println((end.state() == TransferState.CANCELLED ? "cancelled: " : "error: ")
-                + (end.failure() == null ? end.state() : ForeignText.printable(end.failure().message(), 500)));
+                + (end.failure() == null
+                        ? end.state()
+                        : ForeignText.printable(end.failure().message(), 500)));
         err.flush();
-        return end.failure() == null ? ExitCode.IO.code : ExitCode.of(end.failure().code()).code;
+        return end.failure() == null
+                ? ExitCode.IO.code
+                : ExitCode.of(end.failure().code()).code;
     }
 }

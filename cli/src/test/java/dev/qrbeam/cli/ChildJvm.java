@@ -29,8 +29,12 @@ public final class ChildJvm implements AutoCloseable {
 
     /** {@code java -cp <test class path> dev.qrbeam.cli.QrBeamCli args...} with the loopback switch on. */
     public static ChildJvm cli(Path workDir, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dqrbeam.loopback=true", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dqrbeam.loopback=true",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "dev.qrbeam.cli.QrBeamCli"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
@@ -43,9 +47,18 @@ public final class ChildJvm implements AutoCloseable {
      * it binds and advertises the namespace's own addresses.
      */
     public static ChildJvm cliIn(String ns, Path workDir, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-Dqrbeam.warmup=false", "-cp", System.getProperty("java.class.path"), "dev.qrbeam.cli.QrBeamCli"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ip",
+                "netns",
+                "exec",
+                ns,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-Dqrbeam.warmup=false",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.qrbeam.cli.QrBeamCli"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("QRBEAM_LOOPBACK");
@@ -53,17 +66,19 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     private void pump(java.io.InputStream in) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    all.add(line);
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "child-output");
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            all.add(line);
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "child-output");
         t.setDaemon(true);
         t.start();
     }

@@ -18,8 +18,17 @@ class CliTest {
     @Test
     void aMalformedCodeExitsWithCode3AndOneErrorLine() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = QrBeamCli.run(new String[] {"receive", "--plain", "--state-dir", tmp.toString(), "--out",
-            tmp.resolve("out").toString(), "http://127.0.0.1:1/not-a-code"}, new PrintStream(new ByteArrayOutputStream()),
+        int rc = QrBeamCli.run(
+                new String[] {
+                    "receive",
+                    "--plain",
+                    "--state-dir",
+                    tmp.toString(),
+                    "--out",
+                    tmp.resolve("out").toString(),
+                    "http://127.0.0.1:1/not-a-code"
+                },
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(rc).isEqualTo(ExitCode.CODE.code);
         String text = err.toString(StandardCharsets.UTF_8);
@@ -28,40 +37,79 @@ class CliTest {
 
     @Test
     void sendWithoutFilesIsAUsageError() {
-        int rc = QrBeamCli.run(new String[] {"send", "--state-dir", tmp.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        int rc = QrBeamCli.run(
+                new String[] {"send", "--state-dir", tmp.toString()},
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
         assertThat(rc).isEqualTo(ExitCode.USAGE.code);
     }
 
     @Test
     void theCodeIsReadFromStandardInputSoItNeverAppearsInTheProcessList() {
-        String code = dev.qrbeam.protocol.pairing.PairingCode.create(java.net.URI.create("http://127.0.0.1:1"),
-                "AAAAAAAAAAAAAAAAAAAAAA", new java.security.SecureRandom()).format();
+        String code = dev.qrbeam.protocol.pairing.PairingCode.create(
+                        java.net.URI.create("http://127.0.0.1:1"),
+                        "AAAAAAAAAAAAAAAAAAAAAA",
+                        new java.security.SecureRandom())
+                .format();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = QrBeamCli.run(new String[] {"receive", "--plain", "--state-dir", tmp.toString(), "--out",
-            tmp.resolve("out").toString(), "-"}, new java.io.ByteArrayInputStream((code + "\n").getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(rc).as("the code from stdin was used: its relay is unreachable").isEqualTo(ExitCode.NETWORK.code);
+        int rc = QrBeamCli.run(
+                new String[] {
+                    "receive",
+                    "--plain",
+                    "--state-dir",
+                    tmp.toString(),
+                    "--out",
+                    tmp.resolve("out").toString(),
+                    "-"
+                },
+                new java.io.ByteArrayInputStream((code + "\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(rc)
+                .as("the code from stdin was used: its relay is unreachable")
+                .isEqualTo(ExitCode.NETWORK.code);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("127.0.0.1:1");
     }
 
     @Test
     void helpSaysArgumentsAreVisibleToOtherUsers() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QrBeamCli.run(new String[] {"receive", "--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        QrBeamCli.run(
+                new String[] {"receive", "--help"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()));
         assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
-                .contains("visible to other users").contains("standard input");
+                .contains("visible to other users")
+                .contains("standard input");
     }
 
     /** One parser for the CLI's relay and the standalone relay (issue 15): its options, TLS included, work here. */
     @Test
     void relayUsesTheStandaloneRelaysOptions() {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        assertThat(QrBeamCli.run(new String[] {"relay", "--help"}, quiet, quiet)).isZero();
-        assertThat(QrBeamCli.run(new String[] {"relay", "--tls-cert", tmp.resolve("c.pem").toString()}, quiet, quiet))
-                .as("--tls-cert without --tls-key").isEqualTo(ExitCode.USAGE.code);
-        assertThat(QrBeamCli.run(new String[] {"relay", "--port", "0", "--tls-cert", tmp.resolve("c.pem").toString(),
-            "--tls-key", tmp.resolve("k.pem").toString()}, quiet, quiet)).as("missing PEM files").isEqualTo(ExitCode.USAGE.code);
+        assertThat(QrBeamCli.run(new String[] {"relay", "--help"}, quiet, quiet))
+                .isZero();
+        assertThat(QrBeamCli.run(
+                        new String[] {
+                            "relay", "--tls-cert", tmp.resolve("c.pem").toString()
+                        },
+                        quiet,
+                        quiet))
+                .as("--tls-cert without --tls-key")
+                .isEqualTo(ExitCode.USAGE.code);
+        assertThat(QrBeamCli.run(
+                        new String[] {
+                            "relay",
+                            "--port",
+                            "0",
+                            "--tls-cert",
+                            tmp.resolve("c.pem").toString(),
+                            "--tls-key",
+                            tmp.resolve("k.pem").toString()
+                        },
+                        quiet,
+                        quiet))
+                .as("missing PEM files")
+                .isEqualTo(ExitCode.USAGE.code);
     }
 }

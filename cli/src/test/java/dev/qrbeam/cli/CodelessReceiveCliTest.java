@@ -2,7 +2,6 @@ package dev.qrbeam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.core.testing.TestScanner;
 import java.io.ByteArrayOutputStream;
@@ -26,12 +25,12 @@ class CodelessReceiveCliTest {
         Path a = TestFiles.random(tmp.resolve("phone/IMG_0001.jpg"), 2_500_000, 11);
         Path b = TestFiles.random(tmp.resolve("phone/note.txt"), 1234, 12);
         Path out = tmp.resolve("out");
-        try (ChildJvm cli = ChildJvm.cli(tmp, "receive", "--plain", "--state-dir", tmp.resolve("state").toString(),
-                "--out", out.toString())) {
+        try (ChildJvm cli = ChildJvm.cli(
+                tmp, "receive", "--plain", "--state-dir", tmp.resolve("state").toString(), "--out", out.toString())) {
             String line = cli.await(l -> l.startsWith("code: "), 30);
             assertThat(line).as(cli.output()).isNotNull();
-            try (TestScanner phone = new TestScanner(line.substring("code: ".length()), List.of(a, b),
-                    new TestScanner.Identity())) {
+            try (TestScanner phone =
+                    new TestScanner(line.substring("code: ".length()), List.of(a, b), new TestScanner.Identity())) {
                 assertThat(phone.outcome().get(60, TimeUnit.SECONDS)).isEqualTo("done");
             }
             assertThat(cli.waitFor(30)).as(cli.output()).isZero();
@@ -45,9 +44,13 @@ class CodelessReceiveCliTest {
     @Test
     void helpExplainsTheCodelessReceiveAndHowToBeAsked() {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        QrBeamCli.run(new String[] {"receive", "--help"}, new PrintStream(text, true, StandardCharsets.UTF_8),
+        QrBeamCli.run(
+                new String[] {"receive", "--help"},
+                new PrintStream(text, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()));
         assertThat(text.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
-                .contains("Without a code: shows a code").contains("--ask").contains("for a phone");
+                .contains("Without a code: shows a code")
+                .contains("--ask")
+                .contains("for a phone");
     }
 }

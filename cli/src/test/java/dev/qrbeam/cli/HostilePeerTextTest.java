@@ -22,15 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class HostilePeerTextTest {
     /** Sets the window title, clears the screen, homes the cursor and prints a fake success line. */
-    private static final String ESCAPES = "\u001b]0;pwned\u0007\u001b[2J\u001b[H\rreceived secret.txt OK\n\u202Etxt.exe";
+    private static final String ESCAPES =
+            "\u001b]0;pwned\u0007\u001b[2J\u001b[H\rreceived secret.txt OK\n\u202Etxt.exe";
+
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
     @TempDir
     Path tmp;
 
     @Test
     void aSenderFailureMessageCannotWriteEscapesOrChooseTheExitCode() throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             RogueSender rogue = new RogueSender(relay.uri())) {
+                RogueSender rogue = new RogueSender(relay.uri())) {
             CompletableFuture<Integer> rc = receive(rogue.code());
             rogue.awaitPaired();
             rogue.control(Control.failure(ControlType.FAILURE, "CANCELLED_LOCALLY", ESCAPES));
@@ -43,7 +46,7 @@ class HostilePeerTextTest {
     @Test
     void theUnauthenticatedHandshakeErrorFieldCannotWriteEscapes() throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             RogueSender rogue = new RogueSender(relay.uri())) {
+                RogueSender rogue = new RogueSender(relay.uri())) {
             rogue.refuseWith = ESCAPES;
             CompletableFuture<Integer> rc = receive(rogue.code());
             assertThat(rc.get(30, TimeUnit.SECONDS)).as(text()).isEqualTo(ExitCode.SECURITY.code);
@@ -53,9 +56,18 @@ class HostilePeerTextTest {
     }
 
     private CompletableFuture<Integer> receive(String code) {
-        String[] args = {"receive", "--plain", "--state-dir", tmp.resolve("state").toString(), "--out",
-            tmp.resolve("out").toString(), code};
-        return CompletableFuture.supplyAsync(() -> QrBeamCli.run(args, new PrintStream(new ByteArrayOutputStream()),
+        String[] args = {
+            "receive",
+            "--plain",
+            "--state-dir",
+            tmp.resolve("state").toString(),
+            "--out",
+            tmp.resolve("out").toString(),
+            code
+        };
+        return CompletableFuture.supplyAsync(() -> QrBeamCli.run(
+                args,
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
     }
 
@@ -65,8 +77,11 @@ class HostilePeerTextTest {
 
     private void assertNothingRaw() {
         String text = text();
-        assertThat(text.chars().filter(c -> c == 0x1b || c == 0x07 || c == '\r' || c == 0x202E).count())
-                .as("raw control characters in: %s", text).isZero();
+        assertThat(text.chars()
+                        .filter(c -> c == 0x1b || c == 0x07 || c == '\r' || c == 0x202E)
+                        .count())
+                .as("raw control characters in: %s", text)
+                .isZero();
         for (String line : text.split("\n")) {
             assertThat(line).doesNotStartWith("received");
         }

@@ -23,15 +23,24 @@ class ModuleLayersTest {
 
     @Test
     void eachModuleUsesOnlyTheModulesBelowIt() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("protocol").definedBy("dev.qrbeam.protocol..")
-                .layer("relay").definedBy("dev.qrbeam.relay..")
-                .layer("core").definedBy("dev.qrbeam.core..")
-                .layer("cli").definedBy("dev.qrbeam.cli..")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("core").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("relay").mayOnlyBeAccessedByLayers("core", "cli")
-                .whereLayer("protocol").mayOnlyBeAccessedByLayers("relay", "core", "cli")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("protocol")
+                .definedBy("dev.qrbeam.protocol..")
+                .layer("relay")
+                .definedBy("dev.qrbeam.relay..")
+                .layer("core")
+                .definedBy("dev.qrbeam.core..")
+                .layer("cli")
+                .definedBy("dev.qrbeam.cli..")
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("core")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("relay")
+                .mayOnlyBeAccessedByLayers("core", "cli")
+                .whereLayer("protocol")
+                .mayOnlyBeAccessedByLayers("relay", "core", "cli")
                 .check(MAIN);
     }
 

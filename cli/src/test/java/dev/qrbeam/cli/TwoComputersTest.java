@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(150)
 class TwoComputersTest {
     private static final Pattern ENDPOINT = Pattern.compile("code: http://([^/]+)/r/");
+
     @TempDir
     Path tmp;
+
     private NetnsLab lab;
     private String sender;
     private String receiver;
@@ -85,13 +87,22 @@ class TwoComputersTest {
     }
 
     private ChildJvm receive(String codeLine) throws IOException {
-        return ChildJvm.cliIn(receiver, tmp, "receive", "--plain", "--state-dir", tmp.resolve("state-r").toString(),
-                "--out", tmp.resolve("out").toString(), codeLine.substring("code: ".length()).trim());
+        return ChildJvm.cliIn(
+                receiver,
+                tmp,
+                "receive",
+                "--plain",
+                "--state-dir",
+                tmp.resolve("state-r").toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                codeLine.substring("code: ".length()).trim());
     }
 
     private void receivedIdentically(Path file, ChildJvm rec) throws Exception {
         assertThat(rec.waitFor(90)).as("receiver output: %s", rec.output()).isZero();
-        assertThat(Files.mismatch(file, tmp.resolve("out").resolve(file.getFileName()))).isEqualTo(-1L);
+        assertThat(Files.mismatch(file, tmp.resolve("out").resolve(file.getFileName())))
+                .isEqualTo(-1L);
     }
 
     @Test
@@ -111,7 +122,8 @@ class TwoComputersTest {
             // the URL host (what the app's Send page shows as "Relay") is the LAN address, the others ride along
             assertThat(m.group(1)).startsWith("10.77.0.1:");
             PairingCode code = PairingCode.parse(line.substring("code: ".length()));
-            assertThat(code.routes()).extracting(r -> r.webSocketUri().getHost())
+            assertThat(code.routes())
+                    .extracting(r -> r.webSocketUri().getHost())
                     .containsExactly("10.77.0.1", "10.200.0.2", "172.17.0.1");
             try (ChildJvm rec = receive(line)) {
                 receivedIdentically(file, rec);
@@ -172,13 +184,16 @@ class TwoComputersTest {
             try (ChildJvm send = send(file, "--relay", url)) {
                 String line = code(send);
                 PairingCode code = PairingCode.parse(line.substring("code: ".length()));
-                assertThat(code.routes()).extracting(r -> r.webSocketUri().getAuthority())
-                        .contains(url.replaceAll("ws://([^/]+)/", "$1")).anyMatch(a -> a.startsWith("10.77.0.1:"));
+                assertThat(code.routes())
+                        .extracting(r -> r.webSocketUri().getAuthority())
+                        .contains(url.replaceAll("ws://([^/]+)/", "$1"))
+                        .anyMatch(a -> a.startsWith("10.77.0.1:"));
                 long t0 = System.nanoTime();
                 try (ChildJvm rec = receive(line)) {
                     receivedIdentically(file, rec);
                 }
-                System.out.printf("LAN blocked: received through the internet relay in %d ms (JVM start included)%n",
+                System.out.printf(
+                        "LAN blocked: received through the internet relay in %d ms (JVM start included)%n",
                         (System.nanoTime() - t0) / 1_000_000);
             }
         }
@@ -200,10 +215,13 @@ class TwoComputersTest {
                 System.out.printf("nothing reachable: the receiver gave up after %d ms (JVM start included)%n", ms);
                 String out = rec.output();
                 assertThat(rc).as(out).isNotZero().isNotEqualTo(-1);
-                assertThat(out).contains("Could not reach the sending computer.")
+                assertThat(out)
+                        .contains("Could not reach the sending computer.")
                         .contains("10.77.0.1:" + port + " timed out after 3 s")
                         .contains("172.17.0.1:" + port + ": network unreachable")
-                        .contains("Likely causes:").contains("firewall").contains("send --relay");
+                        .contains("Likely causes:")
+                        .contains("firewall")
+                        .contains("send --relay");
                 Matcher tried = Pattern.compile("Tried for ([0-9.]+) s").matcher(out);
                 assertThat(tried.find()).isTrue();
                 System.out.printf("nothing reachable: the race reported after %s s%n", tried.group(1));

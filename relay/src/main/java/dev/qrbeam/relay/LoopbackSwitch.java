@@ -9,8 +9,7 @@ import java.util.Locale;
 public final class LoopbackSwitch {
     public static final String LOOPBACK_HOST = "127.0.0.1";
 
-    private LoopbackSwitch() {
-    }
+    private LoopbackSwitch() {}
 
     public static boolean isOn() {
         String prop = System.getProperty("qrbeam.loopback");
@@ -21,7 +20,10 @@ public final class LoopbackSwitch {
 
     /** {@code host}, or 127.0.0.1 if the switch is on and {@code host} is not a loopback address. */
     public static String apply(String host) {
-        if (!isOn() || host.equals(LOOPBACK_HOST) || host.equals("::1") || host.equals("localhost")
+        if (!isOn()
+                || host.equals(LOOPBACK_HOST)
+                || host.equals("::1")
+                || host.equals("localhost")
                 || host.startsWith("127.")) {
             return host;
         }

@@ -1,25 +1,23 @@
 package dev.qrbeam.relay;
 
-import dev.qrbeam.relay.core.LocalPeer;
-import dev.qrbeam.relay.core.LocalConnection;
-import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.relay.core.DirectDownloads;
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.LocalPeer;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayCounters;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.core.RelayStats;
 import dev.qrbeam.relay.netty.NettyRelayServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.qrbeam.relay.tls.ReloadingTls;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Embeddable relay: {@code try (RelayHandle r = Relay.start("127.0.0.1", 0, RelayLimits.defaults())) {...}}.
@@ -35,8 +33,8 @@ public final class Relay implements RelayHandle {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DirectDownloads downloads;
 
-    private Relay(NettyRelayServer server, RelayCounters counters, RelayCore core, boolean tls,
-                  DirectDownloads downloads) {
+    private Relay(
+            NettyRelayServer server, RelayCounters counters, RelayCore core, boolean tls, DirectDownloads downloads) {
         this.server = server;
         this.counters = counters;
         this.core = core;

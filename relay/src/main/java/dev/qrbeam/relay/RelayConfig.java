@@ -14,8 +14,8 @@ import dev.qrbeam.relay.tls.TlsFiles;
  * @param ioThreads     Netty I/O threads, 0 = default (2 x cores)
  * @param tls           certificate and key for {@code wss://}, or null for plain {@code ws://}
  */
-public record RelayConfig(String host, int port, RelayLimits limits, ResumeTokens resumeTokens, int ioThreads,
-                          TlsFiles tls) {
+public record RelayConfig(
+        String host, int port, RelayLimits limits, ResumeTokens resumeTokens, int ioThreads, TlsFiles tls) {
     public RelayConfig(String host, int port, RelayLimits limits, ResumeTokens resumeTokens, int ioThreads) {
         this(host, port, limits, resumeTokens, ioThreads, null);
     }

@@ -1,10 +1,9 @@
 package dev.qrbeam.relay;
 
-import dev.qrbeam.relay.core.LocalPeer;
-import dev.qrbeam.relay.core.LocalConnection;
 import dev.qrbeam.relay.core.DirectDownloads;
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.LocalPeer;
 import dev.qrbeam.relay.core.RelayStats;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 

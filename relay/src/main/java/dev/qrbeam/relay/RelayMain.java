@@ -2,12 +2,10 @@ package dev.qrbeam.relay;
 
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.core.ResumeTokens;
-
 import dev.qrbeam.relay.tls.TlsFiles;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -42,8 +40,7 @@ public final class RelayMain {
               --verbose                       debug logging
             """;
 
-    private RelayMain() {
-    }
+    private RelayMain() {}
 
     public static void main(String[] args) throws Exception {
         defaultProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -76,10 +73,13 @@ public final class RelayMain {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            relay.close();
-            stopped.countDown();
-        }, "relay-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            relay.close();
+                            stopped.countDown();
+                        },
+                        "relay-shutdown"));
         PrintStream out = System.out;
         out.println("listening on " + relay.uri());
         out.flush();
@@ -116,25 +116,25 @@ public final class RelayMain {
                     l = l.withMessageBytes(n, n);
                 }
                 case "--verbose" -> System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-                case "--max-text-bytes" -> l = l.withMessageBytes(intValue(args, ++i, a, 1024, Integer.MAX_VALUE),
-                        l.maxBinaryBytes());
-                case "--max-binary-bytes" -> l = l.withMessageBytes(l.maxTextBytes(),
-                        intValue(args, ++i, a, 1024, Integer.MAX_VALUE));
+                case "--max-text-bytes" ->
+                    l = l.withMessageBytes(intValue(args, ++i, a, 1024, Integer.MAX_VALUE), l.maxBinaryBytes());
+                case "--max-binary-bytes" ->
+                    l = l.withMessageBytes(l.maxTextBytes(), intValue(args, ++i, a, 1024, Integer.MAX_VALUE));
                 case "--no-binary", "--text-only" -> l = l.withBinary(false);
                 case "--cap-loopback" -> l = l.withLoopbackCapped(true);
-                case "--max-connections-per-address" -> l = l.withMaxConnectionsPerAddress(
-                        intValue(args, ++i, a, 0, Integer.MAX_VALUE));
-                case "--idle-timeout" -> l = l.withIdle(l.pingInterval(),
-                        Duration.ofSeconds(intValue(args, ++i, a, 1, 86_400)));
-                case "--ping-interval" -> l = l.withIdle(Duration.ofSeconds(intValue(args, ++i, a, 1, 86_400)),
-                        l.idleTimeout());
+                case "--max-connections-per-address" ->
+                    l = l.withMaxConnectionsPerAddress(intValue(args, ++i, a, 0, Integer.MAX_VALUE));
+                case "--idle-timeout" ->
+                    l = l.withIdle(l.pingInterval(), Duration.ofSeconds(intValue(args, ++i, a, 1, 86_400)));
+                case "--ping-interval" ->
+                    l = l.withIdle(Duration.ofSeconds(intValue(args, ++i, a, 1, 86_400)), l.idleTimeout());
                 case "--max-connections" -> l = l.withMaxConnections(intValue(args, ++i, a, 0, Integer.MAX_VALUE));
-                case "--outbound-budget-mib" -> l = l.withOutboundBudget(
-                        (long) intValue(args, ++i, a, 0, 1 << 20) << 20);
-                case "--upgrade-timeout" -> l = l.withUpgradeTimeout(
-                        Duration.ofSeconds(intValue(args, ++i, a, 1, 3600)));
-                case "--stats-interval" -> l = l.withStatsLogInterval(
-                        Duration.ofSeconds(intValue(args, ++i, a, 0, 86_400)));
+                case "--outbound-budget-mib" ->
+                    l = l.withOutboundBudget((long) intValue(args, ++i, a, 0, 1 << 20) << 20);
+                case "--upgrade-timeout" ->
+                    l = l.withUpgradeTimeout(Duration.ofSeconds(intValue(args, ++i, a, 1, 3600)));
+                case "--stats-interval" ->
+                    l = l.withStatsLogInterval(Duration.ofSeconds(intValue(args, ++i, a, 0, 86_400)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }

@@ -19,9 +19,16 @@ final class StatsLogger implements Runnable {
     public void run() {
         RelayStats now = counters.snapshot();
         if (!now.equals(last)) {
-            LOG.info("open={} total={} rejected={} forwarded={} ({} binary) bytes={} errors={} closes={}",
-                    now.openConnections(), now.totalConnections(), now.rejectedConnections(), now.messagesForwarded(),
-                    now.binaryForwarded(), now.bytesForwarded(), now.errorsByCode(), now.closedByReason());
+            LOG.info(
+                    "open={} total={} rejected={} forwarded={} ({} binary) bytes={} errors={} closes={}",
+                    now.openConnections(),
+                    now.totalConnections(),
+                    now.rejectedConnections(),
+                    now.messagesForwarded(),
+                    now.binaryForwarded(),
+                    now.bytesForwarded(),
+                    now.errorsByCode(),
+                    now.closedByReason());
             last = now;
         }
     }

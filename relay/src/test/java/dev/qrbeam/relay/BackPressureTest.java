@@ -1,13 +1,12 @@
 package dev.qrbeam.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.protocol.frame.TransferFrameCodec;
 import dev.qrbeam.protocol.frame.TransferFrameHeader;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.testing.TestRelays;
 import dev.qrbeam.relay.testing.TestWsClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -18,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * With a tiny high-water mark every delivery pauses and resumes senders: traffic in both directions at once

@@ -1,10 +1,15 @@
 package dev.qrbeam.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.protocol.frame.TransferFrameCodec;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.testing.RawWsClient;
 import dev.qrbeam.relay.testing.TestRelays;
 import dev.qrbeam.relay.testing.TestWsClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -13,12 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every relay-level bad input of reference.md §3: the exact error code to the sender only, and afterwards the
@@ -50,30 +49,55 @@ class BadInputTest {
                 Arguments.of("JSON array", "[\"Connect\"]", "bad-json"),
                 Arguments.of("empty message", "", "bad-json"),
                 Arguments.of("trailing garbage", "{\"action\":\"Connect\"}}", "bad-json"),
-                Arguments.of("deep nesting", "{\"action\":\"Control\",\"message\":{\"connectionid\":\"" + T + "\",\"x\":"
-                        + "[".repeat(5000) + "]".repeat(5000) + "}}", "bad-json"),
+                Arguments.of(
+                        "deep nesting",
+                        "{\"action\":\"Control\",\"message\":{\"connectionid\":\"" + T + "\",\"x\":" + "[".repeat(5000)
+                                + "]".repeat(5000) + "}}",
+                        "bad-json"),
                 Arguments.of("huge number", "{\"action\":\"Connect\",\"n\":" + "9".repeat(5000) + "}", "bad-json"),
                 Arguments.of("duplicate keys", "{\"action\":\"Connect\",\"action\":\"Request\"}", "bad-json"),
                 Arguments.of("unknown action", "{\"action\":\"Delete\",\"message\":{}}", "unknown-action"),
                 Arguments.of("action in wrong case", "{\"action\":\"transfer\",\"message\":{}}", "unknown-action"),
-                Arguments.of("client sends Error", "{\"action\":\"Error\",\"message\":{\"code\":\"x\"}}", "unknown-action"),
+                Arguments.of(
+                        "client sends Error", "{\"action\":\"Error\",\"message\":{\"code\":\"x\"}}", "unknown-action"),
                 Arguments.of("action not a string", "{\"action\":1}", "bad-field"),
                 Arguments.of("no action", "{\"message\":{\"connectionid\":\"" + T + "\"}}", "missing-field"),
                 Arguments.of("no message", "{\"action\":\"Transfer\"}", "missing-field"),
                 Arguments.of("message not an object", "{\"action\":\"Transfer\",\"message\":[1]}", "bad-field"),
                 Arguments.of("no connectionid", transfer(null, "0", "1"), "missing-field"),
-                Arguments.of("connectionid a number", "{\"action\":\"Request\",\"message\":{\"connectionid\":7,\"qrhash\":\"q\"}}", "bad-field"),
-                Arguments.of("no qrhash", "{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + T + "\"}}", "missing-field"),
-                Arguments.of("no data", "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + T
-                        + "\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}", "missing-field"),
-                Arguments.of("data a number", "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + T
-                        + "\",\"data\":5,\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}", "bad-field"),
-                Arguments.of("success a string", "{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + T
-                        + "\",\"success\":\"false\"}}", "bad-field"),
-                Arguments.of("missingchunkids not a list", "{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + T
-                        + "\",\"success\":false,\"missingchunkids\":7}}", "bad-field"),
-                Arguments.of("negative missing id", "{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + T
-                        + "\",\"success\":false,\"missingchunkids\":[1,-2]}}", "bad-chunk"),
+                Arguments.of(
+                        "connectionid a number",
+                        "{\"action\":\"Request\",\"message\":{\"connectionid\":7,\"qrhash\":\"q\"}}",
+                        "bad-field"),
+                Arguments.of(
+                        "no qrhash",
+                        "{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + T + "\"}}",
+                        "missing-field"),
+                Arguments.of(
+                        "no data",
+                        "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + T
+                                + "\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}",
+                        "missing-field"),
+                Arguments.of(
+                        "data a number",
+                        "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + T
+                                + "\",\"data\":5,\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}",
+                        "bad-field"),
+                Arguments.of(
+                        "success a string",
+                        "{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + T
+                                + "\",\"success\":\"false\"}}",
+                        "bad-field"),
+                Arguments.of(
+                        "missingchunkids not a list",
+                        "{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + T
+                                + "\",\"success\":false,\"missingchunkids\":7}}",
+                        "bad-field"),
+                Arguments.of(
+                        "negative missing id",
+                        "{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + T
+                                + "\",\"success\":false,\"missingchunkids\":[1,-2]}}",
+                        "bad-chunk"),
                 Arguments.of("chunktotal 0", transfer(T, "0", "0"), "bad-chunk"),
                 Arguments.of("chunktotal -1", transfer(T, "0", "-1"), "bad-chunk"),
                 Arguments.of("chunktotal 2^31", transfer(T, "0", "2147483648"), "bad-chunk"),
@@ -84,21 +108,29 @@ class BadInputTest {
                 Arguments.of("chunkid = chunktotal", transfer(T, "3", "3"), "bad-chunk"),
                 Arguments.of("chunkid > chunktotal", transfer(T, "9", "3"), "bad-chunk"),
                 Arguments.of("chunkid negative", transfer(T, "-1", "3"), "bad-chunk"),
-                Arguments.of("resume without token", "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + T + "\"}}", "missing-field"),
-                Arguments.of("resume with a forged token", "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + T
-                        + "\",\"resumetoken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}}", "bad-resume"),
+                Arguments.of(
+                        "resume without token",
+                        "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + T + "\"}}",
+                        "missing-field"),
+                Arguments.of(
+                        "resume with a forged token",
+                        "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + T
+                                + "\",\"resumetoken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}}",
+                        "bad-resume"),
                 Arguments.of("guessed target id", transfer("AAAAAAAAAAAAAAAAAAAAAA", "0", "1"), "unknown-target"));
     }
 
     private static String transfer(String target, String chunkid, String chunktotal) {
         return "{\"action\":\"Transfer\",\"message\":{" + (target == null ? "" : "\"connectionid\":\"" + target + "\",")
-                + "\"data\":\"AAAA\",\"chunkid\":" + chunkid + ",\"chunktotal\":" + chunktotal + ",\"chunkhash\":\"h\"}}";
+                + "\"data\":\"AAAA\",\"chunkid\":" + chunkid + ",\"chunktotal\":" + chunktotal
+                + ",\"chunkhash\":\"h\"}}";
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("badTexts")
     void badTextGetsErrorAndConnectionKeepsWorking(String what, String text, String code) {
-        try (TestWsClient bad = TestWsClient.connect(relay.uri()); TestWsClient peer = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient bad = TestWsClient.connect(relay.uri());
+                TestWsClient peer = TestWsClient.connect(relay.uri())) {
             String badId = bad.connectId();
             String peerId = peer.connectId();
             bad.send(text.replace(T, peerId));
@@ -111,8 +143,9 @@ class BadInputTest {
     private static void assertStillWorks(TestWsClient bad, String badId, TestWsClient peer, String peerId) {
         bad.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + peerId + "\",\"success\":true}}");
         String got = peer.awaitText();
-        assertThat(got).isEqualTo("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + badId
-                + "\",\"success\":true}}");
+        assertThat(got)
+                .isEqualTo("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + badId
+                        + "\",\"success\":true}}");
         assertThat(bad.connectId()).isEqualTo(badId);
         try (TestWsClient fresh = TestWsClient.connect(relay.uri())) {
             assertThat(fresh.connectId()).hasSize(22);
@@ -122,10 +155,12 @@ class BadInputTest {
     @Test
     void invalidUtf8IsBadJsonAndTheConnectionStays() throws Exception {
         try (RawWsClient raw = RawWsClient.connect(relay.uri())) {
-            byte[] overlong = {'{', '"', 'a', 'c', 't', 'i', 'o', 'n', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'};
+            byte[] overlong = {'{', '"', 'a', 'c', 't', 'i', 'o', 'n', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'
+            };
             raw.sendFrame(RawWsClient.TEXT, true, overlong);
             assertThat(raw.readDataFrame().text()).contains("\"code\":\"bad-json\"");
-            byte[] surrogate = new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+            byte[] surrogate =
+                    new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
             raw.sendFrame(RawWsClient.TEXT, true, surrogate);
             assertThat(raw.readDataFrame().text()).contains("\"code\":\"bad-json\"");
             raw.sendText("{\"action\":\"Connect\"}");
@@ -145,7 +180,8 @@ class BadInputTest {
 
     @Test
     void textOverTheLimitClosesWith1009AndOthersAreUnaffected() {
-        try (TestWsClient big = TestWsClient.connect(relay.uri()); TestWsClient other = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient big = TestWsClient.connect(relay.uri());
+                TestWsClient other = TestWsClient.connect(relay.uri())) {
             String otherId = other.connectId();
             big.connectId();
             String huge = "{\"action\":\"Connect\",\"pad\":\"" + "x".repeat(MAX_TEXT) + "\"}";
@@ -193,7 +229,7 @@ class BadInputTest {
 
     @Test
     void frameHeaderClaimingAHugeLengthClosesWith1009WithoutBuffering() throws Exception {
-        for (int opcode : new int[]{RawWsClient.TEXT, RawWsClient.BINARY}) {
+        for (int opcode : new int[] {RawWsClient.TEXT, RawWsClient.BINARY}) {
             try (RawWsClient raw = RawWsClient.connect(relay.uri())) {
                 raw.sendHeaderOnly(opcode, true, 1L << 62);
                 assertThat(raw.awaitClose()).isEqualTo(1009);
@@ -213,7 +249,8 @@ class BadInputTest {
 
     @Test
     void badBinaryFramesGetErrorsAndTheConnectionStays() {
-        try (TestWsClient bad = TestWsClient.connect(relay.uri()); TestWsClient peer = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient bad = TestWsClient.connect(relay.uri());
+                TestWsClient peer = TestWsClient.connect(relay.uri())) {
             String badId = bad.connectId();
             String peerId = peer.connectId();
             bad.sendBinary(ByteBuffer.wrap("not a QB frame".getBytes(StandardCharsets.US_ASCII)));
@@ -243,7 +280,8 @@ class BadInputTest {
             // wait until the relay has noticed the close: poll with Connect round trips (no sleeps)
             String code = "";
             for (int i = 0; i < 200 && !code.equals("peer-gone"); i++) {
-                a.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + goneId + "\",\"success\":true}}");
+                a.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + goneId
+                        + "\",\"success\":true}}");
                 String reply = a.pollText(java.time.Duration.ofMillis(100));
                 if (reply != null && reply.contains("\"code\":\"peer-gone\"")) {
                     code = "peer-gone";

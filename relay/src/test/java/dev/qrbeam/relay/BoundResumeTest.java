@@ -39,10 +39,10 @@ class BoundResumeTest {
         random.nextBytes(c);
         String key = B64.encodeToString(RelayResumeProof.publicKey(c));
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits());
-             TestWsClient alice = TestWsClient.connect(relay.uri());
-             TestWsClient alice2 = TestWsClient.connect(relay.uri());
-             TestWsClient mallory = TestWsClient.connect(relay.uri())) {
-            JsonNode first = connect(alice, key);            // everything in here travels in clear
+                TestWsClient alice = TestWsClient.connect(relay.uri());
+                TestWsClient alice2 = TestWsClient.connect(relay.uri());
+                TestWsClient mallory = TestWsClient.connect(relay.uri())) {
+            JsonNode first = connect(alice, key); // everything in here travels in clear
             String id = first.get("connectionid").asText();
             String token = first.get("resumetoken").asText();
             String mallorysOwn = mallory.connectId();
@@ -53,12 +53,14 @@ class BoundResumeTest {
             assertThat(alice.isClosed()).isFalse();
 
             // 2. Alice herself resumes on a new connection with a proof for that connection.
-            byte[] relayKey = Base64.getUrlDecoder().decode(first.get("relaykey").asText());
+            byte[] relayKey =
+                    Base64.getUrlDecoder().decode(first.get("relaykey").asText());
             String temporary = connect(alice2, key).get("connectionid").asText();
             String proof = B64.encodeToString(RelayResumeProof.proof(c, relayKey, id, temporary));
             String resumeMessage = resume(id, token, key, proof);
             alice2.send(resumeMessage);
-            assertThat(alice2.awaitJson().get("message").get("connectionid").asText()).isEqualTo(id);
+            assertThat(alice2.awaitJson().get("message").get("connectionid").asText())
+                    .isEqualTo(id);
             assertThat(alice.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(4001);
 
             // 3. Replaying Alice's sniffed resume (proof made for her connection) or a proof with another key fails.
@@ -67,8 +69,8 @@ class BoundResumeTest {
             byte[] m = new byte[32];
             random.nextBytes(m);
             String otherKey = B64.encodeToString(RelayResumeProof.publicKey(m));
-            mallory.send(resume(id, token, otherKey,
-                    B64.encodeToString(RelayResumeProof.proof(m, relayKey, id, mallorysOwn))));
+            mallory.send(resume(
+                    id, token, otherKey, B64.encodeToString(RelayResumeProof.proof(m, relayKey, id, mallorysOwn))));
             assertThat(mallory.awaitErrorCode()).isEqualTo("bad-resume");
             assertThat(alice2.isClosed()).isFalse();
             assertThat(mallory.connectId()).isEqualTo(mallorysOwn);

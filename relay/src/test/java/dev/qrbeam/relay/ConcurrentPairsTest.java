@@ -1,13 +1,12 @@
 package dev.qrbeam.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qrbeam.protocol.frame.TransferFrameCodec;
 import dev.qrbeam.protocol.frame.TransferFrameHeader;
 import dev.qrbeam.relay.testing.TestRelays;
 import dev.qrbeam.relay.testing.TestWsClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** 200 pairs at once, text and binary: every message arrives, in order, at the right peer, stamped correctly. */
 @Timeout(180)
@@ -65,8 +64,8 @@ class ConcurrentPairsTest {
         assertThat(req.get("message").get("connectionid").asText()).isEqualTo(idB);
         assertThat(req.get("message").get("qrhash").asText()).isEqualTo("pair-" + pair);
         for (int i = 0; i < MESSAGES; i++) {
-            a.send("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idB + "\",\"data\":\"p" + pair + "c" + i
-                    + "\",\"chunkid\":" + i + ",\"chunktotal\":" + MESSAGES + ",\"chunkhash\":\"h\"}}");
+            a.send("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idB + "\",\"data\":\"p" + pair + "c"
+                    + i + "\",\"chunkid\":" + i + ",\"chunktotal\":" + MESSAGES + ",\"chunkhash\":\"h\"}}");
             byte[] payload = ("pair " + pair + " chunk " + i).getBytes();
             a.sendBinary(TransferFrameCodec.encode(idB, i, MESSAGES, "b", ByteBuffer.wrap(payload)));
         }

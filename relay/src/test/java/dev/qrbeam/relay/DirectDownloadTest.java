@@ -1,8 +1,8 @@
 package dev.qrbeam.relay;
 
-import dev.qrbeam.relay.core.DirectDownloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.testing.TestRelays;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,12 +33,20 @@ class DirectDownloadTest {
         byte[] data = new byte[700_001];
         new Random(1).nextBytes(data);
         Path f = Files.write(tmp.resolve("film.mp4"), data);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         CountDownLatch completed = new CountDownLatch(1);
         AtomicLong progress = new AtomicLong();
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits())) {
-            String path = relay.downloads().offer(new DirectDownloads.Offer(f, data.length,
-                    Files.getLastModifiedTime(f).toMillis(), "film ü.mp4", sha, progress::set, completed::countDown));
+            String path = relay.downloads()
+                    .offer(new DirectDownloads.Offer(
+                            f,
+                            data.length,
+                            Files.getLastModifiedTime(f).toMillis(),
+                            "film ü.mp4",
+                            sha,
+                            progress::set,
+                            completed::countDown));
             URI uri = URI.create("http://127.0.0.1:" + relay.address().getPort() + path);
 
             HttpResponse<byte[]> head = get(uri, "Range", "bytes=0-99999");
@@ -46,7 +54,8 @@ class DirectDownloadTest {
             assertThat(head.headers().firstValue("content-range")).hasValue("bytes 0-99999/700001");
             assertThat(head.headers().firstValue("etag")).hasValue("\"" + sha + "\"");
             assertThat(head.headers().firstValue("accept-ranges")).hasValue("bytes");
-            assertThat(head.headers().firstValue("content-disposition")).hasValue("attachment; filename*=UTF-8''film%20%C3%BC.mp4");
+            assertThat(head.headers().firstValue("content-disposition"))
+                    .hasValue("attachment; filename*=UTF-8''film%20%C3%BC.mp4");
             assertThat(head.body()).isEqualTo(Arrays.copyOf(data, 100_000));
             assertThat(completed.getCount()).isEqualTo(1);
 
@@ -67,8 +76,8 @@ class DirectDownloadTest {
         byte[] data = "hello phone".getBytes();
         Path f = Files.write(tmp.resolve("a.txt"), data);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits())) {
-            DirectDownloads.Offer offer = new DirectDownloads.Offer(f, data.length,
-                    Files.getLastModifiedTime(f).toMillis(), "a.txt", "00", n -> { }, () -> { });
+            DirectDownloads.Offer offer = new DirectDownloads.Offer(
+                    f, data.length, Files.getLastModifiedTime(f).toMillis(), "a.txt", "00", n -> {}, () -> {});
             String base = "http://127.0.0.1:" + relay.address().getPort();
             String changed = relay.downloads().offer(offer);
             String whole = relay.downloads().offer(offer);
@@ -76,7 +85,8 @@ class DirectDownloadTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("content-length")).hasValue(String.valueOf(data.length));
             assertThat(r.body()).isEqualTo(data);
-            Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() - 60_000));
+            Files.setLastModifiedTime(
+                    f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() - 60_000));
             assertThat(get(URI.create(base + changed)).statusCode()).isEqualTo(409);
             assertThat(get(URI.create(base + "/d/guessed-token")).statusCode()).isEqualTo(404);
         }

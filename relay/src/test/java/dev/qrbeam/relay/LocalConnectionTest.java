@@ -1,11 +1,14 @@
 package dev.qrbeam.relay;
 
-import dev.qrbeam.relay.core.LocalPeer;
-import dev.qrbeam.relay.core.LocalConnection;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.protocol.frame.TransferFrameCodec;
 import dev.qrbeam.protocol.frame.TransferFrameHeader;
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.LocalPeer;
 import dev.qrbeam.relay.testing.RawWsClient;
 import dev.qrbeam.relay.testing.TestRelays;
 import dev.qrbeam.relay.testing.TestWsClient;
@@ -18,9 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 14 item 4: the sender attaches to its built-in relay in-process. The relay's rules stay those of a socket
@@ -44,8 +44,7 @@ class LocalConnectionTest {
         }
 
         @Override
-        public void onBinary(ByteBuffer data) {
-        }
+        public void onBinary(ByteBuffer data) {}
 
         @Override
         public void onClose(int code, String reason) {
@@ -72,7 +71,7 @@ class LocalConnectionTest {
     @Test
     void reusedBufferArrivesIntactWithTheSendersIdOnAnOwnerOnlyRelay() throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits().withOwnerOnly(true));
-             TestWsClient receiver = TestWsClient.connect(relay.uri())) {
+                TestWsClient receiver = TestWsClient.connect(relay.uri())) {
             Inbox inbox = new Inbox();
             LocalConnection local = relay.attachLocal(inbox);
             String ownId = connect(local, inbox);
@@ -98,7 +97,9 @@ class LocalConnectionTest {
                 assertThat(data.remaining()).isEqualTo(MIB);
                 byte expected = (byte) i;
                 for (int k = 0; k < MIB; k += 4093) {
-                    assertThat(data.get(data.position() + k)).as("byte %d of message %d", k, i).isEqualTo(expected);
+                    assertThat(data.get(data.position() + k))
+                            .as("byte %d of message %d", k, i)
+                            .isEqualTo(expected);
                 }
             }
 
@@ -108,7 +109,9 @@ class LocalConnectionTest {
             assertThat(ack.get("action").asText()).isEqualTo("Acknowledge");
             assertThat(ack.get("message").get("connectionid").asText()).isEqualTo(receiverId);
 
-            send(local, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"nobody\",\"qrhash\":\"q\",\"message\":\"\"}}");
+            send(
+                    local,
+                    "{\"action\":\"Request\",\"message\":{\"connectionid\":\"nobody\",\"qrhash\":\"q\",\"message\":\"\"}}");
             assertThat(inbox.next().get("message").get("code").asText()).isEqualTo("unknown-target");
             local.close();
             assertThat(local.isOpen()).isFalse();
@@ -118,13 +121,16 @@ class LocalConnectionTest {
     @Test
     void localSenderIsPacedByAReceiverThatDoesNotRead() throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits().withOwnerOnly(true));
-             RawWsClient receiver = RawWsClient.connect(relay.uri(), 64 * 1024)) {
+                RawWsClient receiver = RawWsClient.connect(relay.uri(), 64 * 1024)) {
             Inbox inbox = new Inbox();
             LocalConnection local = relay.attachLocal(inbox);
             String ownId = connect(local, inbox);
             relay.addOwner(ownId);
             receiver.sendText("{\"action\":\"Connect\",\"message\":{}}");
-            String receiverId = JSON.readTree(receiver.readDataFrame().text()).get("message").get("connectionid").asText();
+            String receiverId = JSON.readTree(receiver.readDataFrame().text())
+                    .get("message")
+                    .get("connectionid")
+                    .asText();
 
             ByteBuffer encoded = TransferFrameCodec.encode(receiverId, 0, 1, "h", ByteBuffer.allocate(MIB));
             ByteBuffer frame = ByteBuffer.allocate(encoded.remaining());
@@ -141,9 +147,13 @@ class LocalConnectionTest {
                     stuck = f;
                 }
             }
-            assertThat(stuck).as("the sender waits for the receiver instead of queueing %d MiB", sent).isNotNull();
+            assertThat(stuck)
+                    .as("the sender waits for the receiver instead of queueing %d MiB", sent)
+                    .isNotNull();
             assertThat(sent).isLessThan(64);
-            assertThat(relay.stats().closedByReason()).as("nothing piled up until a slow-reader cut").isEmpty();
+            assertThat(relay.stats().closedByReason())
+                    .as("nothing piled up until a slow-reader cut")
+                    .isEmpty();
             CompletableFuture<Void> pending = stuck;
             assertThatThrownBy(() -> pending.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
 

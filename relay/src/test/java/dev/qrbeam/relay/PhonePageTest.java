@@ -27,30 +27,40 @@ class PhonePageTest {
             String body = r.body();
             assertThat(body).contains("data-action=\"download-all\"").contains("<body data-state=");
             String csp = r.headers().firstValue("content-security-policy").orElseThrow();
-            assertThat(csp).startsWith("default-src 'none';")
+            assertThat(csp)
+                    .startsWith("default-src 'none';")
                     .contains("script-src '" + sha256(between(body, "<script>", "</script>")) + "'")
                     .contains("style-src '" + sha256(between(body, "<style>", "</style>")) + "'")
                     .contains("connect-src 'self' ws://127.0.0.1:" + port + " wss://127.0.0.1:" + port)
-                    .contains("frame-ancestors 'none'").contains("form-action 'none'")
+                    .contains("frame-ancestors 'none'")
+                    .contains("form-action 'none'")
                     .doesNotContain("unsafe");
             assertThat(body).doesNotContain("http://").doesNotContain("https://"); // no external requests
             // a stage path (AWS-style codes) gets the same page
-            assertThat(get("http://127.0.0.1:" + port + "/dev/r/1/AAAAAAAAAAAAAAAAAAAAAA").body()).isEqualTo(body);
+            assertThat(get("http://127.0.0.1:" + port + "/dev/r/1/AAAAAAAAAAAAAAAAAAAAAA")
+                            .body())
+                    .isEqualTo(body);
         }
     }
 
     @Test
     void overHttpsThePageIsServedAndMayConnectOverWss(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        dev.qrbeam.relay.testing.SelfSignedCert cert = dev.qrbeam.relay.testing.SelfSignedCert.generate(dir, "page", "EC");
+        dev.qrbeam.relay.testing.SelfSignedCert cert =
+                dev.qrbeam.relay.testing.SelfSignedCert.generate(dir, "page", "EC");
         cert.writePem(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"));
-        try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, TestRelays.limits()).withTls(
-                new dev.qrbeam.relay.tls.TlsFiles(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"))))) {
+        try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, TestRelays.limits())
+                .withTls(
+                        new dev.qrbeam.relay.tls.TlsFiles(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"))))) {
             int port = relay.address().getPort();
             HttpResponse<String> r = HttpClient.newBuilder()
-                    .sslContext(dev.qrbeam.relay.testing.SelfSignedCert.trusting(cert.certificate())).build()
-                    .send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/r/1/AAAAAAAAAAAAAAAAAAAAAA"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    .sslContext(dev.qrbeam.relay.testing.SelfSignedCert.trusting(cert.certificate()))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("https://127.0.0.1:" + port + "/r/1/AAAAAAAAAAAAAAAAAAAAAA"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("data-action=\"download-all\"");
             assertThat(r.headers().firstValue("content-security-policy").orElseThrow())
@@ -61,17 +71,22 @@ class PhonePageTest {
     @Test
     void aForgedHostHeaderCannotWidenThePolicy() throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits());
-             java.net.Socket s = new java.net.Socket("127.0.0.1", relay.address().getPort())) {
-            s.getOutputStream().write(("GET /r/1/AAAAAAAAAAAAAAAAAAAAAA HTTP/1.1\r\nHost: a.example 'unsafe-inline' *\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+                java.net.Socket s =
+                        new java.net.Socket("127.0.0.1", relay.address().getPort())) {
+            s.getOutputStream()
+                    .write(("GET /r/1/AAAAAAAAAAAAAAAAAAAAAA HTTP/1.1\r\nHost: a.example 'unsafe-inline' *\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String head = new String(s.getInputStream().readNBytes(2000), StandardCharsets.ISO_8859_1);
-            assertThat(head).startsWith("HTTP/1.1 200").contains("connect-src 'self'\r\n").doesNotContain("unsafe-inline");
+            assertThat(head)
+                    .startsWith("HTTP/1.1 200")
+                    .contains("connect-src 'self'\r\n")
+                    .doesNotContain("unsafe-inline");
         }
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String between(String s, String open, String close) {
@@ -80,7 +95,9 @@ class PhonePageTest {
     }
 
     private static String sha256(String s) throws Exception {
-        return "sha256-" + Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return "sha256-"
+                + Base64.getEncoder()
+                        .encodeToString(
+                                MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

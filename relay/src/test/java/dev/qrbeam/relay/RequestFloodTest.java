@@ -1,17 +1,16 @@
 package dev.qrbeam.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.testing.TestRelays;
 import dev.qrbeam.relay.testing.TestWsClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A flood of Requests at one target: the flooder is rate-limited and a legitimate pairing still completes. */
 @Timeout(60)
@@ -21,9 +20,9 @@ class RequestFloodTest {
     void floodAtOneTargetIsLimitedWhileALegitimatePairingCompletes() {
         RelayLimits limits = TestRelays.limits();
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, limits);
-             TestWsClient sender = TestWsClient.connect(relay.uri());
-             TestWsClient flooder = TestWsClient.connect(relay.uri());
-             TestWsClient receiver = TestWsClient.connect(relay.uri())) {
+                TestWsClient sender = TestWsClient.connect(relay.uri());
+                TestWsClient flooder = TestWsClient.connect(relay.uri());
+                TestWsClient receiver = TestWsClient.connect(relay.uri())) {
             String senderId = sender.connectId();
             String flooderId = flooder.connectId();
             String receiverId = receiver.connectId();
@@ -53,7 +52,8 @@ class RequestFloodTest {
             // the pairing completes
             sender.send("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + receiverId
                     + "\",\"data\":\"ZGF0YQ==\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}");
-            assertThat(receiver.awaitJson().get("message").get("connectionid").asText()).isEqualTo(senderId);
+            assertThat(receiver.awaitJson().get("message").get("connectionid").asText())
+                    .isEqualTo(senderId);
             receiver.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + senderId
                     + "\",\"success\":true,\"missingchunkids\":[]}}");
             JsonNode ack = sender.awaitJson();
@@ -80,7 +80,9 @@ class RequestFloodTest {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long allowed = limits.requestBurstPerSource() + (long) Math.ceil(limits.requestsPerSecondPerSource() * seconds) + 1;
+            long allowed = limits.requestBurstPerSource()
+                    + (long) Math.ceil(limits.requestsPerSecondPerSource() * seconds)
+                    + 1;
             assertThat(fromFlooder).isLessThanOrEqualTo((int) allowed);
             assertThat(refused).isGreaterThanOrEqualTo((int) (flood - allowed));
         }
@@ -99,7 +101,7 @@ class RequestFloodTest {
         int each = 40;
         List<TestWsClient> clients = new ArrayList<>();
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, limits);
-             TestWsClient sender = TestWsClient.connect(relay.uri())) {
+                TestWsClient sender = TestWsClient.connect(relay.uri())) {
             String senderId = sender.connectId();
             try {
                 long start = System.nanoTime();
@@ -115,22 +117,29 @@ class RequestFloodTest {
                 int refused = 0;
                 long deadline = System.nanoTime() + TestWsClient.TIMEOUT.toNanos();
                 while (delivered + refused < flooders * each && System.nanoTime() < deadline) {
-                    for (String m = sender.pollText(Duration.ofMillis(20)); m != null; m = sender.pollText(Duration.ZERO)) {
+                    for (String m = sender.pollText(Duration.ofMillis(20));
+                            m != null;
+                            m = sender.pollText(Duration.ZERO)) {
                         delivered++;
                     }
                     for (TestWsClient flooder : clients) {
-                        for (String e = flooder.pollText(Duration.ZERO); e != null; e = flooder.pollText(Duration.ZERO)) {
+                        for (String e = flooder.pollText(Duration.ZERO);
+                                e != null;
+                                e = flooder.pollText(Duration.ZERO)) {
                             assertThat(e).contains("\"code\":\"rate-limited\"");
                             refused++;
                         }
                     }
                 }
-                assertThat(delivered + refused).as("every flooded Request answered").isEqualTo(flooders * each);
+                assertThat(delivered + refused)
+                        .as("every flooded Request answered")
+                        .isEqualTo(flooders * each);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 int f = RelayLimits.SHARED_TARGET_FACTOR;
                 long shared = f * limits.requestBurstPerTarget()
                         + (long) Math.ceil(f * limits.requestsPerSecondPerTarget() * seconds);
-                assertThat(delivered).as("the target is still protected").isLessThanOrEqualTo((int) (flooders + shared));
+                assertThat(delivered).as("the target is still protected").isLessThanOrEqualTo((int)
+                        (flooders + shared));
 
                 TestWsClient receiver = TestWsClient.connect(relay.uri());
                 clients.add(receiver);
@@ -139,7 +148,9 @@ class RequestFloodTest {
                 JsonNode got = sender.awaitJson().get("message");
                 assertThat(got.get("connectionid").asText()).isEqualTo(receiverId);
                 assertThat(got.get("qrhash").asText()).isEqualTo("legit");
-                assertThat(receiver.pollText(Duration.ofMillis(300))).as("no error for the receiver").isNull();
+                assertThat(receiver.pollText(Duration.ofMillis(300)))
+                        .as("no error for the receiver")
+                        .isNull();
             } finally {
                 clients.forEach(TestWsClient::close);
             }

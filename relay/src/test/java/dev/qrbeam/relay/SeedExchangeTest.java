@@ -1,5 +1,7 @@
 package dev.qrbeam.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.relay.testing.TestRelays;
@@ -8,8 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed README's exchange, Client A sharing to Client B, through a real relay with real clients. */
 @Timeout(60)
@@ -29,7 +29,8 @@ class SeedExchangeTest {
 
     @Test
     void clientASharesToClientBAsTheSeedShows() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             // Connect (in the seed's own notation, unquoted keys)
             a.send("{ \n    action: \"Connect\"\n}");
             JsonNode connectA = a.awaitJson();
@@ -42,20 +43,24 @@ class SeedExchangeTest {
             // Request: B -> A, A sees B's id
             b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"qrhash\":\"<Some Hash from QR code>\",\"message\":\"\"}}");
-            assertThat(a.awaitJson()).isEqualTo(JSON.readTree("{\"action\":\"Request\",\"message\":{\"connectionid\":\""
-                    + idB + "\",\"qrhash\":\"<Some Hash from QR code>\",\"message\":\"\"}}"));
+            assertThat(a.awaitJson())
+                    .isEqualTo(JSON.readTree("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idB
+                            + "\",\"qrhash\":\"<Some Hash from QR code>\",\"message\":\"\"}}"));
 
             // Transfer: A -> B, B sees A's id, everything else untouched
             a.send("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idB
                     + "\",\"data\":\"aGVsbG8=\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"<chunk hash>\"}}");
-            assertThat(b.awaitText()).isEqualTo("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idA
-                    + "\",\"data\":\"aGVsbG8=\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"<chunk hash>\"}}");
+            assertThat(b.awaitText())
+                    .isEqualTo(
+                            "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idA
+                                    + "\",\"data\":\"aGVsbG8=\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"<chunk hash>\"}}");
 
             // Acknowledge: B -> A
             b.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}");
-            assertThat(a.awaitJson()).isEqualTo(JSON.readTree("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\""
-                    + idB + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}"));
+            assertThat(a.awaitJson())
+                    .isEqualTo(JSON.readTree("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idB
+                            + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}"));
 
             assertThat(relay.stats().messagesForwarded()).isEqualTo(3);
             assertThat(relay.stats().openConnections()).isEqualTo(2);
@@ -68,10 +73,13 @@ class SeedExchangeTest {
             JsonNode m = a.connectMessage();
             assertThat(m.get("resumetoken").asText()).matches("[A-Za-z0-9_-]{43}");
             JsonNode limits = m.get("limits");
-            assertThat(limits.get("maxtextbytes").asInt()).isEqualTo(TestRelays.limits().maxTextBytes());
-            assertThat(limits.get("maxbinarybytes").asInt()).isEqualTo(TestRelays.limits().maxBinaryBytes());
+            assertThat(limits.get("maxtextbytes").asInt())
+                    .isEqualTo(TestRelays.limits().maxTextBytes());
+            assertThat(limits.get("maxbinarybytes").asInt())
+                    .isEqualTo(TestRelays.limits().maxBinaryBytes());
             assertThat(limits.get("binary").asBoolean()).isTrue();
-            assertThat(limits.get("maxframebytes").asInt()).isEqualTo(TestRelays.limits().maxFrameBytes());
+            assertThat(limits.get("maxframebytes").asInt())
+                    .isEqualTo(TestRelays.limits().maxFrameBytes());
             // Connect again: same id
             assertThat(a.connectId()).isEqualTo(m.get("connectionid").asText());
         }
@@ -79,21 +87,26 @@ class SeedExchangeTest {
 
     @Test
     void extensionActionsAreRoutedOpaquely() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = a.connectId();
             String idB = b.connectId();
-            b.send("{\"action\":\"Handshake\",\"message\":{\"connectionid\":\"" + idA + "\",\"noise\":\"AAEC\",\"v\":[1,{\"x\":null}]}}");
-            assertThat(a.awaitJson()).isEqualTo(JSON.readTree(
-                    "{\"action\":\"Handshake\",\"message\":{\"connectionid\":\"" + idB + "\",\"noise\":\"AAEC\",\"v\":[1,{\"x\":null}]}}"));
+            b.send("{\"action\":\"Handshake\",\"message\":{\"connectionid\":\"" + idA
+                    + "\",\"noise\":\"AAEC\",\"v\":[1,{\"x\":null}]}}");
+            assertThat(a.awaitJson())
+                    .isEqualTo(JSON.readTree("{\"action\":\"Handshake\",\"message\":{\"connectionid\":\"" + idB
+                            + "\",\"noise\":\"AAEC\",\"v\":[1,{\"x\":null}]}}"));
             a.send("{\"action\":\"Control\",\"message\":{\"connectionid\":\"" + idB + "\",\"box\":\"c2VhbGVk\"}}");
-            assertThat(b.awaitJson().get("message").get("connectionid").asText()).isEqualTo(idA);
+            assertThat(b.awaitJson().get("message").get("connectionid").asText())
+                    .isEqualTo(idA);
         }
     }
 
     @Test
     void aThirdPartyCannotForgeTheSenderId() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri());
-             TestWsClient mallory = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri());
+                TestWsClient mallory = TestWsClient.connect(relay.uri())) {
             String idA = a.connectId();
             String idB = b.connectId();
             String idM = mallory.connectId();
@@ -104,7 +117,9 @@ class SeedExchangeTest {
             // What Mallory injects reaches B stamped with Mallory's own id, never A's.
             mallory.send("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idB
                     + "\",\"data\":\"\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"\"}}");
-            assertThat(b.awaitJson().get("message").get("connectionid").asText()).isEqualTo(idM).isNotEqualTo(idA);
+            assertThat(b.awaitJson().get("message").get("connectionid").asText())
+                    .isEqualTo(idM)
+                    .isNotEqualTo(idA);
         }
     }
 }

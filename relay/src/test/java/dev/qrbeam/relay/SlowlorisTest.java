@@ -1,9 +1,8 @@
 package dev.qrbeam.relay;
 
-import dev.qrbeam.relay.testing.TestRelays;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.relay.testing.TestRelays;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,8 +10,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 11 finding 10: upgrade requests sent a byte at a time kept resetting the idle timer and stayed open past
@@ -31,8 +30,9 @@ class SlowlorisTest {
                     Socket s = new Socket();
                     s.connect(new InetSocketAddress("127.0.0.1", relay.address().getPort()), 10_000);
                     s.setSoTimeout(1);
-                    s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream()
+                            .write("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
                     sockets.add(s);
                 }
                 long start = System.nanoTime();
@@ -48,7 +48,8 @@ class SlowlorisTest {
                     }
                     Thread.sleep(500); // the trickle's pace, not a wait for a condition
                 }
-                assertThat(open).as("connections still open %d s after accept", (System.nanoTime() - start) / 1_000_000_000L)
+                assertThat(open)
+                        .as("connections still open %d s after accept", (System.nanoTime() - start) / 1_000_000_000L)
                         .isZero();
                 assertThat(relay.stats().closed("upgrade-timeout")).isEqualTo(CONNECTIONS);
             } finally {

@@ -1,11 +1,11 @@
 package dev.qrbeam.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.relay.testing.TestRelays;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -13,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The seed's own client, wscat from npm (installed by .ci/setup-relay.sh), talks to the relay. */
 @Timeout(60)
@@ -34,7 +33,9 @@ class WscatTest {
     /** Runs wscat with the given -x commands; stdin stays open (wscat quits on stdin EOF) until it exits. */
     private static List<String> run(String url, String... commands) throws Exception {
         String wscat = wscat();
-        assumeTrue(wscat != null, "wscat is not installed here (CI installs it: .ci/setup-relay.sh, npm install -g wscat)");
+        assumeTrue(
+                wscat != null,
+                "wscat is not installed here (CI installs it: .ci/setup-relay.sh, npm install -g wscat)");
         List<String> cmd = new ArrayList<>(List.of(wscat, "--no-color", "-c", url));
         for (String c : commands) {
             cmd.add("-x");
@@ -42,10 +43,13 @@ class WscatTest {
         }
         cmd.add("-w");
         cmd.add("1");
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             List<String> lines = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     if (!line.isBlank()) {
                         lines.add(line.trim());
@@ -74,8 +78,13 @@ class WscatTest {
             // the seed README's exact command text, unquoted keys included
             List<String> seed = run(url, "{ action: \"Connect\" }", "{ action: \"Nope\" }");
             assertThat(seed).hasSize(2);
-            assertThat(json.readTree(seed.get(0)).get("message").get("connectionid").asText()).hasSize(22);
-            assertThat(json.readTree(seed.get(1)).get("message").get("code").asText()).isEqualTo("unknown-action");
+            assertThat(json.readTree(seed.get(0))
+                            .get("message")
+                            .get("connectionid")
+                            .asText())
+                    .hasSize(22);
+            assertThat(json.readTree(seed.get(1)).get("message").get("code").asText())
+                    .isEqualTo("unknown-action");
         }
     }
 }

@@ -9,10 +9,8 @@ public interface ActivityListener {
      *
      * @param from the previous state, or null for the first snapshot of this transfer
      */
-    default void stateChanged(TrackedTransfer transfer, TransferState from) {
-    }
+    default void stateChanged(TrackedTransfer transfer, TransferState from) {}
 
     /** Any new snapshot (many per second while data moves). */
-    default void progressed(TrackedTransfer transfer) {
-    }
+    default void progressed(TrackedTransfer transfer) {}
 }

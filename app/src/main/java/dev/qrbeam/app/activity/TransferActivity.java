@@ -4,7 +4,6 @@ import dev.qrbeam.app.history.Direction;
 import dev.qrbeam.app.history.TransferObserver;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

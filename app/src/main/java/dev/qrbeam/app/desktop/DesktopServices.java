@@ -14,7 +14,6 @@ public record DesktopServices(Notifier notifier, TrayPort tray, OsThemeWatcher t
 
     /** No notifications, no tray, no theme watching, and closing the window ends nothing else (tests). */
     public static DesktopServices none() {
-        return new DesktopServices(Notifier.NONE, TrayPort.NONE, OsThemeWatcher.NONE, () -> {
-        });
+        return new DesktopServices(Notifier.NONE, TrayPort.NONE, OsThemeWatcher.NONE, () -> {});
     }
 }

@@ -1,7 +1,6 @@
 package dev.qrbeam.app.desktop;
 
 import dev.qrbeam.app.platform.SingleInstance;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,7 @@ public final class MacServices {
     /** The callback must stay reachable as long as the process runs, or the runtime would call freed code. */
     private static final List<Object> KEEP_ALIVE = new ArrayList<>();
 
-    private MacServices() {
-    }
+    private MacServices() {}
 
     /** Objective-C runtime calls, each {@code objc_msgSend} with a fixed signature (required on arm64). */
     interface ObjC extends Library {
@@ -78,13 +76,15 @@ public final class MacServices {
             };
             Pointer cls = objc.objc_getClass("QRBeamServicesProvider");
             if (cls == null) {
-                cls = objc.objc_allocateClassPair(objc.objc_getClass("NSObject"), "QRBeamServicesProvider", new NativeLong(0));
+                cls = objc.objc_allocateClassPair(
+                        objc.objc_getClass("NSObject"), "QRBeamServicesProvider", new NativeLong(0));
                 objc.class_addMethod(cls, objc.sel_registerName(MESSAGE + ":userData:error:"), method, "v@:@@^@");
                 objc.objc_registerClassPair(cls);
             }
-            Pointer provider = objc.objc_msgSend(objc.objc_msgSend(cls, objc.sel_registerName("alloc")),
-                    objc.sel_registerName("init"));
-            Pointer app = objc.objc_msgSend(objc.objc_getClass("NSApplication"), objc.sel_registerName("sharedApplication"));
+            Pointer provider = objc.objc_msgSend(
+                    objc.objc_msgSend(cls, objc.sel_registerName("alloc")), objc.sel_registerName("init"));
+            Pointer app =
+                    objc.objc_msgSend(objc.objc_getClass("NSApplication"), objc.sel_registerName("sharedApplication"));
             objc.objc_msgSend(app, objc.sel_registerName("setServicesProvider:"), provider);
             KEEP_ALIVE.add(method);
             KEEP_ALIVE.add(provider);
@@ -96,7 +96,9 @@ public final class MacServices {
 
     /** The file paths on the service pasteboard (NSFilenamesPboardType: an array of path strings). */
     private static List<Path> paths(ObjC objc, ObjCCount count, Pointer pasteboard) {
-        Pointer type = objc.objc_msgSend(objc.objc_getClass("NSString"), objc.sel_registerName("stringWithUTF8String:"),
+        Pointer type = objc.objc_msgSend(
+                objc.objc_getClass("NSString"),
+                objc.sel_registerName("stringWithUTF8String:"),
                 "NSFilenamesPboardType");
         Pointer array = objc.objc_msgSend(pasteboard, objc.sel_registerName("propertyListForType:"), type);
         List<Path> out = new ArrayList<>();

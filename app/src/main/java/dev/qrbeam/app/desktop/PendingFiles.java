@@ -1,13 +1,12 @@
 package dev.qrbeam.app.desktop;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Files handed to the running app from outside — "Send with QRBeam" in a file manager, a second launch,
@@ -19,6 +18,7 @@ public final class PendingFiles {
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     /** One read-only view, kept: a fresh wrapper per call would drop listeners when it is collected. */
     private final ObservableList<Path> readOnly = FXCollections.unmodifiableObservableList(files);
+
     private final BooleanBinding waiting = Bindings.isNotEmpty(files);
     private final Consumer<List<Path>> send;
 

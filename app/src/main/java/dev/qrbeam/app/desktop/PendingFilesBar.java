@@ -1,6 +1,9 @@
 package dev.qrbeam.app.desktop;
 
 import dev.qrbeam.app.i18n.Messages;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,10 +16,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** The question above Send: "Send 2 items from another app? a.jpg, report — [Send] [Dismiss]". Binds to {@link PendingFiles}. */
 public final class PendingFilesBar extends HBox {
@@ -69,7 +68,10 @@ public final class PendingFilesBar extends HBox {
     }
 
     static String describe(Messages m, List<Path> files) {
-        String names = files.stream().limit(NAMES_SHOWN).map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString())
+        String names = files.stream()
+                .limit(NAMES_SHOWN)
+                .map(p ->
+                        p.getFileName() == null ? p.toString() : p.getFileName().toString())
                 .collect(Collectors.joining(", "));
         if (files.size() > NAMES_SHOWN) {
             names = m.format("incoming.more", names, files.size() - NAMES_SHOWN);

@@ -5,15 +5,14 @@ import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.lifecycle.WindowLifecycle;
 import dev.qrbeam.app.notify.TransferNotifications;
 import dev.qrbeam.app.theme.ThemeManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
  * One window's ties to the OS, built by the composition root once the window exists: the close guard and
@@ -33,14 +32,25 @@ public final class WindowDesktop implements AutoCloseable {
      * @param cancelAll     cancels the window's running transfers
      * @param codeExpiresAt the expiry of the code Send shows while nobody has used it, else null
      */
-    public WindowDesktop(Stage stage, DesktopServices services, TransferActivity activity, Messages messages, Clock clock,
-                         ThemeManager theme, Runnable cancelAll, Supplier<Instant> codeExpiresAt) {
+    public WindowDesktop(
+            Stage stage,
+            DesktopServices services,
+            TransferActivity activity,
+            Messages messages,
+            Clock clock,
+            ThemeManager theme,
+            Runnable cancelAll,
+            Supplier<Instant> codeExpiresAt) {
         this.services = services;
         WindowLifecycle[] self = new WindowLifecycle[1];
-        notifications = new TransferNotifications(services.notifier(), messages,
-                () -> stage.isShowing() && !stage.isIconified() && stage.isFocused(), () -> self[0].bringForward(), clock);
-        lifecycle = new WindowLifecycle(stage, activity, services.tray(), messages, cancelAll, notifications::mute,
-                services.exit());
+        notifications = new TransferNotifications(
+                services.notifier(),
+                messages,
+                () -> stage.isShowing() && !stage.isIconified() && stage.isFocused(),
+                () -> self[0].bringForward(),
+                clock);
+        lifecycle = new WindowLifecycle(
+                stage, activity, services.tray(), messages, cancelAll, notifications::mute, services.exit());
         self[0] = lifecycle;
         lifecycle.install();
         activity.addListener(notifications);

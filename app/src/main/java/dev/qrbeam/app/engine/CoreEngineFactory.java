@@ -3,10 +3,9 @@ package dev.qrbeam.app.engine;
 import dev.qrbeam.app.settings.RelayChoice;
 import dev.qrbeam.app.settings.Settings;
 import dev.qrbeam.core.api.EngineConfig;
-import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.api.TransferEngine;
+import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;

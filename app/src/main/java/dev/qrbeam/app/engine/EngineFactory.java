@@ -2,7 +2,6 @@ package dev.qrbeam.app.engine;
 
 import dev.qrbeam.app.settings.Settings;
 import dev.qrbeam.core.api.TransferEngine;
-
 import java.io.IOException;
 
 /** Builds a transfer engine for the relay the settings name. The composition root picks the implementation. */

@@ -4,7 +4,6 @@ import dev.qrbeam.app.settings.RelayChoice;
 import dev.qrbeam.app.settings.Settings;
 import dev.qrbeam.app.settings.SettingsStore;
 import dev.qrbeam.core.api.TransferEngine;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.qrbeam.app.history;
 
 public enum Direction {
-    SENT, RECEIVED
+    SENT,
+    RECEIVED
 }

@@ -6,6 +6,12 @@ import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
 import dev.qrbeam.core.api.FailureCode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,16 +21,10 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
 /** Fills the History table from {@link HistoryStore} and forwards Resume (of a send or a receive) to its page. */
 public final class HistoryController {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
 
     private final HistoryView view;
     private final Messages m;
@@ -33,8 +33,13 @@ public final class HistoryController {
     private final FailureMessages failures;
     private final ZoneId zone;
 
-    public HistoryController(HistoryView view, Messages messages, HistoryStore store, Background background,
-                             ZoneId zone, Consumer<HistoryEntry> onResume) {
+    public HistoryController(
+            HistoryView view,
+            Messages messages,
+            HistoryStore store,
+            Background background,
+            ZoneId zone,
+            Consumer<HistoryEntry> onResume) {
         this.view = view;
         this.m = messages;
         this.store = store;
@@ -42,7 +47,8 @@ public final class HistoryController {
         this.zone = zone;
         this.failures = new FailureMessages(messages);
         column(view.direction, e -> {
-            Label l = new Label(m.get(e.direction() == Direction.SENT ? "history.sent" : "history.received"),
+            Label l = new Label(
+                    m.get(e.direction() == Direction.SENT ? "history.sent" : "history.received"),
                     new FontIcon(e.direction() == Direction.SENT ? Feather.ARROW_UP_RIGHT : Feather.ARROW_DOWN_LEFT));
             return l;
         });
@@ -50,11 +56,15 @@ public final class HistoryController {
             List<String> top = topLevel(e.files());
             String first = top.isEmpty() ? "" : top.get(0);
             Label l = new Label(top.size() > 1 ? m.format("history.files.more", first, top.size() - 1) : first);
-            l.setTooltip(new Tooltip(String.join("\n", e.files().subList(0, Math.min(20, e.files().size())))));
+            l.setTooltip(new Tooltip(String.join(
+                    "\n", e.files().subList(0, Math.min(20, e.files().size())))));
             return l;
         });
         column(view.size, e -> new Label(Formats.bytes(e.totalBytes())));
-        column(view.time, e -> new Label(WHEN.format(Instant.ofEpochMilli(e.startedAtMillis()).atZone(zone))));
+        column(
+                view.time,
+                e -> new Label(
+                        WHEN.format(Instant.ofEpochMilli(e.startedAtMillis()).atZone(zone))));
         column(view.result, e -> {
             Label l = new Label(m.get("history.outcome." + e.outcome().name()));
             l.getStyleClass().add("outcome-" + e.outcome().name().toLowerCase(java.util.Locale.ROOT));
@@ -100,7 +110,8 @@ public final class HistoryController {
         return List.copyOf(names);
     }
 
-    private static void column(TableColumn<HistoryEntry, HistoryEntry> col, Function<HistoryEntry, javafx.scene.Node> render) {
+    private static void column(
+            TableColumn<HistoryEntry, HistoryEntry> col, Function<HistoryEntry, javafx.scene.Node> render) {
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         col.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -17,9 +17,17 @@ import java.util.List;
  *                   for the engine's {@code resumeSend}); cleared once finished
  * @param destination for a receive: the destination folder; null for a send
  */
-public record HistoryEntry(String id, Direction direction, List<String> files, long totalBytes,
-                           long startedAtMillis, long endedAtMillis, Outcome outcome, String detail,
-                           String resumeCode, String destination) {
+public record HistoryEntry(
+        String id,
+        Direction direction,
+        List<String> files,
+        long totalBytes,
+        long startedAtMillis,
+        long endedAtMillis,
+        Outcome outcome,
+        String detail,
+        String resumeCode,
+        String destination) {
 
     public HistoryEntry {
         files = files == null ? List.of() : List.copyOf(files);
@@ -31,13 +39,23 @@ public record HistoryEntry(String id, Direction direction, List<String> files, l
      * with its own code (same files, same relay id).
      */
     public boolean resumable() {
-        return resumeCode != null && !resumeCode.isBlank()
+        return resumeCode != null
+                && !resumeCode.isBlank()
                 && (direction == Direction.SENT || destination != null)
                 && (outcome == Outcome.IN_PROGRESS || outcome == Outcome.FAILED);
     }
 
     public HistoryEntry ended(Outcome result, String why, long atMillis, boolean keepResume) {
-        return new HistoryEntry(id, direction, files, totalBytes, startedAtMillis, atMillis, result, why,
-                keepResume ? resumeCode : null, destination);
+        return new HistoryEntry(
+                id,
+                direction,
+                files,
+                totalBytes,
+                startedAtMillis,
+                atMillis,
+                result,
+                why,
+                keepResume ? resumeCode : null,
+                destination);
     }
 }

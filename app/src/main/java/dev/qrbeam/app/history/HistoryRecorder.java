@@ -4,7 +4,6 @@ import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.core.api.FileProgress;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +48,8 @@ public final class HistoryRecorder implements AutoCloseable {
      * @param destination receive folder, or null (sending)
      * @return a listener to feed with every progress snapshot
      */
-    public Consumer<TransferProgress> record(Direction direction, String existingId, String resumeCode, Path destination) {
+    public Consumer<TransferProgress> record(
+            Direction direction, String existingId, String resumeCode, Path destination) {
         return record(direction, existingId, () -> resumeCode, destination);
     }
 
@@ -57,10 +57,13 @@ public final class HistoryRecorder implements AutoCloseable {
      * As {@link #record(Direction, String, String, Path)}, with the resume code known only later (a send's code exists
      * once the engine returned its handle, before any receiver can connect); read when the entry is first written.
      */
-    public Consumer<TransferProgress> record(Direction direction, String existingId, Supplier<String> resumeCode,
-                                             Path destination) {
-        return new Recording(direction, existingId == null ? UUID.randomUUID().toString() : existingId,
-                resumeCode, destination == null ? null : destination.toString());
+    public Consumer<TransferProgress> record(
+            Direction direction, String existingId, Supplier<String> resumeCode, Path destination) {
+        return new Recording(
+                direction,
+                existingId == null ? UUID.randomUUID().toString() : existingId,
+                resumeCode,
+                destination == null ? null : destination.toString());
     }
 
     private void save(HistoryEntry entry) {
@@ -89,7 +92,9 @@ public final class HistoryRecorder implements AutoCloseable {
 
     /** Only transfers that reached a peer are history: a code nobody used is not. */
     private static boolean peerConnected(TransferState s) {
-        return s == TransferState.PAIRING || s == TransferState.TRANSFERRING || s == TransferState.VERIFYING
+        return s == TransferState.PAIRING
+                || s == TransferState.TRANSFERRING
+                || s == TransferState.VERIFYING
                 || s == TransferState.DONE;
     }
 
@@ -116,19 +121,31 @@ public final class HistoryRecorder implements AutoCloseable {
                 return;
             }
             if (entry == null && !p.files().isEmpty() && peerConnected(p.state())) {
-                entry = new HistoryEntry(id, direction, p.files().stream().map(FileProgress::relativePath).toList(),
-                        p.totalBytes(), startedAt, 0, Outcome.IN_PROGRESS, "", resumeCode.get(), destination);
+                entry = new HistoryEntry(
+                        id,
+                        direction,
+                        p.files().stream().map(FileProgress::relativePath).toList(),
+                        p.totalBytes(),
+                        startedAt,
+                        0,
+                        Outcome.IN_PROGRESS,
+                        "",
+                        resumeCode.get(),
+                        destination);
                 if (!p.state().isTerminal()) {
                     save(entry);
                 }
             }
             if (entry != null && p.state().isTerminal()) {
                 ended = true;
-                Outcome outcome = p.state() == TransferState.DONE ? Outcome.DONE
+                Outcome outcome = p.state() == TransferState.DONE
+                        ? Outcome.DONE
                         : p.state() == TransferState.CANCELLED ? Outcome.CANCELLED : Outcome.FAILED;
-                boolean keep = outcome == Outcome.FAILED && p.failure() != null
+                boolean keep = outcome == Outcome.FAILED
+                        && p.failure() != null
                         && FailureMessages.resumable(p.failure().code());
-                save(entry.ended(outcome, p.failure() == null ? "" : p.failure().code().name(), clock.millis(), keep));
+                save(entry.ended(
+                        outcome, p.failure() == null ? "" : p.failure().code().name(), clock.millis(), keep));
             }
         }
     }

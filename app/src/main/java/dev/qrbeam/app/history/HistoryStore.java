@@ -2,7 +2,6 @@ package dev.qrbeam.app.history;
 
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.JsonFiles;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +67,5 @@ public final class HistoryStore {
     }
 
     /** The file's JSON shape. */
-    record HistoryFile(int version, List<HistoryEntry> entries) {
-    }
+    record HistoryFile(int version, List<HistoryEntry> entries) {}
 }

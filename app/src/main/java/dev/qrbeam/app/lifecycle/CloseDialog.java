@@ -1,15 +1,14 @@
 package dev.qrbeam.app.lifecycle;
 
 import dev.qrbeam.app.i18n.Messages;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Asked when the window is closed while a transfer runs: keep it running in the background, cancel it, or
@@ -29,7 +28,8 @@ public final class CloseDialog {
 
     /** Shows the question over {@code owner} (FX thread); the returned alert is for tests and screenshots. */
     public Alert ask(Window owner, int running, boolean trayAvailable, Consumer<CloseChoice> answer) {
-        ButtonType keep = new ButtonType(m.get(trayAvailable ? "close.keep" : "close.keep.minimised"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(
+                m.get(trayAvailable ? "close.keep" : "close.keep.minimised"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(m.format("close.cancel", running), ButtonBar.ButtonData.OTHER);
         ButtonType back = new ButtonType(m.get("close.back"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", keep, cancel, back);
@@ -45,10 +45,12 @@ public final class CloseDialog {
         for (ButtonType b : alert.getButtonTypes()) {
             ((Region) alert.getDialogPane().lookupButton(b)).setMinWidth(Region.USE_PREF_SIZE); // answers in full
         }
-        Map<ButtonType, CloseChoice> choices = Map.of(keep, CloseChoice.KEEP_RUNNING, cancel, CloseChoice.CANCEL_TRANSFERS,
-                back, CloseChoice.GO_BACK);
-        alert.setOnHidden(e -> answer.accept(alert.getResult() == null ? CloseChoice.GO_BACK
-                : choices.getOrDefault(alert.getResult(), CloseChoice.GO_BACK)));
+        Map<ButtonType, CloseChoice> choices =
+                Map.of(keep, CloseChoice.KEEP_RUNNING, cancel, CloseChoice.CANCEL_TRANSFERS, back, CloseChoice.GO_BACK);
+        alert.setOnHidden(e -> answer.accept(
+                alert.getResult() == null
+                        ? CloseChoice.GO_BACK
+                        : choices.getOrDefault(alert.getResult(), CloseChoice.GO_BACK)));
         alert.show();
         return alert;
     }

@@ -1,12 +1,11 @@
 package dev.qrbeam.app.lifecycle;
 
 import dev.qrbeam.app.i18n.Messages;
+import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
-
-import java.util.function.Consumer;
 
 /**
  * "Quit" (tray menu, macOS Cmd+Q) while transfers run: one question for all of them — stop them and quit,

@@ -26,7 +26,13 @@ public final class WindowLifecycle implements ActivityListener {
     static final Duration CANCEL_GRACE = Duration.seconds(5);
 
     /** Where the window is. */
-    public enum Mode { WINDOW, TRAY, MINIMISED, QUITTING, QUIT }
+    public enum Mode {
+        WINDOW,
+        TRAY,
+        MINIMISED,
+        QUITTING,
+        QUIT
+    }
 
     private final Stage stage;
     private final TransferActivity activity;
@@ -46,8 +52,14 @@ public final class WindowLifecycle implements ActivityListener {
      * @param onQuitting called once when the user chose to cancel and quit (mutes notifications)
      * @param exit       ends the application (Platform::exit in the app; tests record it)
      */
-    public WindowLifecycle(Stage stage, TransferActivity activity, TrayPort tray, Messages messages, Runnable cancelAll,
-                           Runnable onQuitting, Runnable exit) {
+    public WindowLifecycle(
+            Stage stage,
+            TransferActivity activity,
+            TrayPort tray,
+            Messages messages,
+            Runnable cancelAll,
+            Runnable onQuitting,
+            Runnable exit) {
         this.stage = stage;
         this.activity = activity;
         this.tray = tray;
@@ -89,7 +101,7 @@ public final class WindowLifecycle implements ActivityListener {
             switch (choice) {
                 case KEEP_RUNNING -> enterBackground();
                 case CANCEL_TRANSFERS -> cancelAndQuit();
-                case GO_BACK -> { }
+                case GO_BACK -> {}
             }
         });
     }

@@ -8,9 +8,8 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app's log file: {@code <data folder>/logs/qrbeam.log}, everything at INFO and above (the console keeps WARN and
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 public final class AppLog implements AutoCloseable {
     /** The file size at which the log rolls over. */
     public static final String MAX_FILE_SIZE = "1MB";
+
     private static final int KEPT_OLD_FILES = 3;
 
     private final Path file;

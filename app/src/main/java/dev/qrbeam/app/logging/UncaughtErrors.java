@@ -1,11 +1,10 @@
 package dev.qrbeam.app.logging;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app's handler for exceptions nobody caught — in an FX event handler or on any other thread: logs the exception
@@ -16,8 +15,7 @@ public final class UncaughtErrors {
     private static final List<Consumer<Throwable>> WINDOWS = new CopyOnWriteArrayList<>();
     private static final Thread.UncaughtExceptionHandler HANDLER = UncaughtErrors::handle;
 
-    private UncaughtErrors() {
-    }
+    private UncaughtErrors() {}
 
     /**
      * Installs the handler for every thread and for the calling thread itself (call on the FX thread: JavaFX hands an

@@ -1,7 +1,5 @@
 package dev.qrbeam.app.notify;
 
-import javafx.application.Platform;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 
 /**
  * Linux (and BSD) desktops: the freedesktop notification service ({@code org.freedesktop.Notifications}
@@ -48,8 +47,8 @@ public final class LibnotifyNotifier implements Notifier {
 
     /** The command line; title and body go as separate arguments (no shell), the body with markup escaped. */
     List<String> command(Notice notice) {
-        List<String> cmd = new ArrayList<>(List.of(executable, "--app-name=QRBeam", "--expire-time=" + EXPIRE_MS,
-                "--action=default=Show QRBeam"));
+        List<String> cmd = new ArrayList<>(
+                List.of(executable, "--app-name=QRBeam", "--expire-time=" + EXPIRE_MS, "--action=default=Show QRBeam"));
         if (icon != null) {
             cmd.add("--icon=" + icon);
         }
@@ -64,7 +63,8 @@ public final class LibnotifyNotifier implements Notifier {
         pb.environment().putAll(environment);
         try {
             Process p = pb.start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.strip().equals("default")) {
                         Platform.runLater(onClick);

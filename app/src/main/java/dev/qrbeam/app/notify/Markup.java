@@ -5,8 +5,7 @@ package dev.qrbeam.app.notify;
  * file names and error texts must stay text, so {@code & < > " '} are escaped.
  */
 final class Markup {
-    private Markup() {
-    }
+    private Markup() {}
 
     static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length() + 16);

@@ -8,8 +8,7 @@ package dev.qrbeam.app.notify;
  */
 public interface Notifier {
     /** For systems without a notification service, and for tests that do not look at notifications. */
-    Notifier NONE = (notice, onClick) -> {
-    };
+    Notifier NONE = (notice, onClick) -> {};
 
     void show(Notice notice, Runnable onClick);
 }

@@ -2,7 +2,6 @@ package dev.qrbeam.app.notify;
 
 import dev.qrbeam.app.platform.Executables;
 import dev.qrbeam.app.tray.AwtTray;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,8 +14,7 @@ import java.util.Map;
 public final class Notifiers {
     private static final String ICON = "/dev/qrbeam/app/icons/icon-128.png";
 
-    private Notifiers() {
-    }
+    private Notifiers() {}
 
     /**
      * Linux/BSD: libnotify's notify-send when installed and a session bus is there; Windows: tray toasts; macOS: tray (Notification

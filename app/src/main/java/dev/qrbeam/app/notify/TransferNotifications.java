@@ -7,8 +7,6 @@ import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.transfer.FailureMessages;
 import dev.qrbeam.app.transfer.Formats;
 import dev.qrbeam.core.api.TransferState;
-import javafx.application.Platform;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 
 /**
  * Decides when the user hears from QRBeam while looking elsewhere: when a transfer ends (done, failed,
@@ -41,8 +40,8 @@ public final class TransferNotifications implements ActivityListener {
      * @param attended     true while the user looks at the window (shown, not minimised, focused); FX thread
      * @param bringForward what a click on a notification does; FX thread
      */
-    public TransferNotifications(Notifier notifier, Messages messages, BooleanSupplier attended, Runnable bringForward,
-                                 Clock clock) {
+    public TransferNotifications(
+            Notifier notifier, Messages messages, BooleanSupplier attended, Runnable bringForward, Clock clock) {
         this.notifier = notifier;
         this.m = messages;
         this.failures = new FailureMessages(messages);
@@ -67,8 +66,11 @@ public final class TransferNotifications implements ActivityListener {
             if (from == null && t.direction() == Direction.SENT) {
                 return; // a code withdrawn before anyone came: not a transfer outcome
             }
-            if (from == TransferState.WAITING && t.direction() == Direction.SENT && t.progress().bytesDone() == 0
-                    && s != TransferState.DONE && t.progress().files().isEmpty()) {
+            if (from == TransferState.WAITING
+                    && t.direction() == Direction.SENT
+                    && t.progress().bytesDone() == 0
+                    && s != TransferState.DONE
+                    && t.progress().files().isEmpty()) {
                 return; // the code expired or was replaced: Send shows it
             }
             tell(t.id() + "/end", outcome(t));
@@ -89,8 +91,9 @@ public final class TransferNotifications implements ActivityListener {
         }
         Duration left = Duration.between(clock.instant(), at);
         if (!left.isNegative() && left.compareTo(EXPIRY_WARNING) <= 0) {
-            tell("code/" + at, new Notice(m.get("notify.expiring.title"),
-                    m.format("notify.expiring.body", Formats.clock(left))));
+            tell(
+                    "code/" + at,
+                    new Notice(m.get("notify.expiring.title"), m.format("notify.expiring.body", Formats.clock(left))));
         }
     }
 
@@ -99,11 +102,20 @@ public final class TransferNotifications implements ActivityListener {
         int files = t.progress().files().size();
         String size = Formats.bytes(t.progress().totalBytes());
         return switch (t.state()) {
-            case DONE -> new Notice(m.get(sent ? "notify.sent.title" : "notify.received.title"),
-                    m.format(sent ? "notify.sent.body" : "notify.received.body", files, size));
-            case CANCELLED -> new Notice(m.get("notify.cancelled.title"), t.progress().failure() == null
-                    ? m.get("notify.cancelled.body") : failures.describe(t.progress().failure()));
-            default -> new Notice(m.get("notify.failed.title"), failures.describe(t.progress().failure()));
+            case DONE ->
+                new Notice(
+                        m.get(sent ? "notify.sent.title" : "notify.received.title"),
+                        m.format(sent ? "notify.sent.body" : "notify.received.body", files, size));
+            case CANCELLED ->
+                new Notice(
+                        m.get("notify.cancelled.title"),
+                        t.progress().failure() == null
+                                ? m.get("notify.cancelled.body")
+                                : failures.describe(t.progress().failure()));
+            default ->
+                new Notice(
+                        m.get("notify.failed.title"),
+                        failures.describe(t.progress().failure()));
         };
     }
 

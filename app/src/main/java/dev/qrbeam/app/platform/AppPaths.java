@@ -19,8 +19,11 @@ public record AppPaths(Path home) {
 
     /** Resolves from the running JVM's properties and environment. */
     public static AppPaths fromSystem() {
-        return resolve(System.getProperty(HOME_PROPERTY), System.getProperty("os.name", ""),
-                System.getProperty("user.home"), System.getenv());
+        return resolve(
+                System.getProperty(HOME_PROPERTY),
+                System.getProperty("os.name", ""),
+                System.getProperty("user.home"),
+                System.getenv());
     }
 
     static AppPaths resolve(String override, String osName, String userHome, Map<String, String> env) {
@@ -31,11 +34,14 @@ public record AppPaths(Path home) {
         Path home = Path.of(userHome);
         if (os.startsWith("windows")) {
             String appData = env.get("APPDATA");
-            return new AppPaths(appData != null && !appData.isBlank()
-                    ? Path.of(appData, "QRBeam") : home.resolve("AppData").resolve("Roaming").resolve("QRBeam"));
+            return new AppPaths(
+                    appData != null && !appData.isBlank()
+                            ? Path.of(appData, "QRBeam")
+                            : home.resolve("AppData").resolve("Roaming").resolve("QRBeam"));
         }
         if (os.startsWith("mac")) {
-            return new AppPaths(home.resolve("Library").resolve("Application Support").resolve("QRBeam"));
+            return new AppPaths(
+                    home.resolve("Library").resolve("Application Support").resolve("QRBeam"));
         }
         String xdg = env.get("XDG_DATA_HOME");
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {

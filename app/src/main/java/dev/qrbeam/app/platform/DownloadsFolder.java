@@ -29,17 +29,20 @@ public final class DownloadsFolder {
 
     /** {@code FOLDERID_Downloads}, the value name under the Explorer "User Shell Folders" key. */
     static final String WINDOWS_KNOWN_FOLDER = "{374DE290-123F-4565-9164-39C4925E467B}";
+
     private static final String WINDOWS_KEY =
             "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders";
     private static final Pattern XDG_LINE = Pattern.compile("^\\s*XDG_DOWNLOAD_DIR\\s*=\\s*\"(.*)\"\\s*$");
     private static final Pattern WINDOWS_ENV = Pattern.compile("%([^%]+)%");
 
-    private DownloadsFolder() {
-    }
+    private DownloadsFolder() {}
 
     /** Resolves for the running system. */
     public static Path ofSystem() {
-        return resolve(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")), System.getenv(),
+        return resolve(
+                System.getProperty("os.name", ""),
+                Path.of(System.getProperty("user.home")),
+                System.getenv(),
                 DownloadsFolder::queryRegistry);
     }
 
@@ -51,7 +54,8 @@ public final class DownloadsFolder {
     static Path resolve(String osName, Path home, Map<String, String> env, Supplier<Optional<String>> windowsRegistry) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            return windowsRegistry.get()
+            return windowsRegistry
+                    .get()
                     .map(v -> expandWindows(v, env))
                     .filter(v -> !v.contains("%"))
                     .map(Path::of)
@@ -70,8 +74,8 @@ public final class DownloadsFolder {
             return xdgPath(fromEnv, home);
         }
         String configHome = env.get("XDG_CONFIG_HOME");
-        Path config = configHome != null && Path.of(configHome).isAbsolute()
-                ? Path.of(configHome) : home.resolve(".config");
+        Path config =
+                configHome != null && Path.of(configHome).isAbsolute() ? Path.of(configHome) : home.resolve(".config");
         Path dirs = config.resolve("user-dirs.dirs");
         try {
             if (!Files.isRegularFile(dirs) || Files.size(dirs) > 64 * 1024) {
@@ -107,7 +111,9 @@ public final class DownloadsFolder {
         while (m.find()) {
             String replacement = env.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(m.group(1)))
-                    .map(Map.Entry::getValue).findFirst().orElse(m.group());
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -131,7 +137,8 @@ public final class DownloadsFolder {
     private static Optional<String> queryRegistry() {
         try {
             Process p = new ProcessBuilder(List.of("reg", "query", WINDOWS_KEY, "/v", WINDOWS_KNOWN_FOLDER))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readNBytes(16 * 1024);
             if (!p.waitFor(3, TimeUnit.SECONDS)) {

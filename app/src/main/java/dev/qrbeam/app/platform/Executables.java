@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** Finds helper programs (notify-send, gsettings, gdbus) the way a shell would. */
 public final class Executables {
-    private Executables() {
-    }
+    private Executables() {}
 
     /**
      * Whether a D-Bus session bus is there to talk to (its address in the environment, or systemd's per-user

@@ -18,9 +18,12 @@ public interface FileOpener {
         return new FileOpener() {
             @Override
             public void openFolder(Path folder) throws IOException {
-                start(os.startsWith("windows") ? List.of("explorer.exe", folder.toString())
-                        : os.startsWith("mac") ? List.of("open", folder.toString())
-                        : List.of("xdg-open", folder.toString()));
+                start(
+                        os.startsWith("windows")
+                                ? List.of("explorer.exe", folder.toString())
+                                : os.startsWith("mac")
+                                        ? List.of("open", folder.toString())
+                                        : List.of("xdg-open", folder.toString()));
             }
 
             @Override
@@ -35,8 +38,10 @@ public interface FileOpener {
             }
 
             private void start(List<String> command) throws IOException {
-                new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
             }
         };
     }

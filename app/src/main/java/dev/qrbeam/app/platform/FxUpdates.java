@@ -1,9 +1,8 @@
 package dev.qrbeam.app.platform;
 
-import javafx.application.Platform;
-
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 
 /**
  * Hands values from any thread to the FX thread, coalescing bursts: only the latest value

@@ -30,8 +30,9 @@ final class HandOverReader {
     /** The handed-over paths, or null when the token is wrong or the client broke a bound or the format. */
     List<Path> read(String token) throws IOException {
         String first = line();
-        if (first == null || !MessageDigest.isEqual(first.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
+        if (first == null
+                || !MessageDigest.isEqual(
+                        first.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return null;
         }
         List<Path> files = new ArrayList<>();

@@ -1,12 +1,11 @@
 package dev.qrbeam.app.platform;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import dev.qrbeam.core.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +18,10 @@ public final class JsonFiles {
     public JsonFiles() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(32).maxStringLength(1 << 20).maxNumberLength(32).build())
+                        .maxNestingDepth(32)
+                        .maxStringLength(1 << 20)
+                        .maxNumberLength(32)
+                        .build())
                 .build();
         this.mapper = JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -79,9 +79,15 @@ public final class SingleInstance implements AutoCloseable {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         String token = newToken();
-        PrivateFiles.write(paths.instancePortFile(),
+        PrivateFiles.write(
+                paths.instancePortFile(),
                 (server.getLocalPort() + "\n" + token + "\n").getBytes(StandardCharsets.UTF_8));
-        handlers = new ThreadPoolExecutor(HANDLERS, HANDLERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        handlers = new ThreadPoolExecutor(
+                HANDLERS,
+                HANDLERS,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
                 daemon("qrbeam-single-instance-client"));
         handlers.allowCoreThreadTimeOut(true);
         deadlines = Executors.newSingleThreadScheduledExecutor(daemon("qrbeam-single-instance-deadline"));
@@ -106,7 +112,8 @@ public final class SingleInstance implements AutoCloseable {
                 }
                 out.write("\n");
                 out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 return "OK".equals(in.readLine());
             }
         } catch (IOException | RuntimeException e) {
@@ -131,7 +138,8 @@ public final class SingleInstance implements AutoCloseable {
     }
 
     private void handle(Socket socket, String token, Consumer<List<Path>> onFiles) {
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(socket), DEADLINE_MS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline =
+                deadlines.schedule(() -> closeQuietly(socket), DEADLINE_MS, TimeUnit.MILLISECONDS);
         try (socket) {
             socket.setSoTimeout(CONNECT_TIMEOUT_MS);
             List<Path> files = new HandOverReader(socket.getInputStream()).read(token);

@@ -9,8 +9,7 @@ import java.awt.image.DataBufferInt;
  * for the decoder. Reads the raster directly for the common camera layouts and falls back to {@code getRGB}.
  */
 public final class FrameConverter {
-    private FrameConverter() {
-    }
+    private FrameConverter() {}
 
     /** Writes {@code img} as opaque ARGB into {@code dst} (length ≥ w·h), mirrored left-right if asked. */
     public static void toArgb(BufferedImage img, int[] dst, boolean mirror) {
@@ -92,7 +91,8 @@ public final class FrameConverter {
         return (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
                 && img.getRaster().getDataBuffer() instanceof DataBufferInt
                 && img.getRaster().getParent() == null
-                && ((DataBufferInt) img.getRaster().getDataBuffer()).getData().length == img.getWidth() * img.getHeight();
+                && ((DataBufferInt) img.getRaster().getDataBuffer()).getData().length
+                        == img.getWidth() * img.getHeight();
     }
 
     private static boolean isPacked(BufferedImage img, int bytesPerPixel) {

@@ -31,11 +31,16 @@ import java.util.Optional;
  */
 public final class QrDecoder {
     /** Which cascade step found the code. */
-    public enum Stage { WHOLE, CENTER, INVERTED, HARDER, HARDER_GLOBAL }
+    public enum Stage {
+        WHOLE,
+        CENTER,
+        INVERTED,
+        HARDER,
+        HARDER_GLOBAL
+    }
 
     /** A decoded QR text and the step that found it. */
-    public record Decoded(String text, Stage stage) {
-    }
+    public record Decoded(String text, Stage stage) {}
 
     /** Side of the center crop as a fraction of the frame's shorter side. */
     private static final double CENTER_FRACTION = 0.6;

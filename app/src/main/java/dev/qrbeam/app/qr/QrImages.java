@@ -1,16 +1,15 @@
 package dev.qrbeam.app.qr;
 
 import com.google.zxing.common.BitMatrix;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Optional;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -21,8 +20,7 @@ import javax.imageio.stream.ImageInputStream;
  * a JavaFX image, and decodes QR codes from pictures through the scan decoder.
  */
 public final class QrImages {
-    private QrImages() {
-    }
+    private QrImages() {}
 
     /**
      * Renders {@code text} as a black-on-white QR image about {@code targetPx} wide, each module a whole
@@ -63,7 +61,8 @@ public final class QrImages {
      */
     public static Optional<String> decode(Path imageFile) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(imageFile.toFile())) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers =
+                    in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new IOException("Not an image: " + imageFile.getFileName());
             }
@@ -73,8 +72,8 @@ public final class QrImages {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width * height > MAX_PIXELS) {
-                    throw new IOException(String.format("The picture is too large (%d x %d pixels): %s", width,
-                            height, imageFile.getFileName()));
+                    throw new IOException(String.format(
+                            "The picture is too large (%d x %d pixels): %s", width, height, imageFile.getFileName()));
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = (int) Math.ceil(Math.sqrt((double) (width * height) / MAX_DECODED_PIXELS));

@@ -35,6 +35,7 @@ final class PhoneReceive {
     final TextField code = new TextField();
     /** The code is shown and no phone has sent its files yet. */
     private final javafx.beans.property.BooleanProperty waiting = new javafx.beans.property.SimpleBooleanProperty();
+
     private int shown;
 
     PhoneReceive(ReceiveController receive, ReceiveView view, Messages m, EngineProvider engines) {
@@ -59,8 +60,8 @@ final class PhoneReceive {
         card.getStyleClass().add("card-box");
         card.setId("receive-phone-card");
         card.managedProperty().bind(card.visibleProperty());
-        card.visibleProperty().bind(waiting.and(receive.model().in(ReceiveModel.Phase.STARTING,
-                ReceiveModel.Phase.TRANSFER)));
+        card.visibleProperty()
+                .bind(waiting.and(receive.model().in(ReceiveModel.Phase.STARTING, ReceiveModel.Phase.TRANSFER)));
         button.setOnAction(e -> start());
         view.inputCard.getChildren().add(1, button);
         view.getChildren().add(view.getChildren().indexOf(view.inputCard) + 1, card);
@@ -84,7 +85,9 @@ final class PhoneReceive {
     }
 
     private void show(int run, CodeHandle h, Image image) {
-        if (run != shown || h.progress().state().isTerminal() || !h.progress().files().isEmpty()) {
+        if (run != shown
+                || h.progress().state().isTerminal()
+                || !h.progress().files().isEmpty()) {
             return;
         }
         qr.setImage(image);

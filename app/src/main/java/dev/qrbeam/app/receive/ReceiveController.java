@@ -19,13 +19,12 @@ import dev.qrbeam.app.transfer.ShownError;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 /**
  * Receive: takes a code (pasted, from a QR picture, from the camera seam or from History's resume),
@@ -51,9 +50,15 @@ public final class ReceiveController {
     private int generation;
     private Path destination;
 
-    public ReceiveController(ReceiveView view, Messages messages, EngineProvider engines, Background background,
-                             HistoryRecorder history, SettingsStore settings, FileOpener opener,
-                             Cameras scanners) {
+    public ReceiveController(
+            ReceiveView view,
+            Messages messages,
+            EngineProvider engines,
+            Background background,
+            HistoryRecorder history,
+            SettingsStore settings,
+            FileOpener opener,
+            Cameras scanners) {
         this.view = view;
         this.m = messages;
         this.engines = engines;
@@ -175,21 +180,23 @@ public final class ReceiveController {
         int gen = ++generation;
         Consumer<TransferProgress> record = history.record(Direction.RECEIVED, historyId, code, into);
         FxUpdates<TransferProgress> ui = new FxUpdates<>(p -> onProgress(gen, p));
-        background.supply(() -> starter.start(p -> {
-            record.accept(p);
-            ui.post(p);
-        })).whenComplete((h, err) -> FxUpdates.fx(() -> {
-            if (gen != generation) {
-                return;
-            }
-            if (err != null) {
-                model.phase().set(ReceiveModel.Phase.INPUT);
-                model.error().set(failures.startFailure("receive", err));
-                return;
-            }
-            handle = h;
-            h.completion().thenAccept(ui::post);
-        }));
+        background
+                .supply(() -> starter.start(p -> {
+                    record.accept(p);
+                    ui.post(p);
+                }))
+                .whenComplete((h, err) -> FxUpdates.fx(() -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    if (err != null) {
+                        model.phase().set(ReceiveModel.Phase.INPUT);
+                        model.error().set(failures.startFailure("receive", err));
+                        return;
+                    }
+                    handle = h;
+                    h.completion().thenAccept(ui::post);
+                }));
     }
 
     private void onProgress(int gen, TransferProgress p) {
@@ -218,9 +225,15 @@ public final class ReceiveController {
     private void finish(TransferProgress p) {
         handle = null;
         boolean done = p.state() == TransferState.DONE;
-        model.summary().set(done
-                ? m.format("receive.summary.done", p.files().size(), Formats.bytes(p.totalBytes()), activeDestination)
-                : failures.shown("receive", p.failure()).sentence());
+        model.summary()
+                .set(
+                        done
+                                ? m.format(
+                                        "receive.summary.done",
+                                        p.files().size(),
+                                        Formats.bytes(p.totalBytes()),
+                                        activeDestination)
+                                : failures.shown("receive", p.failure()).sentence());
         model.outcome().set(p.state());
         model.phase().set(ReceiveModel.Phase.FINISHED);
     }
@@ -239,7 +252,8 @@ public final class ReceiveController {
         if (p == null || dest == null) {
             return;
         }
-        Path target = file && !p.files().isEmpty() ? dest.resolve(p.files().get(0).relativePath()) : dest;
+        Path target =
+                file && !p.files().isEmpty() ? dest.resolve(p.files().get(0).relativePath()) : dest;
         background.run(() -> {
             if (file) {
                 opener.showFile(target);
@@ -252,7 +266,8 @@ public final class ReceiveController {
     private void openImage() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(m.get("receive.openImage").replace("_", ""));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
         File f = chooser.showOpenDialog(view.getScene().getWindow());
         if (f != null) {
             decodeImage(f.toPath());
@@ -262,15 +277,19 @@ public final class ReceiveController {
     /** Reads a QR code from a picture file (off the FX thread) and receives with it. */
     public void decodeImage(Path image) {
         model.error().set(null);
-        background.supply(() -> QrImages.decode(image)).whenComplete((code, err) -> FxUpdates.fx(() -> {
-            if (err != null) {
-                showError(m.format("receive.error.image", err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
-            } else if (code.isEmpty()) {
-                showError(m.get("receive.error.noQrInImage"));
-            } else {
-                receiveCode(code.get());
-            }
-        }));
+        background
+                .supply(() -> QrImages.decode(image))
+                .whenComplete((code, err) -> FxUpdates.fx(() -> {
+                    if (err != null) {
+                        showError(m.format(
+                                "receive.error.image",
+                                err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
+                    } else if (code.isEmpty()) {
+                        showError(m.get("receive.error.noQrInImage"));
+                    } else {
+                        receiveCode(code.get());
+                    }
+                }));
     }
 
     private void chooseDestination() {
@@ -289,7 +308,8 @@ public final class ReceiveController {
     public void setDestination(Path dir) {
         destination = dir.toAbsolutePath();
         model.destination().set(destination.toString());
-        background.run(() -> settings.modify(s -> s.withDownloadFolder(dir.toAbsolutePath().toString())));
+        background.run(() ->
+                settings.modify(s -> s.withDownloadFolder(dir.toAbsolutePath().toString())));
     }
 
     private void toggleScan() {

@@ -32,6 +32,7 @@ public final class ReceiveView extends VBox {
     final Label error = new Label();
     /** What was tried and why it failed (collapsed; shown with an unreachable sender). */
     final Label errorDetailsText = new Label();
+
     final javafx.scene.control.TitledPane errorDetails = new javafx.scene.control.TitledPane();
     final VBox transferBox;
     final HBox summaryBox;
@@ -74,7 +75,8 @@ public final class ReceiveView extends VBox {
         destination.setMinWidth(0);
         HBox.setHgrow(destination, Priority.ALWAYS);
         destination.setMaxWidth(Double.MAX_VALUE);
-        changeDestination = Views.button(m.get("receive.changeDestination"), Feather.EDIT_2, "receive-change-destination");
+        changeDestination =
+                Views.button(m.get("receive.changeDestination"), Feather.EDIT_2, "receive-change-destination");
         HBox destRow = new HBox(10, folderIcon, saveTo, destination, changeDestination);
         destRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -112,8 +114,13 @@ public final class ReceiveView extends VBox {
         transferBox.setId("receive-transfer");
         VBox.setVgrow(transferBox, Priority.ALWAYS);
 
-        getChildren().addAll(Views.pageHeader(m.get("receive.title"), m.get("receive.subtitle")), inputCard, error, errorDetails,
-                transferBox);
+        getChildren()
+                .addAll(
+                        Views.pageHeader(m.get("receive.title"), m.get("receive.subtitle")),
+                        inputCard,
+                        error,
+                        errorDetails,
+                        transferBox);
     }
 
     /** What shows when, and with which text: all from {@code model}. */
@@ -129,15 +136,28 @@ public final class ReceiveView extends VBox {
                 cameraSlot.getChildren().setAll(node);
             }
         });
-        scan.textProperty().bind(Bindings.when(model.camera().isNull())
-                .then(m.get("receive.scan")).otherwise(m.get("receive.scan.stop")));
+        scan.textProperty()
+                .bind(Bindings.when(model.camera().isNull())
+                        .then(m.get("receive.scan"))
+                        .otherwise(m.get("receive.scan.stop")));
         Views.showWhen(error, model.error().isNotNull());
-        error.textProperty().bind(Bindings.createStringBinding(
-                () -> model.error().get() == null ? "" : model.error().get().sentence(), model.error()));
-        Views.showWhen(errorDetails, Bindings.createBooleanBinding(
-                () -> model.error().get() != null && model.error().get().details() != null, model.error()));
-        errorDetailsText.textProperty().bind(Bindings.createStringBinding(() -> model.error().get() == null
-                || model.error().get().details() == null ? "" : model.error().get().details(), model.error()));
+        error.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.error().get() == null
+                                ? ""
+                                : model.error().get().sentence(),
+                        model.error()));
+        Views.showWhen(
+                errorDetails,
+                Bindings.createBooleanBinding(
+                        () -> model.error().get() != null && model.error().get().details() != null, model.error()));
+        errorDetailsText
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.error().get() == null || model.error().get().details() == null
+                                ? ""
+                                : model.error().get().details(),
+                        model.error()));
         ReceiveModel.Phase finished = ReceiveModel.Phase.FINISHED;
         BooleanBinding done = model.in(finished).and(model.outcome().isEqualTo(TransferState.DONE));
         Views.showWhen(transferBox, model.in(ReceiveModel.Phase.TRANSFER, finished));
@@ -145,8 +165,12 @@ public final class ReceiveView extends VBox {
         Views.showWhen(cancel, model.in(ReceiveModel.Phase.TRANSFER));
         Views.showWhen(again, model.in(finished));
         Views.showWhen(openFolder, done);
-        Views.showWhen(showFile, done.and(Bindings.createBooleanBinding(
-                () -> model.progress().get() != null && !model.progress().get().files().isEmpty(), model.progress())));
+        Views.showWhen(
+                showFile,
+                done.and(Bindings.createBooleanBinding(
+                        () -> model.progress().get() != null
+                                && !model.progress().get().files().isEmpty(),
+                        model.progress())));
         summary.textProperty().bind(model.summary());
         model.outcome().addListener((o, old, state) -> Views.summaryIcon(summaryIcon, state));
         model.progress().addListener((o, old, p) -> {

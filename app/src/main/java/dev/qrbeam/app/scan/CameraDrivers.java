@@ -63,8 +63,7 @@ final class CameraDrivers {
      * @param backend   OS video API the native driver uses
      * @param supported whether natives exist for this OS/CPU
      */
-    public record DriverInfo(String backend, boolean supported) {
-    }
+    public record DriverInfo(String backend, boolean supported) {}
 
     /** Lists no devices; stands in where no native capture exists. */
     static final class NoCameraDriver implements WebcamDriver {

@@ -15,17 +15,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Cameras implements AutoCloseable {
     /** No camera support: lists nothing, opens nothing, the scan button stays disabled. */
-    public static final Cameras NONE = new Cameras(new CameraCatalog() {
-        @Override
-        public List<String> cameraNames() {
-            return List.of();
-        }
+    public static final Cameras NONE = new Cameras(
+            new CameraCatalog() {
+                @Override
+                public List<String> cameraNames() {
+                    return List.of();
+                }
 
-        @Override
-        public FrameSource source(String name) throws CameraException {
-            throw new CameraException(CameraFailure.DRIVER_UNAVAILABLE, "no camera support");
-        }
-    }, ScanTimings.defaults(), false);
+                @Override
+                public FrameSource source(String name) throws CameraException {
+                    throw new CameraException(CameraFailure.DRIVER_UNAVAILABLE, "no camera support");
+                }
+            },
+            ScanTimings.defaults(),
+            false);
 
     private final CameraCatalog catalog;
     private final ScanTimings timings;

@@ -52,7 +52,8 @@ final class FxPreview implements PreviewSink {
         synchronized (lock) {
             if (pixels == null || pixels.getWidth() != backWidth || pixels.getHeight() != backHeight) {
                 IntBuffer buffer = ByteBuffer.allocateDirect(backWidth * backHeight * 4)
-                        .order(ByteOrder.nativeOrder()).asIntBuffer();
+                        .order(ByteOrder.nativeOrder())
+                        .asIntBuffer();
                 pixels = new PixelBuffer<>(backWidth, backHeight, buffer, PixelFormat.getIntArgbPreInstance());
                 image.set(new WritableImage(pixels));
             }

@@ -9,5 +9,5 @@ interface PreviewSink {
     void publish(BufferedImage frame);
 
     /** A sink that shows nothing. */
-    PreviewSink NONE = frame -> { };
+    PreviewSink NONE = frame -> {};
 }

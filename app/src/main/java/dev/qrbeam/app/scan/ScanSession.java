@@ -89,15 +89,17 @@ public final class ScanSession {
     }
 
     private boolean openWithTimeout() {
-        CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
-            try {
-                FrameSource opened = catalog.source(camera);
-                source = opened;
-                opened.open();
-            } catch (CameraException e) {
-                throw new OpenFailed(e);
-            }
-        }, task -> daemon(task, "qrbeam-scan-open").start());
+        CompletableFuture<Void> opening = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        FrameSource opened = catalog.source(camera);
+                        source = opened;
+                        opened.open();
+                    } catch (CameraException e) {
+                        throw new OpenFailed(e);
+                    }
+                },
+                task -> daemon(task, "qrbeam-scan-open").start());
         long deadline = System.nanoTime() + timings.open().toNanos();
         try {
             while (!stopRequested.get()) {
@@ -185,7 +187,8 @@ public final class ScanSession {
     }
 
     private void expireHint(long now) {
-        if (lastState == ScanState.FOREIGN_CODE && now - foreignSeenAt > timings.hint().toNanos()) {
+        if (lastState == ScanState.FOREIGN_CODE
+                && now - foreignSeenAt > timings.hint().toNanos()) {
             emit(ScanStatus.of(ScanState.SCANNING, camera));
         }
     }

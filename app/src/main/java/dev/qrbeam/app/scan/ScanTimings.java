@@ -12,12 +12,22 @@ import java.time.Duration;
  * @param minDecodeInterval least time between two decode attempts (decoding is throttled, never queued)
  * @param hint             how long the "not a QRBeam code" hint stays
  */
-record ScanTimings(Duration discovery, Duration open, Duration noPictureAfter, Duration framePeriod,
-                          Duration minDecodeInterval, Duration hint) {
+record ScanTimings(
+        Duration discovery,
+        Duration open,
+        Duration noPictureAfter,
+        Duration framePeriod,
+        Duration minDecodeInterval,
+        Duration hint) {
     /** Values for real cameras. */
     public static ScanTimings defaults() {
-        return new ScanTimings(Duration.ofSeconds(6), Duration.ofSeconds(8), Duration.ofSeconds(4),
-                Duration.ofMillis(33), Duration.ofMillis(80), Duration.ofMillis(2500));
+        return new ScanTimings(
+                Duration.ofSeconds(6),
+                Duration.ofSeconds(8),
+                Duration.ofSeconds(4),
+                Duration.ofMillis(33),
+                Duration.ofMillis(80),
+                Duration.ofMillis(2500));
     }
 
     /** A copy with other open/no-picture limits. */

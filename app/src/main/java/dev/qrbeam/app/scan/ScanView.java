@@ -15,10 +15,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.paint.Color;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -42,7 +42,7 @@ public final class ScanView extends StackPane {
     private static final String OVERLAY =
             "-fx-background-color: rgba(0,0,0,0.62); -fx-background-radius: 6; -fx-padding: 6 12 6 12; ";
     private final ImageView view = new ImageView();
-    private Consumer<String> onCode = code -> { };
+    private Consumer<String> onCode = code -> {};
     private volatile ScanSession session;
     private boolean failureShownElsewhere;
     private int generation;
@@ -65,10 +65,16 @@ public final class ScanView extends StackPane {
         view.fitHeightProperty().bind(heightProperty());
         view.setManaged(false);
         // unmanaged, centred by hand: the preview follows the view's size and never drives it
-        view.layoutXProperty().bind(Bindings.createDoubleBinding(
-                () -> (getWidth() - view.getLayoutBounds().getWidth()) / 2, widthProperty(), view.layoutBoundsProperty()));
-        view.layoutYProperty().bind(Bindings.createDoubleBinding(
-                () -> (getHeight() - view.getLayoutBounds().getHeight()) / 2, heightProperty(), view.layoutBoundsProperty()));
+        view.layoutXProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> (getWidth() - view.getLayoutBounds().getWidth()) / 2,
+                        widthProperty(),
+                        view.layoutBoundsProperty()));
+        view.layoutYProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> (getHeight() - view.getLayoutBounds().getHeight()) / 2,
+                        heightProperty(),
+                        view.layoutBoundsProperty()));
 
         FontIcon icon = new FontIcon(Feather.CAMERA);
         icon.setIconSize(40);
@@ -101,7 +107,7 @@ public final class ScanView extends StackPane {
 
     /** Called once per session with the pairing code, on the FX thread; the camera is already released. */
     public void setOnCode(Consumer<String> onCode) {
-        this.onCode = onCode == null ? code -> { } : onCode;
+        this.onCode = onCode == null ? code -> {} : onCode;
     }
 
     /** Lists the cameras and starts scanning with the preferred (else the first) one. */
@@ -111,11 +117,12 @@ public final class ScanView extends StackPane {
         }
         int gen = ++generation;
         status.set(ScanStatus.of(ScanState.OPENING, null));
-        scanner.listCameras().whenComplete((names, error) -> Platform.runLater(() -> {
-            if (gen == generation) {
-                camerasListed(names, error);
-            }
-        }));
+        scanner.listCameras()
+                .whenComplete((names, error) -> Platform.runLater(() -> {
+                    if (gen == generation) {
+                        camerasListed(names, error);
+                    }
+                }));
     }
 
     /** Stops scanning and releases the camera (in the background). */
@@ -144,7 +151,8 @@ public final class ScanView extends StackPane {
 
     /** The user-facing text for {@code s}. */
     public String text(ScanStatus s) {
-        return s.state() == ScanState.FAILED ? text.getString("scan.failure." + s.failure().name())
+        return s.state() == ScanState.FAILED
+                ? text.getString("scan.failure." + s.failure().name())
                 : text.getString("scan.state." + s.state().name());
     }
 
@@ -178,7 +186,8 @@ public final class ScanView extends StackPane {
 
     private void camerasListed(List<String> names, Throwable error) {
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             CameraFailure failure = cause instanceof CameraException e ? e.failure() : CameraFailure.ERROR;
             status.set(ScanStatus.failed(failure, null));
             return;
@@ -214,43 +223,48 @@ public final class ScanView extends StackPane {
 
     private void startSession(String camera) {
         int gen = ++generation;
-        session = scanner.start(camera, new ScanSession.Listener() {
-            @Override
-            public void statusChanged(ScanStatus s) {
-                Platform.runLater(() -> {
-                    if (gen == generation) {
-                        status.set(s);
+        session = scanner.start(
+                camera,
+                new ScanSession.Listener() {
+                    @Override
+                    public void statusChanged(ScanStatus s) {
+                        Platform.runLater(() -> {
+                            if (gen == generation) {
+                                status.set(s);
+                            }
+                        });
                     }
-                });
-            }
 
-            @Override
-            public void codeFound(String code) {
-                Platform.runLater(() -> {
-                    if (gen == generation) {
-                        session = null;
-                        onCode.accept(code);
+                    @Override
+                    public void codeFound(String code) {
+                        Platform.runLater(() -> {
+                            if (gen == generation) {
+                                session = null;
+                                onCode.accept(code);
+                            }
+                        });
                     }
-                });
-            }
-        }, preview);
+                },
+                preview);
     }
 
     private void showStatus(ScanStatus s) {
         String line = s.state() == ScanState.FAILED && failureShownElsewhere ? "" : text(s);
         statusLabel.setText(line);
         statusLabel.setVisible(!line.isEmpty());
-        statusLabel.setStyle(OVERLAY + "-fx-text-fill: " + switch (s.state()) {
-            case FAILED -> "#ff9e97";
-            case FOREIGN_CODE, NO_PICTURE -> "#ffd479";
-            case FOUND -> "#8fe0a5";
-            default -> "#ffffff";
-        } + ";");
+        statusLabel.setStyle(OVERLAY + "-fx-text-fill: "
+                + switch (s.state()) {
+                    case FAILED -> "#ff9e97";
+                    case FOREIGN_CODE, NO_PICTURE -> "#ffd479";
+                    case FOUND -> "#8fe0a5";
+                    default -> "#ffffff";
+                }
+                + ";");
         boolean live = s.state() == ScanState.SCANNING || s.state() == ScanState.FOREIGN_CODE;
         placeholder.setVisible(!live);
         view.setVisible(live);
-        ((FontIcon) placeholder.getChildren().get(0)).setIconCode(
-                s.state() == ScanState.FAILED ? Feather.CAMERA_OFF : Feather.CAMERA);
+        ((FontIcon) placeholder.getChildren().get(0))
+                .setIconCode(s.state() == ScanState.FAILED ? Feather.CAMERA_OFF : Feather.CAMERA);
         if (s.state().isFinal() && s.state() != ScanState.FOUND) {
             session = null;
         }

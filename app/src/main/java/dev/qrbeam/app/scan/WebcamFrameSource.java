@@ -80,8 +80,11 @@ final class WebcamFrameSource implements FrameSource {
             text.append(' ').append(t.getMessage());
         }
         String s = text.toString().toLowerCase(Locale.ROOT);
-        if (s.contains("permission") || s.contains("denied") || s.contains("not authorized")
-                || s.contains("unauthorized") || s.contains("access")) {
+        if (s.contains("permission")
+                || s.contains("denied")
+                || s.contains("not authorized")
+                || s.contains("unauthorized")
+                || s.contains("access")) {
             return CameraFailure.PERMISSION_DENIED;
         }
         if (s.contains("busy") || s.contains("in use") || s.contains("locked") || s.contains("used by")) {

@@ -2,6 +2,7 @@ package dev.qrbeam.app.send;
 
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.transfer.Formats;
+import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,8 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-
-import java.util.function.Consumer;
 
 /** A picked file or folder: icon, name, size and a remove button. */
 final class SelectedItemCell extends ListCell<SelectedItem> {

@@ -16,6 +16,15 @@ import dev.qrbeam.core.api.TransferEngine;
 import dev.qrbeam.core.api.TransferListener;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -26,16 +35,6 @@ import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.util.Duration;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Send: collects files (drop, choose, paste, command line), asks the engine for a code as soon as there is
@@ -62,8 +61,13 @@ public final class SendController {
     private int generation;
     private long transferStartedAt;
 
-    public SendController(SendView view, Messages messages, EngineProvider engines, Background background,
-                          HistoryRecorder history, Clock clock) {
+    public SendController(
+            SendView view,
+            Messages messages,
+            EngineProvider engines,
+            Background background,
+            HistoryRecorder history,
+            Clock clock) {
         this.view = view;
         this.m = messages;
         this.engines = engines;
@@ -124,25 +128,27 @@ public final class SendController {
             return;
         }
         model.error().set(null);
-        background.supply(() -> {
-            List<SelectedItem> measured = new ArrayList<>();
-            for (Path p : fresh) {
-                if (Files.exists(p)) {
-                    measured.add(Sizes.measure(p));
-                }
-            }
-            return measured;
-        }).whenComplete((measured, err) -> FxUpdates.fx(() -> {
-            if (locked.get()) {
-                return;
-            }
-            if (err != null || measured.isEmpty()) {
-                model.error().set(ShownError.of(m.get("send.error.nothing")));
-                return;
-            }
-            items.addAll(measured);
-            restart();
-        }));
+        background
+                .supply(() -> {
+                    List<SelectedItem> measured = new ArrayList<>();
+                    for (Path p : fresh) {
+                        if (Files.exists(p)) {
+                            measured.add(Sizes.measure(p));
+                        }
+                    }
+                    return measured;
+                })
+                .whenComplete((measured, err) -> FxUpdates.fx(() -> {
+                    if (locked.get()) {
+                        return;
+                    }
+                    if (err != null || measured.isEmpty()) {
+                        model.error().set(ShownError.of(m.get("send.error.nothing")));
+                        return;
+                    }
+                    items.addAll(measured);
+                    restart();
+                }));
     }
 
     private void remove(SelectedItem item) {
@@ -196,39 +202,42 @@ public final class SendController {
         AtomicReference<String> code = new AtomicReference<>();
         Consumer<TransferProgress> record = history.record(Direction.SENT, historyId, code::get, null);
         FxUpdates<TransferProgress> ui = new FxUpdates<>(p -> onProgress(gen, p));
-        background.supply(() -> {
-            SendHandle h = starter.start(engines.get(), p -> {
-                record.accept(p);
-                ui.post(p);
-            });
-            code.set(h.pairingCode());
-            return new Ready(h, QrImages.render(h.pairingCode(), QR_PIXELS));
-        }).whenComplete((ready, err) -> FxUpdates.fx(() -> {
-            if (err != null) {
-                if (gen == generation) {
-                    model.error().set(failures.startFailure("send", err));
-                    model.phase().set(SendModel.Phase.NOT_STARTED);
-                }
-                return;
-            }
-            if (gen != generation) {
-                background.run(ready.handle()::cancel);
-                return;
-            }
-            handle = ready.handle();
-            showQr(ready);
-            ui.post(handle.progress());
-        }));
+        background
+                .supply(() -> {
+                    SendHandle h = starter.start(engines.get(), p -> {
+                        record.accept(p);
+                        ui.post(p);
+                    });
+                    code.set(h.pairingCode());
+                    return new Ready(h, QrImages.render(h.pairingCode(), QR_PIXELS));
+                })
+                .whenComplete((ready, err) -> FxUpdates.fx(() -> {
+                    if (err != null) {
+                        if (gen == generation) {
+                            model.error().set(failures.startFailure("send", err));
+                            model.phase().set(SendModel.Phase.NOT_STARTED);
+                        }
+                        return;
+                    }
+                    if (gen != generation) {
+                        background.run(ready.handle()::cancel);
+                        return;
+                    }
+                    handle = ready.handle();
+                    showQr(ready);
+                    ui.post(handle.progress());
+                }));
     }
 
-    private record Ready(SendHandle handle, Image qr) {
-    }
+    private record Ready(SendHandle handle, Image qr) {}
 
     private void showQr(Ready ready) {
         model.qr().set(ready.qr());
         model.code().set(ready.handle().pairingCode());
         var relay = ready.handle().relay();
-        model.relay().set(m.format("send.relay", relay.getPort() > 0 ? relay.getHost() + ":" + relay.getPort() : relay.getHost()));
+        model.relay()
+                .set(m.format(
+                        "send.relay", relay.getPort() > 0 ? relay.getHost() + ":" + relay.getPort() : relay.getHost()));
         model.error().set(null);
         model.phase().set(SendModel.Phase.CODE);
         tick();
@@ -297,10 +306,16 @@ public final class SendController {
     private void finish(TransferProgress p) {
         handle = null;
         if (p.state() == TransferState.DONE) {
-            model.summary().set(m.format("send.summary.done", p.files().size(), Formats.bytes(p.totalBytes()),
-                    Formats.duration(java.time.Duration.ofMillis(clock.millis() - transferStartedAt))));
+            model.summary()
+                    .set(m.format(
+                            "send.summary.done",
+                            p.files().size(),
+                            Formats.bytes(p.totalBytes()),
+                            Formats.duration(java.time.Duration.ofMillis(clock.millis() - transferStartedAt))));
         } else {
-            model.summary().set(m.get(p.state() == TransferState.CANCELLED ? "send.summary.cancelled" : "send.summary.failed"));
+            model.summary()
+                    .set(m.get(
+                            p.state() == TransferState.CANCELLED ? "send.summary.cancelled" : "send.summary.failed"));
         }
         model.outcome().set(p.state());
         model.phase().set(SendModel.Phase.FINISHED);

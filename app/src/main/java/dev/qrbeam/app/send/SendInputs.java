@@ -1,6 +1,13 @@
 package dev.qrbeam.app.send;
 
 import dev.qrbeam.app.i18n.Messages;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -9,14 +16,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-
-import java.io.File;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The ways files reach Send from inside the window: drag and drop, the choosers, and pasting (files from a file
@@ -50,7 +49,8 @@ final class SendInputs {
         view.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles() && !locked.getAsBoolean();
             if (ok) {
-                sink.accept(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                sink.accept(
+                        e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
             e.setDropCompleted(ok);
             e.consume();

@@ -60,7 +60,8 @@ public final class SendView extends VBox {
         dropIcon.getStyleClass().add("drop-icon");
         Label dropText = new Label(m.get("send.drop"));
         dropText.getStyleClass().add("title-3");
-        Label dropHint = new Label(m.format("send.drop.hint", KeyCombination.valueOf("Shortcut+V").getDisplayText()));
+        Label dropHint = new Label(
+                m.format("send.drop.hint", KeyCombination.valueOf("Shortcut+V").getDisplayText()));
         dropHint.getStyleClass().add("muted");
         bigChooseFiles = Views.button(m.get("send.chooseFiles"), Feather.FILE_PLUS, "send-choose-files");
         bigChooseFiles.getStyleClass().add("accent");
@@ -83,11 +84,13 @@ public final class SendView extends VBox {
         chooseFolder = Views.button(null, Feather.FOLDER_PLUS, "send-add-folder");
         paste = Views.button(null, Feather.CLIPBOARD, "send-paste");
         clear = Views.button(null, Feather.TRASH_2, "send-clear");
-        for (Button b : new Button[]{chooseFiles, chooseFolder, paste, clear}) {
+        for (Button b : new Button[] {chooseFiles, chooseFolder, paste, clear}) {
             b.getStyleClass().addAll("button-icon");
         }
-        chooseFiles.setTooltip(new javafx.scene.control.Tooltip(m.get("send.chooseFiles").replace("_", "")));
-        chooseFolder.setTooltip(new javafx.scene.control.Tooltip(m.get("send.chooseFolder").replace("_", "")));
+        chooseFiles.setTooltip(
+                new javafx.scene.control.Tooltip(m.get("send.chooseFiles").replace("_", "")));
+        chooseFolder.setTooltip(
+                new javafx.scene.control.Tooltip(m.get("send.chooseFolder").replace("_", "")));
         paste.setTooltip(new javafx.scene.control.Tooltip(m.get("send.paste").replace("_", "")));
         clear.setTooltip(new javafx.scene.control.Tooltip(m.get("send.clear").replace("_", "")));
         HBox fileButtons = new HBox(6, chooseFiles, chooseFolder, paste, clear);
@@ -183,13 +186,21 @@ public final class SendView extends VBox {
         Views.showWhen(newCode, model.in(SendModel.Phase.CODE_EXPIRED));
         Views.showWhen(cancel, model.in(SendModel.Phase.TRANSFER));
         Views.showWhen(again, model.in(SendModel.Phase.FINISHED));
-        Views.showWhen(retry, model.in(SendModel.Phase.FINISHED).and(model.outcome().isNotEqualTo(TransferState.DONE)));
+        Views.showWhen(
+                retry, model.in(SendModel.Phase.FINISHED).and(model.outcome().isNotEqualTo(TransferState.DONE)));
         Views.showWhen(summaryBox, model.in(SendModel.Phase.FINISHED));
         Views.showWhen(error, model.error().isNotNull());
-        error.textProperty().bind(Bindings.createStringBinding(
-                () -> model.error().get() == null ? "" : model.error().get().sentence(), model.error()));
+        error.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.error().get() == null
+                                ? ""
+                                : model.error().get().sentence(),
+                        model.error()));
         qrImage.imageProperty().bind(model.qr());
-        qrImage.opacityProperty().bind(Bindings.when(model.in(SendModel.Phase.CODE_EXPIRED)).then(0.25).otherwise(1.0));
+        qrImage.opacityProperty()
+                .bind(Bindings.when(model.in(SendModel.Phase.CODE_EXPIRED))
+                        .then(0.25)
+                        .otherwise(1.0));
         codeField.textProperty().bind(model.code());
         relay.textProperty().bind(model.relay());
         expires.textProperty().bind(model.expires());

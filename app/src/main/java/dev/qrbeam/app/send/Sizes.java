@@ -9,8 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /** Measures files and folders (walking folders, not following links). Disk work: off the FX thread. */
 final class Sizes {
-    private Sizes() {
-    }
+    private Sizes() {}
 
     static SelectedItem measure(Path path) throws IOException {
         if (!Files.isDirectory(path)) {

@@ -5,10 +5,6 @@ import dev.qrbeam.app.platform.Background;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.scan.Cameras;
 import dev.qrbeam.app.theme.ThemeMode;
-import javafx.collections.FXCollections;
-import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
-
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import javafx.collections.FXCollections;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
 
 /** Edits settings; every change is saved at once (off the FX thread) through {@link SettingsStore}. */
 public final class SettingsController {
@@ -27,8 +26,13 @@ public final class SettingsController {
     private boolean loading;
 
     /** @param onTheme applies a theme change (FX thread) */
-    public SettingsController(SettingsView view, Messages messages, SettingsStore store, Background background,
-                              Cameras cameras, Consumer<ThemeMode> onTheme) {
+    public SettingsController(
+            SettingsView view,
+            Messages messages,
+            SettingsStore store,
+            Background background,
+            Cameras cameras,
+            Consumer<ThemeMode> onTheme) {
         this.view = view;
         this.m = messages;
         this.store = store;
@@ -69,16 +73,18 @@ public final class SettingsController {
         });
         view.changeDownload.setOnAction(e -> chooseDownload());
         store.addListener(s -> FxUpdates.fx(() -> view.downloadFolder.setText(s.downloadFolder())));
-        background.supply(cameras::names).thenAccept(names -> FxUpdates.fx(() -> {
-            List<String> all = new ArrayList<>();
-            all.add(defaultCamera);
-            all.addAll(names);
-            loading = true;
-            view.camera.getItems().setAll(all);
-            String chosen = store.current().camera();
-            view.camera.setValue(chosen != null && all.contains(chosen) ? chosen : defaultCamera);
-            loading = false;
-        }));
+        background
+                .supply(cameras::names)
+                .thenAccept(names -> FxUpdates.fx(() -> {
+                    List<String> all = new ArrayList<>();
+                    all.add(defaultCamera);
+                    all.addAll(names);
+                    loading = true;
+                    view.camera.getItems().setAll(all);
+                    String chosen = store.current().camera();
+                    view.camera.setValue(chosen != null && all.contains(chosen) ? chosen : defaultCamera);
+                    loading = false;
+                }));
     }
 
     public SettingsView view() {
@@ -103,7 +109,8 @@ public final class SettingsController {
             return;
         }
         boolean useUrl = view.url.isSelected();
-        String text = view.relayUrl.getText() == null ? "" : view.relayUrl.getText().strip();
+        String text =
+                view.relayUrl.getText() == null ? "" : view.relayUrl.getText().strip();
         if (useUrl && !validRelayUrl(text)) {
             view.relayError.setText(m.get("settings.relay.url.invalid"));
             view.relayError.setVisible(!text.isEmpty());
@@ -137,8 +144,9 @@ public final class SettingsController {
     }
 
     private void save(UnaryOperator<Settings> change) {
-        background.run(() -> store.modify(change))
-                .whenComplete((v, err) -> FxUpdates.fx(() -> view.status.setText(err == null
-                        ? m.get("settings.saved") : m.format("settings.error", err.getMessage()))));
+        background
+                .run(() -> store.modify(change))
+                .whenComplete((v, err) -> FxUpdates.fx(() -> view.status.setText(
+                        err == null ? m.get("settings.saved") : m.format("settings.error", err.getMessage()))));
     }
 }

@@ -2,13 +2,12 @@ package dev.qrbeam.app.settings;
 
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.JsonFiles;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place settings are read and written. Holds the current value; {@link #update} persists and
@@ -34,9 +33,11 @@ public final class SettingsStore {
                 return fallback;
             }
             return read.downloadFolder() == null || read.downloadFolder().isBlank()
-                    ? read.withDownloadFolder(fallback.downloadFolder()) : read;
+                    ? read.withDownloadFolder(fallback.downloadFolder())
+                    : read;
         } catch (IOException e) {
-            LoggerFactory.getLogger(SettingsStore.class).warn("unreadable {}, using the defaults: {}", file, e.getMessage());
+            LoggerFactory.getLogger(SettingsStore.class)
+                    .warn("unreadable {}, using the defaults: {}", file, e.getMessage());
             return fallback;
         }
     }

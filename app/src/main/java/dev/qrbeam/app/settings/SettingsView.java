@@ -87,7 +87,8 @@ public final class SettingsView extends VBox {
         getChildren().addAll(Views.pageHeader(m.get("settings.title"), m.get("settings.subtitle")), form, status);
     }
 
-    private static void addRow(GridPane form, int row, String label, javafx.scene.Node field, javafx.geometry.VPos align) {
+    private static void addRow(
+            GridPane form, int row, String label, javafx.scene.Node field, javafx.geometry.VPos align) {
         Label l = new Label(label);
         l.getStyleClass().add("form-label");
         if (align == javafx.geometry.VPos.TOP) {

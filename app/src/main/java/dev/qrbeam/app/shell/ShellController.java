@@ -1,14 +1,13 @@
 package dev.qrbeam.app.shell;
 
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-
-import java.util.EnumMap;
-import java.util.Map;
 
 /** Switches pages from the sidebar and Shortcut+1..4; the sidebar can never be left with nothing selected. */
 public final class ShellController {
@@ -59,7 +58,8 @@ public final class ShellController {
     public void installShortcuts(Scene scene) {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (Page p : Page.values()) {
-            scene.getAccelerators().put(new KeyCodeCombination(digits[p.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> show(p));
+            scene.getAccelerators()
+                    .put(new KeyCodeCombination(digits[p.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> show(p));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.qrbeam.app.shell;
 
 import dev.qrbeam.app.i18n.Messages;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -14,9 +16,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-
-import java.util.EnumMap;
-import java.util.Map;
 
 /** The main window's frame: a sidebar with the pages and the current page on the right. */
 public final class ShellView extends BorderPane {

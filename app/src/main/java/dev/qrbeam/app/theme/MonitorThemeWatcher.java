@@ -1,7 +1,6 @@
 package dev.qrbeam.app.theme;
 
 import dev.qrbeam.app.platform.Executables;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,8 +28,8 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
     private final Thread onExit = new Thread(this::close, "qrbeam-theme-watch-exit");
 
     /** @param parser reads one output line: dark, light, or empty when the line says nothing about it */
-    public MonitorThemeWatcher(List<String> command, Map<String, String> environment,
-                               Function<String, Optional<Boolean>> parser) {
+    public MonitorThemeWatcher(
+            List<String> command, Map<String, String> environment, Function<String, Optional<Boolean>> parser) {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.parser = parser;
@@ -38,14 +37,24 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
 
     /** {@code gsettings monitor}: lines like {@code color-scheme: 'prefer-dark'}. */
     public static MonitorThemeWatcher gsettings(String gsettings, Map<String, String> env) {
-        return new MonitorThemeWatcher(lineBuffered(List.of(gsettings, "monitor", "org.gnome.desktop.interface", "color-scheme")),
-                env, MonitorThemeWatcher::parseGsettings);
+        return new MonitorThemeWatcher(
+                lineBuffered(List.of(gsettings, "monitor", "org.gnome.desktop.interface", "color-scheme")),
+                env,
+                MonitorThemeWatcher::parseGsettings);
     }
 
     /** The portal's SettingChanged signal, watched with {@code gdbus monitor} on the session bus. */
     public static MonitorThemeWatcher portal(String gdbus, Map<String, String> env) {
-        return new MonitorThemeWatcher(lineBuffered(List.of(gdbus, "monitor", "--session", "--dest",
-                "org.freedesktop.portal.Desktop", "--object-path", "/org/freedesktop/portal/desktop")), env,
+        return new MonitorThemeWatcher(
+                lineBuffered(List.of(
+                        gdbus,
+                        "monitor",
+                        "--session",
+                        "--dest",
+                        "org.freedesktop.portal.Desktop",
+                        "--object-path",
+                        "/org/freedesktop/portal/desktop")),
+                env,
                 MonitorThemeWatcher::parsePortal);
     }
 
@@ -72,7 +81,8 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
 
     /** {@code ... SettingChanged ('org.freedesktop.appearance', 'color-scheme', <uint32 1>)}: 1 dark, 2 light, 0 none. */
     static Optional<Boolean> parsePortal(String line) {
-        if (!line.contains("SettingChanged") || !line.contains("'org.freedesktop.appearance'")
+        if (!line.contains("SettingChanged")
+                || !line.contains("'org.freedesktop.appearance'")
                 || !line.contains("'color-scheme'")) {
             return Optional.empty();
         }
@@ -98,7 +108,8 @@ public final class MonitorThemeWatcher implements OsThemeWatcher {
                 }
                 process = pb.start();
             }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     Optional<Boolean> dark = parser.apply(line);
                     if (dark.isPresent() && !dark.get().equals(last)) {

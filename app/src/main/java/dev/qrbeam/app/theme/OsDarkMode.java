@@ -12,17 +12,23 @@ import java.util.concurrent.TimeUnit;
  * Runs a short external command: call it off the FX thread. Unknown means light.
  */
 public final class OsDarkMode {
-    private OsDarkMode() {
-    }
+    private OsDarkMode() {}
 
     public static boolean prefersDark() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.startsWith("mac")) {
-            return run(List.of("defaults", "read", "-g", "AppleInterfaceStyle")).toLowerCase(Locale.ROOT).contains("dark");
+            return run(List.of("defaults", "read", "-g", "AppleInterfaceStyle"))
+                    .toLowerCase(Locale.ROOT)
+                    .contains("dark");
         }
         if (os.startsWith("windows")) {
-            return run(List.of("reg", "query", "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
-                    "/v", "AppsUseLightTheme")).contains("0x0");
+            return run(List.of(
+                            "reg",
+                            "query",
+                            "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
+                            "/v",
+                            "AppsUseLightTheme"))
+                    .contains("0x0");
         }
         String scheme = run(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"));
         if (scheme.contains("prefer-dark")) {

@@ -11,12 +11,10 @@ public interface OsThemeWatcher extends AutoCloseable {
     /** For OSes that report nothing (and tests that do not switch themes). */
     OsThemeWatcher NONE = new OsThemeWatcher() {
         @Override
-        public void start(Consumer<Boolean> prefersDark) {
-        }
+        public void start(Consumer<Boolean> prefersDark) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     /** Starts watching; {@code prefersDark} gets true (dark) or false (light) on every change. */

@@ -1,7 +1,6 @@
 package dev.qrbeam.app.theme;
 
 import dev.qrbeam.app.platform.Executables;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,7 @@ public final class OsThemeWatchers {
     /** macOS and Windows: how often the setting is read again. */
     public static final Duration POLL = Duration.ofSeconds(3);
 
-    private OsThemeWatchers() {
-    }
+    private OsThemeWatchers() {}
 
     /**
      * macOS, Windows: polling. Linux/BSD with a session bus: {@code gsettings monitor} and the portal's signal, whichever of
@@ -32,18 +30,21 @@ public final class OsThemeWatchers {
         }
         String path = env.get("PATH");
         List<OsThemeWatcher> all = new ArrayList<>();
-        Executables.onPath("gsettings", path).ifPresent(g -> all.add(MonitorThemeWatcher.gsettings(g.toString(), Map.of())));
+        Executables.onPath("gsettings", path)
+                .ifPresent(g -> all.add(MonitorThemeWatcher.gsettings(g.toString(), Map.of())));
         Executables.onPath("gdbus", path).ifPresent(g -> all.add(MonitorThemeWatcher.portal(g.toString(), Map.of())));
-        return all.isEmpty() ? OsThemeWatcher.NONE : new OsThemeWatcher() {
-            @Override
-            public void start(Consumer<Boolean> prefersDark) {
-                all.forEach(w -> w.start(prefersDark));
-            }
+        return all.isEmpty()
+                ? OsThemeWatcher.NONE
+                : new OsThemeWatcher() {
+                    @Override
+                    public void start(Consumer<Boolean> prefersDark) {
+                        all.forEach(w -> w.start(prefersDark));
+                    }
 
-            @Override
-            public void close() {
-                all.forEach(OsThemeWatcher::close);
-            }
-        };
+                    @Override
+                    public void close() {
+                        all.forEach(OsThemeWatcher::close);
+                    }
+                };
     }
 }

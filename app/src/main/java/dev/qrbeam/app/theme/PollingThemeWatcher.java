@@ -29,13 +29,17 @@ public final class PollingThemeWatcher implements OsThemeWatcher {
             return t;
         });
         boolean[] last = {probe.getAsBoolean()};
-        timer.scheduleWithFixedDelay(() -> {
-            boolean now = probe.getAsBoolean();
-            if (now != last[0]) {
-                last[0] = now;
-                prefersDark.accept(now);
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    boolean now = probe.getAsBoolean();
+                    if (now != last[0]) {
+                        last[0] = now;
+                        prefersDark.accept(now);
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -2,10 +2,9 @@ package dev.qrbeam.app.theme;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
-
-import java.util.Objects;
 
 /**
  * Applies the AtlantaFX theme (Primer light/dark) and the one app stylesheet on top of it. With the
@@ -30,9 +29,8 @@ public final class ThemeManager {
     /** Call on the FX thread. */
     public void apply(ThemeMode mode) {
         this.mode = mode;
-        Application.setUserAgentStylesheet(isDark(mode)
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                isDark(mode) ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     /** The OS switched light/dark while running (FX thread): re-applies when following the system. */
@@ -52,6 +50,8 @@ public final class ThemeManager {
     }
 
     public void style(Scene scene) {
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(APP_STYLESHEET)).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(getClass().getResource(APP_STYLESHEET))
+                        .toExternalForm());
     }
 }

@@ -33,7 +33,8 @@ public final class FailureMessages {
 
     /** What {@code page} ("send", "receive") shows for a transfer that ended with {@code failure}; logged. */
     public ShownError shown(String page, TransferFailure failure) {
-        LOG.info("{}: {}", page, failure == null ? "failed without a reason" : failure.code() + " " + failure.message());
+        LOG.info(
+                "{}: {}", page, failure == null ? "failed without a reason" : failure.code() + " " + failure.message());
         return new ShownError(describe(failure), details(failure));
     }
 

@@ -49,15 +49,18 @@ final class FileProgressCell extends ListCell<FileProgress> {
         }
         name.setText(item.relativePath());
         size.setText(Formats.bytes(item.size()));
-        bar.setProgress(item.size() <= 0 ? (item.state() == TransferState.DONE ? 1 : 0)
-                : Math.min(1.0, (double) item.bytesDone() / item.size()));
+        bar.setProgress(
+                item.size() <= 0
+                        ? (item.state() == TransferState.DONE ? 1 : 0)
+                        : Math.min(1.0, (double) item.bytesDone() / item.size()));
         state.setText(messages.get("file.state." + item.state().name()));
-        icon.setIconCode(switch (item.state()) {
-            case DONE -> Feather.CHECK_CIRCLE;
-            case FAILED -> Feather.ALERT_CIRCLE;
-            case CANCELLED -> Feather.X_CIRCLE;
-            default -> Feather.FILE;
-        });
+        icon.setIconCode(
+                switch (item.state()) {
+                    case DONE -> Feather.CHECK_CIRCLE;
+                    case FAILED -> Feather.ALERT_CIRCLE;
+                    case CANCELLED -> Feather.X_CIRCLE;
+                    default -> Feather.FILE;
+                });
         setGraphic(row);
     }
 }

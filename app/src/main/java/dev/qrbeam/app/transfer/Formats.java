@@ -7,8 +7,7 @@ import java.util.Locale;
 public final class Formats {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String bytes(long n) {
         if (n < 1000) {

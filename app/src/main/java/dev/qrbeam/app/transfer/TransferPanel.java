@@ -81,14 +81,15 @@ public final class TransferPanel extends VBox {
         shown = p.state();
         stateLabel.setText(messages.get("state." + p.state().name()));
         peerLabel.setText(messages.get("peer." + side + "." + p.state().name()));
-        stateIcon.setIconCode(switch (p.state()) {
-            case DONE -> Feather.CHECK_CIRCLE;
-            case FAILED -> Feather.ALERT_TRIANGLE;
-            case CANCELLED -> Feather.X_CIRCLE;
-            case VERIFYING -> Feather.SHIELD;
-            case TRANSFERRING -> side.equals("send") ? Feather.UPLOAD : Feather.DOWNLOAD;
-            default -> Feather.LOADER;
-        });
+        stateIcon.setIconCode(
+                switch (p.state()) {
+                    case DONE -> Feather.CHECK_CIRCLE;
+                    case FAILED -> Feather.ALERT_TRIANGLE;
+                    case CANCELLED -> Feather.X_CIRCLE;
+                    case VERIFYING -> Feather.SHIELD;
+                    case TRANSFERRING -> side.equals("send") ? Feather.UPLOAD : Feather.DOWNLOAD;
+                    default -> Feather.LOADER;
+                });
         stateIcon.getStyleClass().removeAll("success", "danger");
         if (p.state() == TransferState.DONE) {
             stateIcon.getStyleClass().add("success");
@@ -96,16 +97,19 @@ public final class TransferPanel extends VBox {
             stateIcon.getStyleClass().add("danger");
         }
         boolean waiting = p.state() == TransferState.WAITING || p.state() == TransferState.PAIRING;
-        overall.setProgress(waiting ? ProgressBar.INDETERMINATE_PROGRESS
-                : p.state() == TransferState.DONE ? 1 : p.fraction());
-        amount.setText(messages.format("progress.amount", Formats.bytes(p.bytesDone()), Formats.bytes(p.totalBytes()),
+        overall.setProgress(
+                waiting ? ProgressBar.INDETERMINATE_PROGRESS : p.state() == TransferState.DONE ? 1 : p.fraction());
+        amount.setText(messages.format(
+                "progress.amount",
+                Formats.bytes(p.bytesDone()),
+                Formats.bytes(p.totalBytes()),
                 Math.round(p.fraction() * 100)));
         boolean moving = p.state() == TransferState.TRANSFERRING;
         rate.setText(moving ? Formats.rate(p.bytesPerSecond()) : "");
         eta.setText(moving && p.eta() != null ? messages.format("progress.eta", Formats.duration(p.eta())) : "");
         resent.setText(messages.format("progress.resent", p.chunksResent()));
-        boolean bad = p.state() == TransferState.FAILED
-                || (p.state() == TransferState.CANCELLED && p.failure() != null);
+        boolean bad =
+                p.state() == TransferState.FAILED || (p.state() == TransferState.CANCELLED && p.failure() != null);
         failure.setVisible(bad);
         failure.setText(bad ? failures.describe(p.failure()) : "");
         files.setAll(p.files());

@@ -1,8 +1,5 @@
 package dev.qrbeam.app.tray;
 
-import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-
 import java.awt.AWTException;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
@@ -13,6 +10,8 @@ import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.io.IOException;
 import java.io.InputStream;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javax.imageio.ImageIO;
 
 /**
@@ -127,11 +126,14 @@ public final class AwtTray implements TrayPort {
             // a double-click on the icon (Windows) or a click on a balloon/toast: back to the window
             t.addActionListener(e -> {
                 Runnable click = balloonClick;
-                Platform.runLater(click != null ? click : () -> {
-                    if (model != null) {
-                        model.show();
-                    }
-                });
+                Platform.runLater(
+                        click != null
+                                ? click
+                                : () -> {
+                                    if (model != null) {
+                                        model.show();
+                                    }
+                                });
             });
             SystemTray.getSystemTray().add(t);
             icon = t;

@@ -5,14 +5,13 @@ import dev.qrbeam.app.history.Direction;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.app.transfer.Formats;
 import dev.qrbeam.core.api.TransferState;
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.util.List;
 
 /**
  * What the tray (menu-bar) icon shows while the window is away: one status line with the progress of the
@@ -56,8 +55,10 @@ public final class TrayModel {
     /** A transfer ended while the window is away: the last outcome stays visible until the next one. */
     public void ended(TrackedTransfer t) {
         progress.set(-1);
-        String key = (t.direction() == Direction.SENT ? "tray.sent." : "tray.received.") + t.state().name();
-        status.set(m.format(key, t.progress().files().size(), Formats.bytes(t.progress().totalBytes())));
+        String key = (t.direction() == Direction.SENT ? "tray.sent." : "tray.received.")
+                + t.state().name();
+        status.set(m.format(
+                key, t.progress().files().size(), Formats.bytes(t.progress().totalBytes())));
         if (t.state() == TransferState.DONE) {
             progress.set(1);
         }

@@ -13,12 +13,10 @@ public interface TrayPort {
         }
 
         @Override
-        public void show(TrayModel model) {
-        }
+        public void show(TrayModel model) {}
 
         @Override
-        public void hide() {
-        }
+        public void hide() {}
     };
 
     /** Whether the OS shows tray icons at all. */

@@ -12,8 +12,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Small builders shared by the views, so every page has the same header and buttons. */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     public static VBox pageHeader(String title, String subtitle) {
         Label t = new Label(title);
@@ -47,8 +46,9 @@ public final class Views {
         }
         boolean done = outcome == TransferState.DONE;
         icon.getStyleClass().add(done ? "success" : "danger");
-        icon.setIconCode(done ? Feather.CHECK_CIRCLE
-                : outcome == TransferState.CANCELLED
-                ? Feather.X_CIRCLE : Feather.ALERT_TRIANGLE);
+        icon.setIconCode(
+                done
+                        ? Feather.CHECK_CIRCLE
+                        : outcome == TransferState.CANCELLED ? Feather.X_CIRCLE : Feather.ALERT_TRIANGLE);
     }
 }

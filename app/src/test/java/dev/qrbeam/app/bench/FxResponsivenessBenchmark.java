@@ -4,8 +4,6 @@ import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.core.api.TransferState;
-import javafx.application.Platform;
-
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 
 /**
  * Runnable benchmark (not a test): two app windows in one JVM (headless Monocle) move a file of N MiB
@@ -26,13 +25,20 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class FxResponsivenessBenchmark {
-    private FxResponsivenessBenchmark() {
-    }
+    private FxResponsivenessBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        for (String[] p : new String[][]{{"testfx.robot", "glass"}, {"testfx.headless", "true"}, {"glass.platform", "Monocle"},
-                {"monocle.platform", "Headless"}, {"prism.order", "sw"}, {"prism.text", "t2k"}, {"java.awt.headless", "true"},
-                {"headless.geometry", "2200x1000-32"}, {"qrbeam.loopback", "true"}}) {
+        for (String[] p : new String[][] {
+            {"testfx.robot", "glass"},
+            {"testfx.headless", "true"},
+            {"glass.platform", "Monocle"},
+            {"monocle.platform", "Headless"},
+            {"prism.order", "sw"},
+            {"prism.text", "t2k"},
+            {"java.awt.headless", "true"},
+            {"headless.geometry", "2200x1000-32"},
+            {"qrbeam.loopback", "true"}
+        }) {
             System.setProperty(p[0], p[1]);
         }
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
@@ -72,13 +78,17 @@ public final class FxResponsivenessBenchmark {
                 double secs = (System.nanoTime() - start) / 1e9;
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
-                System.out.printf("state=%s size=%d MiB time=%.1f s rate=%.0f MB/s%n", p.state(), mib, secs,
-                        mib * 1.048576 / secs);
-                System.out.printf("FX latency over %d probes: median %.1f ms, p99 %.1f ms, max %.1f ms%n", sorted.size(),
-                        sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+                System.out.printf(
+                        "state=%s size=%d MiB time=%.1f s rate=%.0f MB/s%n",
+                        p.state(), mib, secs, mib * 1.048576 / secs);
+                System.out.printf(
+                        "FX latency over %d probes: median %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        sorted.size(),
+                        sorted.get(sorted.size() / 2) / 1e6,
+                        sorted.get((int) (sorted.size() * 0.99)) / 1e6,
                         sorted.get(sorted.size() - 1) / 1e6);
-                System.out.println("identical=" + (p.state() == TransferState.DONE
-                        && Files.mismatch(src, dest.resolve("big.bin")) == -1));
+                System.out.println("identical="
+                        + (p.state() == TransferState.DONE && Files.mismatch(src, dest.resolve("big.bin")) == -1));
                 break;
             }
             Thread.sleep(20);

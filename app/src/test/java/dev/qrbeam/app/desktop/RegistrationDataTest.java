@@ -1,10 +1,6 @@
 package dev.qrbeam.app.desktop;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * The "Send with QRBeam" registration data each installer ships, read as the OS would: the WiX fragment's
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every selected file.
  */
 class RegistrationDataTest {
-    private static final Path INSTALLER = Path.of("..", "installer").toAbsolutePath().normalize();
+    private static final Path INSTALLER =
+            Path.of("..", "installer").toAbsolutePath().normalize();
     private static final String LINUX_LAUNCHER = "/opt/qrbeam/bin/QRBeam";
 
     @Test
@@ -39,32 +39,44 @@ class RegistrationDataTest {
                 keys.put(k.getAttribute("Root") + "\\" + k.getAttribute("Key"), k);
             }
         }
-        assertThat(keys).containsOnlyKeys("HKLM\\Software\\Classes\\*\\shell\\QRBeam.Send",
-                "HKLM\\Software\\Classes\\Directory\\shell\\QRBeam.Send");
+        assertThat(keys)
+                .containsOnlyKeys(
+                        "HKLM\\Software\\Classes\\*\\shell\\QRBeam.Send",
+                        "HKLM\\Software\\Classes\\Directory\\shell\\QRBeam.Send");
         for (Element verb : keys.values()) {
             Element component = (Element) verb.getParentNode();
             assertThat(component.getTagName()).isEqualTo("Component");
-            assertThat(component.getAttribute("Guid")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(component.getAttribute("Guid"))
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
             assertThat(component.getAttribute("Directory")).isEqualTo("INSTALLDIR");
-            assertThat(verb.getAttribute("ForceDeleteOnUninstall")).as("removed on uninstall").isEqualTo("yes");
+            assertThat(verb.getAttribute("ForceDeleteOnUninstall"))
+                    .as("removed on uninstall")
+                    .isEqualTo("yes");
             Map<String, String> values = values(verb);
-            assertThat(values).containsEntry("", "Send with QRBeam").containsEntry("MultiSelectModel", "Player")
+            assertThat(values)
+                    .containsEntry("", "Send with QRBeam")
+                    .containsEntry("MultiSelectModel", "Player")
                     .containsEntry("Icon", "\"[INSTALLDIR]QRBeam.exe\",0");
             Element command = childKey(verb, "command");
             assertThat(values(command)).containsEntry("", "\"[INSTALLDIR]QRBeam.exe\" \"%1\"");
-            assertThat(elements(verb, "RegistryValue").stream().filter(v -> "yes".equals(v.getAttribute("KeyPath")))).hasSize(1);
+            assertThat(elements(verb, "RegistryValue").stream().filter(v -> "yes".equals(v.getAttribute("KeyPath"))))
+                    .hasSize(1);
         }
         assertThat(component(wix, "QRBeamSendFiles").getAttribute("Guid"))
                 .isNotEqualTo(component(wix, "QRBeamSendFolders").getAttribute("Guid"));
         String build = Files.readString(INSTALLER.resolve("build-windows.ps1"));
-        assertThat(build).contains("<ComponentGroupRef Id=\"QRBeamShellIntegration\"/>")
-                .contains("windows\\shell-integration.wxi").contains("'overrides.wxi'").contains("'--resource-dir', $Resources");
+        assertThat(build)
+                .contains("<ComponentGroupRef Id=\"QRBeamShellIntegration\"/>")
+                .contains("windows\\shell-integration.wxi")
+                .contains("'overrides.wxi'")
+                .contains("'--resource-dir', $Resources");
     }
 
     @Test
     void infoPlistDeclaresTheFinderServiceForFilesAndFolders() throws Exception {
         String text = Files.readString(INSTALLER.resolve("macos/Info.plist.in"), StandardCharsets.UTF_8)
-                .replace("@VERSION@", "1.2.3").replace("@BUNDLE_VERSION@", "2.2.3");
+                .replace("@VERSION@", "1.2.3")
+                .replace("@BUNDLE_VERSION@", "2.2.3");
         Path plist = Files.writeString(Files.createTempFile("Info", ".plist"), text);
         try {
             Element dict = (Element) first(xml(plist).getDocumentElement(), "dict");
@@ -73,7 +85,9 @@ class RegistrationDataTest {
             List<Element> services = plistArray(top.get("NSServices"));
             assertThat(services).hasSize(1);
             Map<String, Node> service = plistDict(services.get(0));
-            assertThat(plistString(plistDict((Element) service.get("NSMenuItem")).get("default"))).isEqualTo("Send with QRBeam");
+            assertThat(plistString(
+                            plistDict((Element) service.get("NSMenuItem")).get("default")))
+                    .isEqualTo("Send with QRBeam");
             assertThat(plistString(service.get("NSMessage"))).isEqualTo(MacServices.MESSAGE);
             assertThat(plistString(service.get("NSPortName"))).isEqualTo(plistString(top.get("CFBundleName")));
             assertThat(plistArray(service.get("NSSendFileTypes")).stream().map(RegistrationDataTest::plistString))
@@ -87,25 +101,39 @@ class RegistrationDataTest {
     @Test
     void desktopEntryOffersTheSendActionWithEverySelectedFile() throws Exception {
         Map<String, Map<String, String>> entry = keyFile(INSTALLER.resolve("linux/qrbeam.desktop"));
-        assertThat(entry.get("Desktop Entry")).containsEntry("Exec", LINUX_LAUNCHER + " %F").containsEntry("Actions", "send;");
-        assertThat(entry.get("Desktop Action send")).containsEntry("Name", "Send with QRBeam")
+        assertThat(entry.get("Desktop Entry"))
+                .containsEntry("Exec", LINUX_LAUNCHER + " %F")
+                .containsEntry("Actions", "send;");
+        assertThat(entry.get("Desktop Action send"))
+                .containsEntry("Name", "Send with QRBeam")
                 .containsEntry("Exec", LINUX_LAUNCHER + " %F");
     }
 
     @Test
     void nemoActionAndDolphinServiceMenuRunTheLauncherWithEverySelectedFile() throws Exception {
-        Map<String, String> nemo = keyFile(INSTALLER.resolve("linux/integration/qrbeam-send.nemo_action")).get("Nemo Action");
-        assertThat(nemo).containsEntry("Name", "Send with QRBeam").containsEntry("Exec", LINUX_LAUNCHER + " %F")
-                .containsEntry("Selection", "notnone").containsEntry("Extensions", "any;").containsEntry("Active", "true");
+        Map<String, String> nemo = keyFile(INSTALLER.resolve("linux/integration/qrbeam-send.nemo_action"))
+                .get("Nemo Action");
+        assertThat(nemo)
+                .containsEntry("Name", "Send with QRBeam")
+                .containsEntry("Exec", LINUX_LAUNCHER + " %F")
+                .containsEntry("Selection", "notnone")
+                .containsEntry("Extensions", "any;")
+                .containsEntry("Active", "true");
         Map<String, Map<String, String>> kde = keyFile(INSTALLER.resolve("linux/integration/qrbeam-send-kde.desktop"));
-        assertThat(kde.get("Desktop Entry")).containsEntry("Type", "Service").containsEntry("MimeType", "all/all;")
-                .containsEntry("ServiceTypes", "KonqPopupMenu/Plugin").containsEntry("Actions", "sendWithQRBeam;");
-        assertThat(kde.get("Desktop Action sendWithQRBeam")).containsEntry("Name", "Send with QRBeam")
+        assertThat(kde.get("Desktop Entry"))
+                .containsEntry("Type", "Service")
+                .containsEntry("MimeType", "all/all;")
+                .containsEntry("ServiceTypes", "KonqPopupMenu/Plugin")
+                .containsEntry("Actions", "sendWithQRBeam;");
+        assertThat(kde.get("Desktop Action sendWithQRBeam"))
+                .containsEntry("Name", "Send with QRBeam")
                 .containsEntry("Exec", LINUX_LAUNCHER + " %F");
         String postinst = Files.readString(INSTALLER.resolve("linux/postinst"));
         String prerm = Files.readString(INSTALLER.resolve("linux/prerm"));
-        for (String installed : List.of("/usr/share/nemo/actions/qrbeam-send.nemo_action",
-                "/usr/share/kio/servicemenus/qrbeam-send.desktop", "/usr/share/kservices5/ServiceMenus/qrbeam-send.desktop")) {
+        for (String installed : List.of(
+                "/usr/share/nemo/actions/qrbeam-send.nemo_action",
+                "/usr/share/kio/servicemenus/qrbeam-send.desktop",
+                "/usr/share/kservices5/ServiceMenus/qrbeam-send.desktop")) {
             assertThat(postinst).as("postinst installs " + installed).contains(installed);
             assertThat(prerm).as("prerm removes " + installed).contains(installed);
         }
@@ -124,13 +152,19 @@ class RegistrationDataTest {
             }
             if (line.startsWith("[") && line.endsWith("]")) {
                 group = new LinkedHashMap<>();
-                assertThat(groups.put(line.substring(1, line.length() - 1), group)).as("duplicate group " + line).isNull();
+                assertThat(groups.put(line.substring(1, line.length() - 1), group))
+                        .as("duplicate group " + line)
+                        .isNull();
                 continue;
             }
             int eq = line.indexOf('=');
             assertThat(group).as("key outside a group in " + file).isNotNull();
             assertThat(eq).as("not key=value: " + line).isPositive();
-            assertThat(group.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip())).as("duplicate key " + line).isNull();
+            assertThat(group.put(
+                            line.substring(0, eq).strip(),
+                            line.substring(eq + 1).strip()))
+                    .as("duplicate key " + line)
+                    .isNull();
         }
         return groups;
     }
@@ -165,7 +199,10 @@ class RegistrationDataTest {
     }
 
     private static Element component(Document d, String id) {
-        return elements(d, "Component").stream().filter(c -> id.equals(c.getAttribute("Id"))).findFirst().orElseThrow();
+        return elements(d, "Component").stream()
+                .filter(c -> id.equals(c.getAttribute("Id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The RegistryValues directly under a key: name ("" for the default value) to value. */

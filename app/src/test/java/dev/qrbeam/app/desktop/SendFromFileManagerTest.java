@@ -1,11 +1,21 @@
 package dev.qrbeam.app.desktop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.platform.SingleInstance;
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -16,17 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * "Send with QRBeam" from a file manager while the app runs: the launch hands its files over (the real
  * single-instance hand-over), they show on Send, and a code is made only after the user's click.
@@ -35,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SendFromFileManagerTest {
     @TempDir
     Path tmp;
+
     private Ui.Window window;
     private final FxRobot robot = new FxRobot();
 
@@ -56,24 +56,32 @@ class SendFromFileManagerTest {
         Path folder = Files.createDirectories(tmp.resolve("Holiday photos"));
         Files.writeString(folder.resolve("beach.jpg"), "jpg");
         AppPaths paths = new AppPaths(tmp.resolve("home"));
-        try (SingleInstance running = new SingleInstance(paths); SingleInstance launched = new SingleInstance(paths)) {
-            assertThat(new InstanceHandOver(running, 0).start(List.of(), f -> FxUpdates.fx(() -> window.app().offerFiles(f))))
+        try (SingleInstance running = new SingleInstance(paths);
+                SingleInstance launched = new SingleInstance(paths)) {
+            assertThat(new InstanceHandOver(running, 0)
+                            .start(
+                                    List.of(),
+                                    f -> FxUpdates.fx(() -> window.app().offerFiles(f))))
                     .isEqualTo(InstanceHandOver.Result.PRIMARY);
-            assertThat(new InstanceHandOver(launched, 5000).start(List.of(a, folder), f -> { }))
+            assertThat(new InstanceHandOver(launched, 5000).start(List.of(a, folder), f -> {}))
                     .isEqualTo(InstanceHandOver.Result.HANDED_OFF);
         }
         Node bar = Ui.find(window, "incoming-bar");
         Ui.waitFor(20, bar::isVisible, window);
         assertThat(window.app().shell().current()).isEqualTo(Page.SEND);
         Label text = Ui.find(window, "incoming-text");
-        assertThat(Ui.fx(text::getText)).isEqualTo("Send these 2 items from another program? report.pdf, Holiday photos");
-        assertThat(window.app().send().shownCode()).as("no code before the click").isEmpty();
+        assertThat(Ui.fx(text::getText))
+                .isEqualTo("Send these 2 items from another program? report.pdf, Holiday photos");
+        assertThat(window.app().send().shownCode())
+                .as("no code before the click")
+                .isEmpty();
         ListView<?> list = Ui.find(window, "send-file-list");
         assertThat(Ui.fx(() -> list.getItems().size())).isZero();
 
         robot.clickOn((Node) Ui.find(window, "incoming-confirm"));
         Ui.waitFor(30, () -> !window.app().send().shownCode().isEmpty(), window);
-        assertThat(Ui.decodeQr(Ui.find(window, "send-qr"))).contains(window.app().send().shownCode());
+        assertThat(Ui.decodeQr(Ui.find(window, "send-qr")))
+                .contains(window.app().send().shownCode());
         assertThat(Ui.fx(() -> list.getItems().size())).isEqualTo(2);
         assertThat(Ui.fx(bar::isVisible)).isFalse();
     }
@@ -125,7 +133,8 @@ class SendFromFileManagerTest {
                 SingleInstance s = new SingleInstance(paths);
                 instances.add(s);
                 Path file = Files.writeString(tmp.resolve("file-" + i + ".txt"), "x");
-                Callable<InstanceHandOver.Result> launch = () -> new InstanceHandOver(s, 10_000).start(List.of(file), received::addAll);
+                Callable<InstanceHandOver.Result> launch =
+                        () -> new InstanceHandOver(s, 10_000).start(List.of(file), received::addAll);
                 results.add(pool.submit(launch));
             }
             int primaries = 0;
@@ -134,7 +143,7 @@ class SendFromFileManagerTest {
                 switch (r.get()) {
                     case PRIMARY -> primaries++;
                     case HANDED_OFF -> handedOff++;
-                    case ALONE -> { }
+                    case ALONE -> {}
                 }
             }
             assertThat(primaries).isEqualTo(1);

@@ -1,22 +1,22 @@
 package dev.qrbeam.app.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.JsonFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HistoryStoreTest {
     @TempDir
     Path home;
 
     private static HistoryEntry entry(String id, long at, Outcome outcome, String code) {
-        return new HistoryEntry(id, Direction.RECEIVED, List.of("a/b.txt", "c.txt"), 42, at, at + 1, outcome, "", code, "/dl");
+        return new HistoryEntry(
+                id, Direction.RECEIVED, List.of("a/b.txt", "c.txt"), 42, at, at + 1, outcome, "", code, "/dl");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.qrbeam.app.lifecycle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.desktop.DesktopServices;
 import dev.qrbeam.app.notify.LibnotifyNotifier;
 import dev.qrbeam.app.notify.Notifier;
@@ -10,6 +12,11 @@ import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.app.theme.OsThemeWatcher;
 import dev.qrbeam.app.tray.TrayPort;
 import dev.qrbeam.core.api.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -20,14 +27,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Closing the sending window while a transfer runs (real engine, real relay behind a throttling proxy on
  * 127.0.0.1, a second window receiving): the question, and what each answer does.
@@ -36,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloseDuringTransferTest {
     @TempDir
     Path tmp;
+
     private final FxRobot robot = new FxRobot();
     private final AtomicInteger exits = new AtomicInteger();
     private final HeadlessTray tray = new HeadlessTray();
@@ -83,8 +83,13 @@ class CloseDuringTransferTest {
         Ui.fxRun(() -> receiver.stage().toFront());
         TextField field = Ui.find(receiver, "receive-code");
         robot.clickOn(field).write(code).type(KeyCode.ENTER);
-        Ui.waitFor(60, () -> receiver.app().receive().lastProgress() != null
-                && receiver.app().receive().lastProgress().bytesDone() > 0 && sender.app().activity().anyRunning(), sender, receiver);
+        Ui.waitFor(
+                60,
+                () -> receiver.app().receive().lastProgress() != null
+                        && receiver.app().receive().lastProgress().bytesDone() > 0
+                        && sender.app().activity().anyRunning(),
+                sender,
+                receiver);
         return dest;
     }
 
@@ -98,7 +103,8 @@ class CloseDuringTransferTest {
     }
 
     private void answer(String buttonId) throws Exception {
-        Ui.waitFor(10, () -> lifecycle().asking() != null && lifecycle().asking().isShowing());
+        Ui.waitFor(
+                10, () -> lifecycle().asking() != null && lifecycle().asking().isShowing());
         Node button = Ui.fx(() -> lifecycle().asking().getDialogPane().lookup("#" + buttonId));
         robot.clickOn(button);
         Ui.waitFor(10, () -> lifecycle().asking() == null);
@@ -125,12 +131,18 @@ class CloseDuringTransferTest {
 
         engines.release();
         Ui.waitFor(90, () -> received() == TransferState.DONE, receiver);
-        assertThat(dest.resolve("big.bin")).hasSameBinaryContentAs(tmp.resolve("out").resolve("big.bin"));
-        Ui.waitFor(20, () -> tray.shown() != null && tray.shown().statusProperty().get().startsWith("Sent 1 file"));
+        assertThat(dest.resolve("big.bin"))
+                .hasSameBinaryContentAs(tmp.resolve("out").resolve("big.bin"));
+        Ui.waitFor(
+                20,
+                () -> tray.shown() != null
+                        && tray.shown().statusProperty().get().startsWith("Sent 1 file"));
         assertThat(exits.get()).as("the app kept running").isZero();
 
         Ui.fxRun(() -> tray.shown().show());
-        assertThat(Ui.fx(() -> sender.stage().isShowing())).as("Show brings the window back").isTrue();
+        assertThat(Ui.fx(() -> sender.stage().isShowing()))
+                .as("Show brings the window back")
+                .isTrue();
         assertThat(tray.shown()).as("tray icon gone with the window back").isNull();
         assertThat(lifecycle().mode()).isEqualTo(WindowLifecycle.Mode.WINDOW);
     }
@@ -215,8 +227,12 @@ class CloseDuringTransferTest {
             daemon.click();
             Ui.waitFor(20, () -> sender.stage().isShowing());
             assertThat(lifecycle().mode()).isEqualTo(WindowLifecycle.Mode.WINDOW);
-            assertThat(daemon.calls().split("string \"Files sent\"", -1)).as("one notification for the outcome").hasSize(2);
-            assertThat(daemon.calls().split("string \"Receiver connected\"", -1).length).as("at most one for the receiver").isLessThanOrEqualTo(2);
+            assertThat(daemon.calls().split("string \"Files sent\"", -1))
+                    .as("one notification for the outcome")
+                    .hasSize(2);
+            assertThat(daemon.calls().split("string \"Receiver connected\"", -1).length)
+                    .as("at most one for the receiver")
+                    .isLessThanOrEqualTo(2);
         }
     }
 }

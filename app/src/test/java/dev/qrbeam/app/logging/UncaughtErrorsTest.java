@@ -1,7 +1,11 @@
 package dev.qrbeam.app.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.Ui;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -12,16 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** An exception nobody caught is logged into the data folder's log file and the window says so in a sentence. */
 @Timeout(60)
 class UncaughtErrorsTest {
     @TempDir
     Path tmp;
+
     private Ui.Window window;
 
     @AfterEach
@@ -47,10 +47,12 @@ class UncaughtErrorsTest {
         Ui.waitFor(20, bar::isVisible, window);
         Label text = Ui.find(window, "app-problem-text");
         Path log = AppLog.fileIn(home);
-        assertThat(Ui.<String>fx(text::getText)).startsWith("Something unexpected went wrong inside QRBeam")
+        assertThat(Ui.<String>fx(text::getText))
+                .startsWith("Something unexpected went wrong inside QRBeam")
                 .contains(log.toString());
         Ui.waitFor(20, () -> logContains(log, "marker-7f3a"));
-        assertThat(Files.readString(log)).contains("uncaught exception on thread JavaFX Application Thread")
+        assertThat(Files.readString(log))
+                .contains("uncaught exception on thread JavaFX Application Thread")
                 .contains("java.lang.IllegalStateException: handler broke: marker-7f3a")
                 .contains("at dev.qrbeam.app.logging.UncaughtErrorsTest");
     }
@@ -60,9 +62,11 @@ class UncaughtErrorsTest {
         Path home = tmp.resolve("home");
         window = Ui.open(home, Engines.embedded().factory(home), 0);
         HBox bar = Ui.find(window, "app-problem");
-        Thread worker = new Thread(() -> {
-            throw new IllegalArgumentException("worker broke: marker-91c2");
-        }, "qrbeam-test-worker");
+        Thread worker = new Thread(
+                () -> {
+                    throw new IllegalArgumentException("worker broke: marker-91c2");
+                },
+                "qrbeam-test-worker");
         worker.start();
         worker.join(10_000);
 

@@ -1,5 +1,7 @@
 package dev.qrbeam.app.notify;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.app.activity.TransferActivity;
 import dev.qrbeam.app.history.Direction;
 import dev.qrbeam.app.i18n.Messages;
@@ -9,10 +11,6 @@ import dev.qrbeam.core.api.FileProgress;
 import dev.qrbeam.core.api.TransferFailure;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
 /** When QRBeam speaks up: once per outcome and event, only while the window is away. */
 class TransferNotificationsTest {
@@ -31,8 +30,12 @@ class TransferNotificationsTest {
     private final List<Notice> shown = new CopyOnWriteArrayList<>();
     private final AtomicBoolean attended = new AtomicBoolean(false);
     private final TransferActivity activity = new TransferActivity();
-    private final TransferNotifications notifications = new TransferNotifications((n, click) -> shown.add(n),
-            new Messages(Locale.ENGLISH), attended::get, () -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TransferNotifications notifications = new TransferNotifications(
+            (n, click) -> shown.add(n),
+            new Messages(Locale.ENGLISH),
+            attended::get,
+            () -> {},
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeAll
     static void fx() throws Exception {
@@ -41,13 +44,14 @@ class TransferNotificationsTest {
 
     private static TransferProgress progress(TransferState s, long done, TransferFailure failure) {
         List<FileProgress> files = done > 0 || s == TransferState.DONE
-                ? List.of(new FileProgress("photo.jpg", 2_000_000, done, s)) : List.of();
+                ? List.of(new FileProgress("photo.jpg", 2_000_000, done, s))
+                : List.of();
         return new TransferProgress(s, files.isEmpty() ? 0 : 2_000_000, done, 0, null, 0, files, failure);
     }
 
     /** Lets the FX thread run what the listener handed it. */
     private static void settle() throws Exception {
-        Ui.fxRun(() -> { });
+        Ui.fxRun(() -> {});
     }
 
     @Test
@@ -73,8 +77,10 @@ class TransferNotificationsTest {
         assertThat(shown).isEmpty();
         attended.set(false);
         activity.progress("r2", Direction.RECEIVED, progress(TransferState.TRANSFERRING, 1000, null));
-        activity.progress("r2", Direction.RECEIVED, progress(TransferState.FAILED, 1000,
-                new TransferFailure(FailureCode.DISK_FULL, "no space")));
+        activity.progress(
+                "r2",
+                Direction.RECEIVED,
+                progress(TransferState.FAILED, 1000, new TransferFailure(FailureCode.DISK_FULL, "no space")));
         settle();
         assertThat(shown).extracting(Notice::title).containsExactly("Transfer failed");
     }

@@ -1,19 +1,18 @@
 package dev.qrbeam.app.qr;
 
-import javafx.embed.swing.SwingFXUtils;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
 import javax.imageio.ImageIO;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 
 class QrImagesTest {
     @TempDir
@@ -52,7 +51,9 @@ class QrImagesTest {
     void aPictureClaimingBillionsOfPixelsIsRefusedBeforeDecoding() throws Exception {
         Path bomb = tmp.resolve("bomb.png");
         Files.write(bomb, pngHeader(60_000, 60_000));
-        assertThatThrownBy(() -> QrImages.decode(bomb)).isInstanceOf(IOException.class).hasMessageContaining("too large");
+        assertThatThrownBy(() -> QrImages.decode(bomb))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("too large");
     }
 
     @Test
@@ -75,8 +76,18 @@ class QrImagesTest {
     private static byte[] pngHeader(int w, int h) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 25 + 12);
         b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
-        chunk(b, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                b,
+                "IHDR",
+                java.nio.ByteBuffer.allocate(13)
+                        .putInt(w)
+                        .putInt(h)
+                        .put((byte) 8)
+                        .put((byte) 2)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         chunk(b, "IEND", new byte[0]);
         return b.array();
     }

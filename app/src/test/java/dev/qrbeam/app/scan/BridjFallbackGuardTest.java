@@ -31,7 +31,8 @@ class BridjFallbackGuardTest {
         assertThat(MAIN).isDirectory();
         try (Stream<Path> files = Files.walk(MAIN)) {
             return files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> read(f).lines().anyMatch(l -> l.contains(call) && !l.trim().startsWith("*")))
+                    .filter(f -> read(f).lines()
+                            .anyMatch(l -> l.contains(call) && !l.trim().startsWith("*")))
                     .map(f -> f.getFileName().toString())
                     .sorted()
                     .toList();

@@ -16,12 +16,13 @@ class CameraDriversTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2} (natives: {3})")
     @CsvSource({
-            "Mac OS X, aarch64, AVFoundation, true",
-            "Mac OS X, x86_64, AVFoundation, true",
-            "Windows 11, amd64, Media Foundation, true",
-            "Linux, amd64, V4L2, true",
-            "Linux, aarch64, V4L2, false",
-            "FreeBSD, amd64, none, false"})
+        "Mac OS X, aarch64, AVFoundation, true",
+        "Mac OS X, x86_64, AVFoundation, true",
+        "Windows 11, amd64, Media Foundation, true",
+        "Linux, amd64, V4L2, true",
+        "Linux, aarch64, V4L2, false",
+        "FreeBSD, amd64, none, false"
+    })
     void eachOsGetsItsNativeBackend(String os, String arch, String backend, boolean supported) {
         assertThat(new CameraDrivers(os, arch).describe()).isEqualTo(new CameraDrivers.DriverInfo(backend, supported));
     }

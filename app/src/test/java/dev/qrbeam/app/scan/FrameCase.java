@@ -20,6 +20,7 @@ enum FrameCase {
 
     /** Whether a code in this situation must be read. */
     final boolean decodes;
+
     private final BiFunction<SceneBuilder, String, SceneBuilder> scene;
 
     FrameCase(boolean decodes, BiFunction<SceneBuilder, String, SceneBuilder> scene) {

@@ -1,9 +1,8 @@
 package dev.qrbeam.app.scan;
 
-import dev.qrbeam.app.qr.FrameConverter;
-import dev.qrbeam.app.qr.QrDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.app.qr.FrameConverter;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,8 +12,14 @@ class FrameConverterTest {
     private static final int[] COLOURS = {0x102030, 0xFF0000, 0x00FF00, 0x0000FF, 0xFFFFFF, 0x7F8081};
 
     @ParameterizedTest
-    @ValueSource(ints = {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_3BYTE_BGR,
-            BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_USHORT_565_RGB})
+    @ValueSource(
+            ints = {
+                BufferedImage.TYPE_INT_RGB,
+                BufferedImage.TYPE_INT_ARGB,
+                BufferedImage.TYPE_3BYTE_BGR,
+                BufferedImage.TYPE_4BYTE_ABGR,
+                BufferedImage.TYPE_USHORT_565_RGB
+            })
     void argbIsOpaqueAndMirroredAndLumaMatches(int type) {
         BufferedImage img = new BufferedImage(3, 2, type);
         for (int i = 0; i < 6; i++) {

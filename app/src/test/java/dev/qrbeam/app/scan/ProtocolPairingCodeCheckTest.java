@@ -10,7 +10,8 @@ class ProtocolPairingCodeCheckTest {
 
     @Test
     void realPairingCodesAreAccepted() {
-        assertThat(ProtocolPairingCodeCheck.isPairingCode(TestCodes.pairingCode(1))).isTrue();
+        assertThat(ProtocolPairingCodeCheck.isPairingCode(TestCodes.pairingCode(1)))
+                .isTrue();
     }
 
     @Test
@@ -20,8 +21,15 @@ class ProtocolPairingCodeCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://example.com/menu?table=12", "WIFI:S:home;T:WPA;P:secret;;", "hello",
-            "http://127.0.0.1:8080/r/1/short#abc", "ftp://127.0.0.1/r/1/AAAAAAAAAAAAAAAAAAAAAA#x", ""})
+    @ValueSource(
+            strings = {
+                "https://example.com/menu?table=12",
+                "WIFI:S:home;T:WPA;P:secret;;",
+                "hello",
+                "http://127.0.0.1:8080/r/1/short#abc",
+                "ftp://127.0.0.1/r/1/AAAAAAAAAAAAAAAAAAAAAA#x",
+                ""
+            })
     void otherQrTextIsNotOurs(String text) {
         assertThat(ProtocolPairingCodeCheck.isPairingCode(text)).isFalse();
     }

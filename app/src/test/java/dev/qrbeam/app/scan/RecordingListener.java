@@ -46,8 +46,10 @@ final class RecordingListener implements ScanSession.Listener {
         try {
             return code.get(seconds, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no code within " + seconds + " s; statuses: " + statuses
-                    + (camera == null ? "" : "; frames served: " + camera.framesServed()), e);
+            throw new AssertionError(
+                    "no code within " + seconds + " s; statuses: " + statuses
+                            + (camera == null ? "" : "; frames served: " + camera.framesServed()),
+                    e);
         }
     }
 

@@ -5,9 +5,6 @@ import dev.qrbeam.app.qr.QrDecoder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,17 +25,22 @@ public final class ScanBenchmark {
     private static final int WARMUP = 150;
     private static final int RUNS = 300;
 
-    private ScanBenchmark() {
-    }
+    private ScanBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.out.println("load before: " + uptime());
-        System.out.printf(Locale.ROOT, "%-11s %-22s %9s %9s %9s%n", "frame", "content", "median ms", "p95 ms", "max fps");
+        System.out.printf(
+                Locale.ROOT, "%-11s %-22s %9s %9s %9s%n", "frame", "content", "median ms", "p95 ms", "max fps");
         for (int[] size : new int[][] {{640, 480}, {1280, 720}}) {
             int w = size[0];
             int h = size[1];
-            for (FrameCase c : List.of(FrameCase.PLAIN, FrameCase.ROTATED_25, FrameCase.SMALL_IN_FRAME,
-                    FrameCase.INVERTED_DARK_MODE, FrameCase.LOW_CONTRAST, FrameCase.NO_CODE)) {
+            for (FrameCase c : List.of(
+                    FrameCase.PLAIN,
+                    FrameCase.ROTATED_25,
+                    FrameCase.SMALL_IN_FRAME,
+                    FrameCase.INVERTED_DARK_MODE,
+                    FrameCase.LOW_CONTRAST,
+                    FrameCase.NO_CODE)) {
                 BufferedImage frame = c.render(w, h, TestCodes.pairingCode(1), 1);
                 report(w + "x" + h, c.name(), decodeTimes(frame));
             }
@@ -57,8 +59,13 @@ public final class ScanBenchmark {
     private static void successRates() {
         QrDecoder decoder = new QrDecoder();
         int codes = 50;
-        System.out.printf(Locale.ROOT, "%nread rate over %d random codes, one frame each:%n%-20s %9s %9s%n",
-                codes, "situation", "640x480", "1280x720");
+        System.out.printf(
+                Locale.ROOT,
+                "%nread rate over %d random codes, one frame each:%n%-20s %9s %9s%n",
+                codes,
+                "situation",
+                "640x480",
+                "1280x720");
         for (FrameCase c : FrameCase.values()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", c.name()));
             for (int[] size : new int[][] {{640, 480}, {1280, 720}}) {
@@ -68,7 +75,9 @@ public final class ScanBenchmark {
                     BufferedImage frame = c.render(size[0], size[1], code, i);
                     byte[] luma = new byte[size[0] * size[1]];
                     FrameConverter.toLuma(frame, luma);
-                    if (decoder.decode(luma, size[0], size[1]).filter(d -> d.text().equals(code)).isPresent()) {
+                    if (decoder.decode(luma, size[0], size[1])
+                            .filter(d -> d.text().equals(code))
+                            .isPresent()) {
                         read++;
                     }
                 }
@@ -85,21 +94,36 @@ public final class ScanBenchmark {
             byte[] luma = new byte[symbol.getWidth() * symbol.getHeight()];
             FrameConverter.toLuma(symbol, luma);
             try {
-                com.google.zxing.LuminanceSource src = new com.google.zxing.PlanarYUVLuminanceSource(luma,
-                        symbol.getWidth(), symbol.getHeight(), 0, 0, symbol.getWidth(), symbol.getHeight(), false);
-                if (new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                        new com.google.zxing.common.HybridBinarizer(src))).getText().equals(code)) {
+                com.google.zxing.LuminanceSource src = new com.google.zxing.PlanarYUVLuminanceSource(
+                        luma,
+                        symbol.getWidth(),
+                        symbol.getHeight(),
+                        0,
+                        0,
+                        symbol.getWidth(),
+                        symbol.getHeight(),
+                        false);
+                if (new com.google.zxing.qrcode.QRCodeReader()
+                        .decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(src)))
+                        .getText()
+                        .equals(code)) {
                     single++;
                 }
             } catch (com.google.zxing.ReaderException e) {
                 // counted as unreadable
             }
-            if (fresh.decode(luma, symbol.getWidth(), symbol.getHeight()).filter(d -> d.text().equals(code)).isPresent()) {
+            if (fresh.decode(luma, symbol.getWidth(), symbol.getHeight())
+                    .filter(d -> d.text().equals(code))
+                    .isPresent()) {
                 cascade++;
             }
         }
-        System.out.printf(Locale.ROOT, "perfect symbols (ZXing level M, default mask) read back: plain QRCodeReader %d/1000,"
-                + " QrDecoder cascade %d/1000%n%n", single, cascade);
+        System.out.printf(
+                Locale.ROOT,
+                "perfect symbols (ZXing level M, default mask) read back: plain QRCodeReader %d/1000,"
+                        + " QrDecoder cascade %d/1000%n%n",
+                single,
+                cascade);
     }
 
     private static double[] decodeTimes(BufferedImage frame) {
@@ -153,7 +177,10 @@ public final class ScanBenchmark {
             double fps = (previews.get() - p0) / seconds;
             session.stop();
             session.awaitReleased(5, TimeUnit.SECONDS);
-            System.out.printf(Locale.ROOT, "capture loop 1280x720 (no code, decoding throttled alongside): %.1f preview fps%n", fps);
+            System.out.printf(
+                    Locale.ROOT,
+                    "capture loop 1280x720 (no code, decoding throttled alongside): %.1f preview fps%n",
+                    fps);
         }
     }
 
@@ -188,7 +215,10 @@ public final class ScanBenchmark {
             Thread.sleep(5000);
             double fps = (view.preview().framesShown() - f0) / ((System.nanoTime() - t0) / 1e9);
             javafx.application.Platform.runLater(view::stop);
-            System.out.printf(Locale.ROOT, "JavaFX ScanView 1280x720 -> 800x450 window (Monocle, sw pipeline): %.1f frames shown/s%n", fps);
+            System.out.printf(
+                    Locale.ROOT,
+                    "JavaFX ScanView 1280x720 -> 800x450 window (Monocle, sw pipeline): %.1f frames shown/s%n",
+                    fps);
         }
         javafx.application.Platform.exit();
     }

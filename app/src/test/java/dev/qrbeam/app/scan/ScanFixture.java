@@ -9,11 +9,10 @@ final class ScanFixture {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     /** Limits short enough for failure cases, with slack for a loaded CI machine; pacing as in production. */
-    static final ScanTimings TIMINGS = ScanTimings.defaults()
-            .withLimits(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofMillis(300));
+    static final ScanTimings TIMINGS =
+            ScanTimings.defaults().withLimits(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofMillis(300));
 
-    private ScanFixture() {
-    }
+    private ScanFixture() {}
 
     static Cameras scanner(WebcamDriver driver) {
         new CameraDrivers().install(driver);

@@ -7,19 +7,18 @@ import dev.qrbeam.app.engine.EngineFactory;
 import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.shell.Page;
 import dev.qrbeam.app.support.Ui;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.RelayLimits;
-import java.security.SecureRandom;
-import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScanReceiveTest {
     @TempDir
     Path tmp;
+
     private Ui.Window sender;
     private Ui.Window receiver;
     private Cameras scanner;
@@ -73,8 +73,15 @@ class ScanReceiveTest {
         Ui.dropFiles(Ui.find(sender, "send-drop-zone"), List.of(file));
         Ui.waitFor(20, () -> sender.app().send().shownCode().startsWith("http"));
         String shown = Ui.fx(() -> sender.app().send().shownCode());
-        BufferedImage screen = Ui.fx(() -> SwingFXUtils.fromFXImage(Ui.find(sender, "send-qr").snapshot(null, null), null));
-        BufferedImage cameraFrame = new SceneBuilder(1280, 720).picture(screen).size(380).rotate(-8).noise(10).seed(9).render();
+        BufferedImage screen =
+                Ui.fx(() -> SwingFXUtils.fromFXImage(Ui.find(sender, "send-qr").snapshot(null, null), null));
+        BufferedImage cameraFrame = new SceneBuilder(1280, 720)
+                .picture(screen)
+                .size(380)
+                .rotate(-8)
+                .noise(10)
+                .seed(9)
+                .render();
         SyntheticWebcamDevice camera = SyntheticWebcamDevice.showing(ScanFixture.cameraName("receiver"), cameraFrame);
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(camera));
         receiver = openReceiver(tmp.resolve("receiver"), engine("receiver"), scanner);
@@ -92,27 +99,37 @@ class ScanReceiveTest {
         assertThat(camera.closedLatch().await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(camera.isOpen()).isFalse();
         assertThat(camera.opens()).isEqualTo(1);
-        assertThat(Ui.fx(() -> ((javafx.scene.control.TextField) receiver.stage().getScene().lookup("#receive-code")).getText()))
+        assertThat(Ui.fx(() -> ((javafx.scene.control.TextField)
+                                receiver.stage().getScene().lookup("#receive-code"))
+                        .getText()))
                 .isEqualTo(shown);
     }
 
     /** The core engine on the test relay, with its own state directory. */
     private EngineFactory engine(String name) {
-        return settings -> new QrBeamEngine(EngineConfig.defaults().withRelay(relay.uri())
-                .withStateDir(tmp.resolve("state-" + name)), new WireJson(), new SecureRandom());
+        return settings -> new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay.uri()).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 
     /** Like {@link Ui#open} but with the webcam scanner behind the Receive view's seam. */
     private static Ui.Window openReceiver(Path home, EngineFactory engines, Cameras scanners) throws Exception {
         FxToolkit.registerPrimaryStage();
         return WaitForAsyncUtils.asyncFx(() -> {
-            AppComposition app = new AppComposition(new AppComposition.Options(new AppPaths(home), engines, scanners,
-                    new Ui.RecordingOpener(), Clock.systemDefaultZone(), false));
-            Stage stage = new Stage();
-            stage.setScene(app.createScene(1040, 700));
-            stage.setX(0);
-            stage.show();
-            return new Ui.Window(app, stage);
-        }).get(20, TimeUnit.SECONDS);
+                    AppComposition app = new AppComposition(new AppComposition.Options(
+                            new AppPaths(home),
+                            engines,
+                            scanners,
+                            new Ui.RecordingOpener(),
+                            Clock.systemDefaultZone(),
+                            false));
+                    Stage stage = new Stage();
+                    stage.setScene(app.createScene(1040, 700));
+                    stage.setX(0);
+                    stage.show();
+                    return new Ui.Window(app, stage);
+                })
+                .get(20, TimeUnit.SECONDS);
     }
 }

@@ -44,8 +44,10 @@ class ScanSessionTest {
         BufferedImage situation = frameCase.render(W, H, shown, 7);
         BufferedImage plain = FrameCase.PLAIN.render(W, H, later, 8);
         int situationFrames = 45;
-        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(ScanFixture.cameraName(frameCase.name()),
-                new Dimension(W, H), OpenBehaviour.OK,
+        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(
+                ScanFixture.cameraName(frameCase.name()),
+                new Dimension(W, H),
+                OpenBehaviour.OK,
                 n -> frameCase.decodes || n < situationFrames ? situation : plain);
         RecordingListener listener = new RecordingListener().watch(camera);
 
@@ -61,9 +63,13 @@ class ScanSessionTest {
             assertThat(listener.framesAtDelivery).isGreaterThan(situationFrames);
         }
         assertThat(listener.codeCalls).hasValue(1);
-        assertThat(listener.cameraOpenAtDelivery).as("camera released before the code is delivered").isFalse();
+        assertThat(listener.cameraOpenAtDelivery)
+                .as("camera released before the code is delivered")
+                .isFalse();
         assertThat(camera.isOpen()).isFalse();
-        assertThat(listener.states()).startsWith(ScanState.OPENING, ScanState.SCANNING).endsWith(ScanState.FOUND);
+        assertThat(listener.states())
+                .startsWith(ScanState.OPENING, ScanState.SCANNING)
+                .endsWith(ScanState.FOUND);
     }
 
     @Test
@@ -73,8 +79,11 @@ class ScanSessionTest {
         BufferedImage ours = FrameCase.PLAIN.render(W, H, code, 4);
         RecordingListener listener = new RecordingListener();
         CompletableFuture<ScanStatus> hint = listener.reached(ScanState.FOREIGN_CODE);
-        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(ScanFixture.cameraName("foreign"),
-                new Dimension(W, H), OpenBehaviour.OK, n -> hint.isDone() ? ours : foreign);
+        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(
+                ScanFixture.cameraName("foreign"),
+                new Dimension(W, H),
+                OpenBehaviour.OK,
+                n -> hint.isDone() ? ours : foreign);
         listener.watch(camera);
 
         session = start(camera, listener);
@@ -90,22 +99,28 @@ class ScanSessionTest {
         BufferedImage frame = FrameCase.PLAIN.render(640, 480, code, 5);
         RecordingListener listener = new RecordingListener();
         CompletableFuture<ScanStatus> noPicture = listener.reached(ScanState.NO_PICTURE);
-        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(ScanFixture.cameraName("dark"),
-                new Dimension(640, 480), OpenBehaviour.OK, n -> noPicture.isDone() ? frame : null);
+        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(
+                ScanFixture.cameraName("dark"),
+                new Dimension(640, 480),
+                OpenBehaviour.OK,
+                n -> noPicture.isDone() ? frame : null);
         listener.watch(camera);
 
         session = start(camera, listener);
 
         assertThat(listener.awaitCode(10)).isEqualTo(code);
-        assertThat(listener.states()).containsSubsequence(
-                ScanState.OPENING, ScanState.NO_PICTURE, ScanState.SCANNING, ScanState.FOUND);
+        assertThat(listener.states())
+                .containsSubsequence(ScanState.OPENING, ScanState.NO_PICTURE, ScanState.SCANNING, ScanState.FOUND);
     }
 
     @Test
     void aCameraThatStopsDeliveringFramesIsReportedAndStaysOpenForItsReturn() throws Exception {
         BufferedImage empty = FrameCase.NO_CODE.render(640, 480, null, 6);
-        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(ScanFixture.cameraName("unplugged"),
-                new Dimension(640, 480), OpenBehaviour.OK, n -> n < 10 ? empty : null);
+        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(
+                ScanFixture.cameraName("unplugged"),
+                new Dimension(640, 480),
+                OpenBehaviour.OK,
+                n -> n < 10 ? empty : null);
         RecordingListener listener = new RecordingListener().watch(camera);
         session = start(camera, listener);
 
@@ -130,8 +145,8 @@ class ScanSessionTest {
 
     @Test
     void aCameraThatNeverOpensTimesOutAndIsClosedWhenItFinallyOpens() throws Exception {
-        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(ScanFixture.cameraName("stuck"),
-                new Dimension(W, H), OpenBehaviour.HANG, n -> null);
+        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(
+                ScanFixture.cameraName("stuck"), new Dimension(W, H), OpenBehaviour.HANG, n -> null);
         RecordingListener listener = new RecordingListener().watch(camera);
         session = start(camera, listener);
 
@@ -182,8 +197,10 @@ class ScanSessionTest {
             scanner = ScanFixture.scanner(SyntheticWebcamDriver.hangingUntil(gate));
             assertThatThrownBy(() -> scanner.listCameras().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(CameraException.class)
-                    .extracting(e -> ((CameraException) e).failure()).isEqualTo(CameraFailure.NOT_RESPONDING);
+                    .cause()
+                    .isInstanceOf(CameraException.class)
+                    .extracting(e -> ((CameraException) e).failure())
+                    .isEqualTo(CameraFailure.NOT_RESPONDING);
         } finally {
             gate.countDown();
         }
@@ -199,8 +216,8 @@ class ScanSessionTest {
     }
 
     private void assertOpenFailure(OpenBehaviour behaviour, CameraFailure expected) throws Exception {
-        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(ScanFixture.cameraName(behaviour.name()),
-                new Dimension(W, H), behaviour, n -> null);
+        SyntheticWebcamDevice camera = new SyntheticWebcamDevice(
+                ScanFixture.cameraName(behaviour.name()), new Dimension(W, H), behaviour, n -> null);
         RecordingListener listener = new RecordingListener().watch(camera);
         session = start(camera, listener);
         assertThat(listener.await(ScanState.FAILED).failure()).isEqualTo(expected);

@@ -52,8 +52,8 @@ class ScanViewTest {
     void severalCamerasShowASelectorAMirroredPreviewAndTheChosenCameraReadsTheCode() throws Exception {
         String code = TestCodes.pairingCode(500);
         SyntheticWebcamDevice front = SyntheticWebcamDevice.showing(ScanFixture.cameraName("front"), halves());
-        SyntheticWebcamDevice usb = SyntheticWebcamDevice.showing(ScanFixture.cameraName("usb"),
-                FrameCase.ROTATED_25.render(1280, 720, code, 3));
+        SyntheticWebcamDevice usb = SyntheticWebcamDevice.showing(
+                ScanFixture.cameraName("usb"), FrameCase.ROTATED_25.render(1280, 720, code, 3));
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(front, usb));
         CompletableFuture<String> received = new CompletableFuture<>();
         ScanView view = show(v -> v.setOnCode(c -> {
@@ -61,7 +61,8 @@ class ScanViewTest {
             received.complete(c);
         }));
 
-        waitFor(() -> view.preview().framesShown() > 3 && view.statusProperty().get().state() == ScanState.SCANNING);
+        waitFor(() ->
+                view.preview().framesShown() > 3 && view.statusProperty().get().state() == ScanState.SCANNING);
         ComboBox<String> cameras = lookup("#scan-camera");
         assertThat(fx(cameras::isVisible)).isTrue();
         assertThat(fx(cameras::getItems)).containsExactly(front.getName(), usb.getName());
@@ -89,7 +90,7 @@ class ScanViewTest {
     @Test
     void noCameraSaysSoPlainlyAndOffersTheOtherWays() throws Exception {
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of());
-        ScanView view = show(v -> { });
+        ScanView view = show(v -> {});
 
         waitFor(() -> view.statusProperty().get().state() == ScanState.FAILED);
         assertThat(fx(() -> view.statusProperty().get().failure())).isEqualTo(CameraFailure.NO_CAMERA);
@@ -100,23 +101,30 @@ class ScanViewTest {
 
     @Test
     void aBusyCameraSaysSo() throws Exception {
-        SyntheticWebcamDevice busy = new SyntheticWebcamDevice(ScanFixture.cameraName("busy"),
-                new java.awt.Dimension(640, 480), SyntheticWebcamDevice.OpenBehaviour.BUSY, n -> null);
+        SyntheticWebcamDevice busy = new SyntheticWebcamDevice(
+                ScanFixture.cameraName("busy"),
+                new java.awt.Dimension(640, 480),
+                SyntheticWebcamDevice.OpenBehaviour.BUSY,
+                n -> null);
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(busy));
-        ScanView view = show(v -> { });
+        ScanView view = show(v -> {});
 
         waitFor(() -> view.statusProperty().get().state() == ScanState.FAILED);
         assertThat(fx(() -> ((Label) lookup("#scan-status")).getText()))
-                .isEqualTo("The camera is in use by another program \u2014 close it, or paste the code or open an image");
+                .isEqualTo(
+                        "The camera is in use by another program \u2014 close it, or paste the code or open an image");
     }
 
     @Test
     void afterABusyCameraChoosingAnotherOneScansWithIt() throws Exception {
         String code = TestCodes.pairingCode(501);
-        SyntheticWebcamDevice busy = new SyntheticWebcamDevice(ScanFixture.cameraName("busy"),
-                new java.awt.Dimension(640, 480), SyntheticWebcamDevice.OpenBehaviour.BUSY, n -> null);
-        SyntheticWebcamDevice usb = SyntheticWebcamDevice.showing(ScanFixture.cameraName("usb"),
-                FrameCase.PLAIN.render(640, 480, code, 4));
+        SyntheticWebcamDevice busy = new SyntheticWebcamDevice(
+                ScanFixture.cameraName("busy"),
+                new java.awt.Dimension(640, 480),
+                SyntheticWebcamDevice.OpenBehaviour.BUSY,
+                n -> null);
+        SyntheticWebcamDevice usb =
+                SyntheticWebcamDevice.showing(ScanFixture.cameraName("usb"), FrameCase.PLAIN.render(640, 480, code, 4));
         scanner = ScanFixture.scanner(SyntheticWebcamDriver.of(busy, usb));
         CompletableFuture<String> received = new CompletableFuture<>();
         ScanView view = show(v -> v.setOnCode(received::complete));

@@ -40,18 +40,57 @@ final class SceneBuilder {
         this.height = height;
     }
 
-    SceneBuilder code(String text) { this.text = text; return this; }
+    SceneBuilder code(String text) {
+        this.text = text;
+        return this;
+    }
     /** Shows {@code image} (e.g. a snapshot of the sender's QR node) scaled to {@link #size} instead of a code. */
-    SceneBuilder picture(BufferedImage image) { this.picture = image; return this; }
-    SceneBuilder size(int pixels) { this.codeSize = pixels; return this; }
-    SceneBuilder at(double fx, double fy) { this.centerX = fx; this.centerY = fy; return this; }
+    SceneBuilder picture(BufferedImage image) {
+        this.picture = image;
+        return this;
+    }
+
+    SceneBuilder size(int pixels) {
+        this.codeSize = pixels;
+        return this;
+    }
+
+    SceneBuilder at(double fx, double fy) {
+        this.centerX = fx;
+        this.centerY = fy;
+        return this;
+    }
     /** Places the code so that {@code fraction} of its width (quiet zone included) lies left of the frame. */
-    SceneBuilder cutLeft(double fraction) { this.centerX = (codeSize * (0.5 - fraction)) / width; return this; }
-    SceneBuilder rotate(double deg) { this.degrees = deg; return this; }
-    SceneBuilder colours(int darkLevel, int lightLevel) { this.dark = darkLevel; this.light = lightLevel; return this; }
-    SceneBuilder blur(int radius) { this.blurRadius = radius; return this; }
-    SceneBuilder noise(double sigma) { this.noiseSigma = sigma; return this; }
-    SceneBuilder seed(long s) { this.seed = s; return this; }
+    SceneBuilder cutLeft(double fraction) {
+        this.centerX = (codeSize * (0.5 - fraction)) / width;
+        return this;
+    }
+
+    SceneBuilder rotate(double deg) {
+        this.degrees = deg;
+        return this;
+    }
+
+    SceneBuilder colours(int darkLevel, int lightLevel) {
+        this.dark = darkLevel;
+        this.light = lightLevel;
+        return this;
+    }
+
+    SceneBuilder blur(int radius) {
+        this.blurRadius = radius;
+        return this;
+    }
+
+    SceneBuilder noise(double sigma) {
+        this.noiseSigma = sigma;
+        return this;
+    }
+
+    SceneBuilder seed(long s) {
+        this.seed = s;
+        return this;
+    }
 
     BufferedImage render() {
         Random random = new Random(seed);
@@ -65,7 +104,11 @@ final class SceneBuilder {
             double cx = centerX * width;
             double cy = centerY * height;
             g.rotate(Math.toRadians(degrees), cx, cy);
-            g.drawImage(code, (int) Math.round(cx - code.getWidth() / 2.0), (int) Math.round(cy - code.getHeight() / 2.0), null);
+            g.drawImage(
+                    code,
+                    (int) Math.round(cx - code.getWidth() / 2.0),
+                    (int) Math.round(cy - code.getHeight() / 2.0),
+                    null);
         }
         g.dispose();
         if (blurRadius > 0) {
@@ -109,8 +152,13 @@ final class SceneBuilder {
     static BufferedImage qr(String text, int pixels, int darkLevel, int lightLevel) {
         BitMatrix m;
         try {
-            m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+            m = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
         } catch (WriterException e) {
             throw new IllegalArgumentException(e);
         }

@@ -16,7 +16,12 @@ import java.util.function.IntFunction;
  */
 final class SyntheticWebcamDevice implements WebcamDevice {
     /** How {@link #open} behaves. */
-    enum OpenBehaviour { OK, BUSY, DENIED, HANG }
+    enum OpenBehaviour {
+        OK,
+        BUSY,
+        DENIED,
+        HANG
+    }
 
     private final String name;
     private final Dimension size;
@@ -39,8 +44,8 @@ final class SyntheticWebcamDevice implements WebcamDevice {
 
     /** A device showing the same frame forever. */
     static SyntheticWebcamDevice showing(String name, BufferedImage frame) {
-        return new SyntheticWebcamDevice(name, new Dimension(frame.getWidth(), frame.getHeight()),
-                OpenBehaviour.OK, n -> frame);
+        return new SyntheticWebcamDevice(
+                name, new Dimension(frame.getWidth(), frame.getHeight()), OpenBehaviour.OK, n -> frame);
     }
 
     /** A latch released once {@code count} more frames were served. */
@@ -97,7 +102,7 @@ final class SyntheticWebcamDevice implements WebcamDevice {
                     Thread.currentThread().interrupt();
                 }
             }
-            default -> { }
+            default -> {}
         }
         open = true;
     }

@@ -17,14 +17,14 @@ final class TestCodes {
     static final String FOOLS_SINGLE_DETECTOR =
             "http://127.0.0.1:49408/r/1/H66Fv7bpK1VSziW80Z0mlw#E8WUHUQvLzVCNQk-2gHe2KmltAo6Y47Yw_-YeI06kb4";
 
-    private TestCodes() {
-    }
+    private TestCodes() {}
 
     /** The same valid pairing code for the same seed. */
     static String pairingCode(long seed) {
         Random random = new Random(seed);
-        return PairingCode.parse("http://127.0.0.1:" + (20000 + random.nextInt(40000)) + "/r/1/"
-                + random(random, 16) + "#" + random(random, 32)).format();
+        return PairingCode.parse("http://127.0.0.1:" + (20000 + random.nextInt(40000)) + "/r/1/" + random(random, 16)
+                        + "#" + random(random, 32))
+                .format();
     }
 
     static String foreignCode() {

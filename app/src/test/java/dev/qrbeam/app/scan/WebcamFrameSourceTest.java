@@ -14,17 +14,22 @@ class WebcamFrameSourceTest {
         Dimension uhd = new Dimension(3840, 2160);
         Dimension sxga = new Dimension(1280, 960);
         assertThat(WebcamFrameSource.chooseSize(new Dimension[] {vga, uhd, hd})).isEqualTo(hd);
-        assertThat(WebcamFrameSource.chooseSize(new Dimension[] {vga, sxga, uhd})).isEqualTo(sxga);
+        assertThat(WebcamFrameSource.chooseSize(new Dimension[] {vga, sxga, uhd}))
+                .isEqualTo(sxga);
         assertThat(WebcamFrameSource.chooseSize(new Dimension[] {uhd})).isNull();
         assertThat(WebcamFrameSource.chooseSize(null)).isNull();
     }
 
     @Test
     void driverMessagesMapToPlainFailures() {
-        assertThat(WebcamFrameSource.classify(new WebcamException("Camera access denied"))).isEqualTo(CameraFailure.PERMISSION_DENIED);
-        assertThat(WebcamFrameSource.classify(new WebcamException("x", new RuntimeException("Device or resource busy"))))
+        assertThat(WebcamFrameSource.classify(new WebcamException("Camera access denied")))
+                .isEqualTo(CameraFailure.PERMISSION_DENIED);
+        assertThat(WebcamFrameSource.classify(
+                        new WebcamException("x", new RuntimeException("Device or resource busy"))))
                 .isEqualTo(CameraFailure.BUSY);
-        assertThat(WebcamFrameSource.classify(new UnsatisfiedLinkError("libcnokhwa.so"))).isEqualTo(CameraFailure.DRIVER_UNAVAILABLE);
-        assertThat(WebcamFrameSource.classify(new IllegalStateException("boom"))).isEqualTo(CameraFailure.ERROR);
+        assertThat(WebcamFrameSource.classify(new UnsatisfiedLinkError("libcnokhwa.so")))
+                .isEqualTo(CameraFailure.DRIVER_UNAVAILABLE);
+        assertThat(WebcamFrameSource.classify(new IllegalStateException("boom")))
+                .isEqualTo(CameraFailure.ERROR);
     }
 }

@@ -7,7 +7,6 @@ import dev.qrbeam.core.testing.FaultProxy;
 import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.RelayLimits;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -32,7 +31,8 @@ public final class Engines implements AutoCloseable {
 
     public static Engines throttled() throws IOException {
         RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-        FaultProxy proxy = new FaultProxy(new InetSocketAddress("127.0.0.1", relay.address().getPort()));
+        FaultProxy proxy = new FaultProxy(
+                new InetSocketAddress("127.0.0.1", relay.address().getPort()));
         return new Engines(relay, proxy);
     }
 

@@ -2,12 +2,6 @@ package dev.qrbeam.app.support;
 
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
-import javafx.scene.image.Image;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
-import javafx.util.Pair;
-
 import java.io.File;
 import java.security.AccessControlContext;
 import java.util.EnumSet;
@@ -15,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.scene.image.Image;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.util.Pair;
 
 /** A map-backed toolkit clipboard, so tests can fire a real DRAG_DROPPED event carrying files. */
 @SuppressWarnings("removal")
@@ -28,8 +27,7 @@ final class MapClipboard implements TKClipboard {
     }
 
     @Override
-    public void setSecurityContext(AccessControlContext ctx) {
-    }
+    public void setSecurityContext(AccessControlContext ctx) {}
 
     @Override
     public Set<DataFormat> getContentTypes() {
@@ -61,16 +59,13 @@ final class MapClipboard implements TKClipboard {
     }
 
     @Override
-    public void setDragView(Image image) {
-    }
+    public void setDragView(Image image) {}
 
     @Override
-    public void setDragViewOffsetX(double offsetX) {
-    }
+    public void setDragViewOffsetX(double offsetX) {}
 
     @Override
-    public void setDragViewOffsetY(double offsetY) {
-    }
+    public void setDragViewOffsetY(double offsetY) {}
 
     @Override
     public Image getDragView() {

@@ -1,5 +1,7 @@
 package dev.qrbeam.app.support;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * A real desktop notification service for tests: a private D-Bus session bus with the dunst notification
  * daemon on it (dunst draws on a private Xvfb display), plus {@code dbus-monitor} recording every
@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code .ci/setup-app.sh} installs them).
  */
 public final class NotificationDaemon implements AutoCloseable {
-    private static final List<String> TOOLS = List.of("xvfb-run", "dbus-run-session", "dunst", "dunstctl", "dbus-monitor", "gdbus");
+    private static final List<String> TOOLS =
+            List.of("xvfb-run", "dbus-run-session", "dunst", "dunstctl", "dbus-monitor", "gdbus");
 
     private final Process session;
     private final Process monitor;
@@ -39,32 +40,58 @@ public final class NotificationDaemon implements AutoCloseable {
     /** Starts bus, daemon and monitor; waits until the daemon owns org.freedesktop.Notifications. */
     public static NotificationDaemon start(Path dir) throws Exception {
         for (String tool : TOOLS) {
-            assumeTrue(onPath(tool), tool + " is not installed (bash .ci/setup-app.sh): skipping the notification test");
+            assumeTrue(
+                    onPath(tool), tool + " is not installed (bash .ci/setup-app.sh): skipping the notification test");
         }
         Files.createDirectories(dir);
         Path dunstrc = Files.writeString(dir.resolve("dunstrc"), "[global]\n    timeout = 0\n");
-        ProcessBuilder pb = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 640x480x24 -nolisten tcp",
-                "dbus-run-session", "--", "sh", "-c", "echo \"$DBUS_SESSION_BUS_ADDRESS\"; exec dunst -conf \"$1\"", "sh",
+        ProcessBuilder pb = new ProcessBuilder(
+                "xvfb-run",
+                "-a",
+                "-s",
+                "-screen 0 640x480x24 -nolisten tcp",
+                "dbus-run-session",
+                "--",
+                "sh",
+                "-c",
+                "echo \"$DBUS_SESSION_BUS_ADDRESS\"; exec dunst -conf \"$1\"",
+                "sh",
                 dunstrc.toString());
         pb.environment().put("XDG_CONFIG_HOME", dir.toString());
         pb.redirectError(dir.resolve("dunst.log").toFile());
         Process session = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(session.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(session.getInputStream(), StandardCharsets.UTF_8));
         String address = out.readLine();
         if (address == null || address.isBlank()) {
             kill(session);
-            throw new IOException("no session bus address from dbus-run-session: " + Files.readString(dir.resolve("dunst.log")));
+            throw new IOException(
+                    "no session bus address from dbus-run-session: " + Files.readString(dir.resolve("dunst.log")));
         }
         Path log = dir.resolve("dbus-monitor.log");
-        ProcessBuilder mon = new ProcessBuilder("dbus-monitor", "--address", address,
-                "interface='org.freedesktop.Notifications'").redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder mon = new ProcessBuilder(
+                        "dbus-monitor", "--address", address, "interface='org.freedesktop.Notifications'")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Process monitor = mon.start();
         NotificationDaemon d = new NotificationDaemon(session, address, monitor, log);
         try {
             // ready: dunst owns the name, and the monitor is attached (it prints its own NameAcquired first)
-            d.waitUntil(30, () -> Files.size(log) > 0 && d.run("gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                    "--object-path", "/org/freedesktop/DBus", "--method", "org.freedesktop.DBus.NameHasOwner",
-                    "org.freedesktop.Notifications").contains("true"));
+            d.waitUntil(
+                    30,
+                    () -> Files.size(log) > 0
+                            && d.run(
+                                            "gdbus",
+                                            "call",
+                                            "--session",
+                                            "--dest",
+                                            "org.freedesktop.DBus",
+                                            "--object-path",
+                                            "/org/freedesktop/DBus",
+                                            "--method",
+                                            "org.freedesktop.DBus.NameHasOwner",
+                                            "org.freedesktop.Notifications")
+                                    .contains("true"));
         } catch (TimeoutException e) {
             d.close();
             throw e;

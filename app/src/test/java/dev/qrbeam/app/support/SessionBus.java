@@ -1,5 +1,7 @@
 package dev.qrbeam.app.support;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A private D-Bus session bus ({@code dbus-daemon --session}) with its own settings store: GSettings go to
@@ -27,23 +27,40 @@ public final class SessionBus implements AutoCloseable {
 
     public static SessionBus start(Path dir) throws IOException, InterruptedException {
         for (String tool : new String[] {"dbus-daemon", "gsettings"}) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin", tool)), tool + " is not installed (bash .ci/setup-app.sh)");
+            assumeTrue(
+                    Files.isExecutable(Path.of("/usr/bin", tool)), tool + " is not installed (bash .ci/setup-app.sh)");
         }
         Files.createDirectories(dir);
         // dconf-service is started by the bus and inherits its environment: it must write the temporary store
         ProcessBuilder pb = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--print-address=1")
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("XDG_CONFIG_HOME", dir.toString());
-        pb.environment().put("XDG_RUNTIME_DIR", Files.createDirectories(dir.resolve("run")).toString());
+        pb.environment()
+                .put(
+                        "XDG_RUNTIME_DIR",
+                        Files.createDirectories(dir.resolve("run")).toString());
         Process p = pb.start();
-        String address = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        String address =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
         if (address == null) {
             p.destroy();
             throw new IOException("dbus-daemon printed no address");
         }
-        SessionBus bus = new SessionBus(p, Map.of("DBUS_SESSION_BUS_ADDRESS", address.strip(), "XDG_CONFIG_HOME",
-                dir.toString(), "XDG_RUNTIME_DIR", dir.resolve("run").toString(), "GSETTINGS_BACKEND", "dconf"));
-        assumeTrue(bus.run("gsettings", "writable", "org.gnome.desktop.interface", "color-scheme").strip().equals("true"),
+        SessionBus bus = new SessionBus(
+                p,
+                Map.of(
+                        "DBUS_SESSION_BUS_ADDRESS",
+                        address.strip(),
+                        "XDG_CONFIG_HOME",
+                        dir.toString(),
+                        "XDG_RUNTIME_DIR",
+                        dir.resolve("run").toString(),
+                        "GSETTINGS_BACKEND",
+                        "dconf"));
+        assumeTrue(
+                bus.run("gsettings", "writable", "org.gnome.desktop.interface", "color-scheme")
+                        .strip()
+                        .equals("true"),
                 "no writable org.gnome.desktop.interface color-scheme (gsettings-desktop-schemas, dconf-service)");
         return bus;
     }

@@ -7,6 +7,16 @@ import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FileOpener;
 import dev.qrbeam.app.qr.QrImages;
 import dev.qrbeam.app.scan.Cameras;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -18,21 +28,9 @@ import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-
 /** Test helpers: open real app windows headless, fire drops, read QR codes off nodes, wait for conditions. */
 public final class Ui {
-    private Ui() {
-    }
+    private Ui() {}
 
     /** A window with a fresh composition; {@code home} is its config folder. */
     public record Window(AppComposition app, Stage stage, RecordingOpener opener) {
@@ -56,20 +54,26 @@ public final class Ui {
     public static Window open(Path home, EngineFactory engines, double x, DesktopServices desktop) throws Exception {
         FxToolkit.registerPrimaryStage();
         return WaitForAsyncUtils.asyncFx(() -> {
-            RecordingOpener opener = new RecordingOpener();
-            AppComposition app = new AppComposition(new AppComposition.Options(new AppPaths(home), engines,
-                    Cameras.NONE, opener, Clock.systemDefaultZone(), false,
-                    desktop == null ? DesktopServices.none() : desktop));
-            Stage stage = new Stage();
-            stage.setScene(app.createScene(1040, 700));
-            stage.setX(x);
-            stage.setY(0);
-            if (desktop != null) {
-                app.attach(stage);
-            }
-            stage.show();
-            return new Window(app, stage, opener);
-        }).get(20, TimeUnit.SECONDS);
+                    RecordingOpener opener = new RecordingOpener();
+                    AppComposition app = new AppComposition(new AppComposition.Options(
+                            new AppPaths(home),
+                            engines,
+                            Cameras.NONE,
+                            opener,
+                            Clock.systemDefaultZone(),
+                            false,
+                            desktop == null ? DesktopServices.none() : desktop));
+                    Stage stage = new Stage();
+                    stage.setScene(app.createScene(1040, 700));
+                    stage.setX(x);
+                    stage.setY(0);
+                    if (desktop != null) {
+                        app.attach(stage);
+                    }
+                    stage.show();
+                    return new Window(app, stage, opener);
+                })
+                .get(20, TimeUnit.SECONDS);
     }
 
     public static <T> T fx(Callable<T> call) throws Exception {
@@ -89,9 +93,11 @@ public final class Ui {
             Bounds b = target.localToScene(target.getBoundsInLocal());
             double x = b.getCenterX();
             double y = b.getCenterY();
-            var board = MapClipboard.dragboardWithFiles(files.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
-            Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, board, x, y, x, y,
-                    TransferMode.COPY, null, null, null));
+            var board = MapClipboard.dragboardWithFiles(
+                    files.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
+            Event.fireEvent(
+                    target,
+                    new DragEvent(DragEvent.DRAG_DROPPED, board, x, y, x, y, TransferMode.COPY, null, null, null));
         });
     }
 
@@ -126,11 +132,24 @@ public final class Ui {
         try {
             return fx(() -> {
                 StringBuilder b = new StringBuilder();
-                for (String id : List.of("receive-code", "receive-error", "receive-state", "receive-failure", "send-state",
-                        "send-error", "send-code", "send-failure", "receive-summary", "send-summary")) {
+                for (String id : List.of(
+                        "receive-code",
+                        "receive-error",
+                        "receive-state",
+                        "receive-failure",
+                        "send-state",
+                        "send-error",
+                        "send-code",
+                        "send-failure",
+                        "receive-summary",
+                        "send-summary")) {
                     Node n = w.stage().getScene().lookup("#" + id);
                     if (n instanceof javafx.scene.control.Labeled l) {
-                        b.append(id).append('=').append(l.getText()).append(n.isVisible() ? "" : " (hidden)").append('\n');
+                        b.append(id)
+                                .append('=')
+                                .append(l.getText())
+                                .append(n.isVisible() ? "" : " (hidden)")
+                                .append('\n');
                     } else if (n instanceof javafx.scene.control.TextInputControl t) {
                         b.append(id).append('=').append(t.getText()).append('\n');
                     }

@@ -1,5 +1,7 @@
 package dev.qrbeam.app.theme;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.qrbeam.app.desktop.DesktopServices;
@@ -8,18 +10,15 @@ import dev.qrbeam.app.support.Engines;
 import dev.qrbeam.app.support.SessionBus;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.app.tray.TrayPort;
-import javafx.application.Application;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javafx.application.Application;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Following the OS light/dark switch while the app runs. */
 @Timeout(120)
@@ -34,7 +33,8 @@ class LiveThemeTest {
      * Flips the scheme until the watcher has seen a switch to {@code dark}: gsettings monitor gives no sign
      * that it is subscribed, so the first flip may come too early; each round waits with a deadline.
      */
-    private static void switchUntilSeen(SessionBus bus, LinkedBlockingQueue<Boolean> seen, boolean dark) throws Exception {
+    private static void switchUntilSeen(SessionBus bus, LinkedBlockingQueue<Boolean> seen, boolean dark)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         while (System.nanoTime() < deadline) {
             bus.colorScheme(dark ? "prefer-light" : "prefer-dark");
@@ -52,12 +52,14 @@ class LiveThemeTest {
     @Test
     void gsettingsMonitorReportsTheSwitchToDarkAndBack() throws Exception {
         try (SessionBus bus = SessionBus.start(tmp.resolve("bus"));
-             MonitorThemeWatcher watcher = MonitorThemeWatcher.gsettings("gsettings", bus.environment())) {
+                MonitorThemeWatcher watcher = MonitorThemeWatcher.gsettings("gsettings", bus.environment())) {
             LinkedBlockingQueue<Boolean> seen = new LinkedBlockingQueue<>();
             watcher.start(seen::add);
             switchUntilSeen(bus, seen, true);
             bus.colorScheme("default");
-            assertThat(seen.poll(20, TimeUnit.SECONDS)).as("back to the default (light) scheme").isFalse();
+            assertThat(seen.poll(20, TimeUnit.SECONDS))
+                    .as("back to the default (light) scheme")
+                    .isFalse();
         }
     }
 
@@ -68,22 +70,25 @@ class LiveThemeTest {
             LinkedBlockingQueue<Boolean> seen = new LinkedBlockingQueue<>();
             MonitorThemeWatcher gsettings = MonitorThemeWatcher.gsettings("gsettings", bus.environment());
             OsThemeWatcher watcher = new OsThemeWatcher() { // the app's watcher, also telling the test what it saw
-                @Override
-                public void start(java.util.function.Consumer<Boolean> prefersDark) {
-                    gsettings.start(dark -> {
-                        prefersDark.accept(dark);
-                        seen.add(dark);
-                    });
-                }
+                        @Override
+                        public void start(java.util.function.Consumer<Boolean> prefersDark) {
+                            gsettings.start(dark -> {
+                                prefersDark.accept(dark);
+                                seen.add(dark);
+                            });
+                        }
 
-                @Override
-                public void close() {
-                    gsettings.close();
-                }
-            };
+                        @Override
+                        public void close() {
+                            gsettings.close();
+                        }
+                    };
             Path home = tmp.resolve("home");
-            Ui.Window w = Ui.open(home, Engines.embedded().factory(home), 0,
-                    new DesktopServices(Notifier.NONE, TrayPort.NONE, watcher, () -> { }));
+            Ui.Window w = Ui.open(
+                    home,
+                    Engines.embedded().factory(home),
+                    0,
+                    new DesktopServices(Notifier.NONE, TrayPort.NONE, watcher, () -> {}));
             try {
                 assertThat(Ui.fx(Application::getUserAgentStylesheet)).isEqualTo(LIGHT);
                 switchUntilSeen(bus, seen, true);
@@ -95,8 +100,10 @@ class LiveThemeTest {
                 Ui.waitFor(20, () -> LIGHT.equals(Application.getUserAgentStylesheet()));
                 bus.colorScheme("prefer-light");
                 switchUntilSeen(bus, seen, true);
-                Ui.fxRun(() -> { }); // the FX thread has run what the watcher handed it
-                assertThat(Ui.fx(Application::getUserAgentStylesheet)).as("the user's choice wins").isEqualTo(LIGHT);
+                Ui.fxRun(() -> {}); // the FX thread has run what the watcher handed it
+                assertThat(Ui.fx(Application::getUserAgentStylesheet))
+                        .as("the user's choice wins")
+                        .isEqualTo(LIGHT);
             } finally {
                 w.close();
             }
@@ -112,7 +119,9 @@ class LiveThemeTest {
                 + "('org.gnome.desktop.interface', 'clock-format', <'24h'>)";
         assertThat(List.of(dark, light, other).stream().map(MonitorThemeWatcher::parsePortal))
                 .containsExactly(Optional.of(true), Optional.of(false), Optional.empty());
-        assertThat(MonitorThemeWatcher.parseGsettings("color-scheme: 'prefer-dark'")).contains(true);
-        assertThat(MonitorThemeWatcher.parseGsettings("color-scheme: 'default'")).contains(false);
+        assertThat(MonitorThemeWatcher.parseGsettings("color-scheme: 'prefer-dark'"))
+                .contains(true);
+        assertThat(MonitorThemeWatcher.parseGsettings("color-scheme: 'default'"))
+                .contains(false);
     }
 }

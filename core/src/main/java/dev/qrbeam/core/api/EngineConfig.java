@@ -23,16 +23,31 @@ import java.time.Duration;
  *     in the code as the fallback when the LAN addresses cannot be reached; null for none. With the loopback switch
  *     the engine uses it as the only relay (there is no LAN to offer)
  */
-public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration expiry, int chunkSize,
-                           long windowBytes, int maxResends, Duration peerTimeout, boolean directWrites,
-                           URI internetRelay) {
+public record EngineConfig(
+        URI relay,
+        boolean loopback,
+        Path stateDir,
+        Duration expiry,
+        int chunkSize,
+        long windowBytes,
+        int maxResends,
+        Duration peerTimeout,
+        boolean directWrites,
+        URI internetRelay) {
 
     /** Defaults: embedded relay, loopback from {@code qrbeam.loopback} / {@code QRBEAM_LOOPBACK}, XDG state dir. */
     public static EngineConfig defaults() {
-        return new EngineConfig(null, loopbackRequested(), defaultStateDir(), Duration.ofMinutes(10),
-                Integer.getInteger("qrbeam.chunk", 0), Long.getLong("qrbeam.window", 3L << 20), 20,
+        return new EngineConfig(
+                null,
+                loopbackRequested(),
+                defaultStateDir(),
                 Duration.ofMinutes(10),
-                !"false".equalsIgnoreCase(System.getProperty("qrbeam.directio")), null);
+                Integer.getInteger("qrbeam.chunk", 0),
+                Long.getLong("qrbeam.window", 3L << 20),
+                20,
+                Duration.ofMinutes(10),
+                !"false".equalsIgnoreCase(System.getProperty("qrbeam.directio")),
+                null);
     }
 
     /** True if the system property {@code qrbeam.loopback=true} or env {@code QRBEAM_LOOPBACK=1} is set. */
@@ -44,53 +59,109 @@ public record EngineConfig(URI relay, boolean loopback, Path stateDir, Duration 
     /** {@code $XDG_STATE_HOME/qrbeam}, else {@code ~/.local/state/qrbeam}. */
     public static Path defaultStateDir() {
         String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("qrbeam");
     }
 
     public EngineConfig withRelay(URI uri) {
-        return new EngineConfig(uri, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends,
-                peerTimeout, directWrites, internetRelay);
+        return new EngineConfig(
+                uri,
+                loopback,
+                stateDir,
+                expiry,
+                chunkSize,
+                windowBytes,
+                maxResends,
+                peerTimeout,
+                directWrites,
+                internetRelay);
     }
 
     /** The built-in relay for the LAN, plus {@code uri} as the internet fallback (null: none). */
     public EngineConfig withInternetRelay(URI uri) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends,
-                peerTimeout, directWrites, uri);
+        return new EngineConfig(
+                relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout, directWrites, uri);
     }
 
     public EngineConfig withLoopback(boolean on) {
-        return new EngineConfig(relay, on, stateDir, expiry, chunkSize, windowBytes, maxResends,
-                peerTimeout, directWrites, internetRelay);
+        return new EngineConfig(
+                relay,
+                on,
+                stateDir,
+                expiry,
+                chunkSize,
+                windowBytes,
+                maxResends,
+                peerTimeout,
+                directWrites,
+                internetRelay);
     }
 
     public EngineConfig withStateDir(Path dir) {
-        return new EngineConfig(relay, loopback, dir, expiry, chunkSize, windowBytes, maxResends,
-                peerTimeout, directWrites, internetRelay);
+        return new EngineConfig(
+                relay,
+                loopback,
+                dir,
+                expiry,
+                chunkSize,
+                windowBytes,
+                maxResends,
+                peerTimeout,
+                directWrites,
+                internetRelay);
     }
 
     public EngineConfig withExpiry(Duration d) {
-        return new EngineConfig(relay, loopback, stateDir, d, chunkSize, windowBytes, maxResends,
-                peerTimeout, directWrites, internetRelay);
+        return new EngineConfig(
+                relay,
+                loopback,
+                stateDir,
+                d,
+                chunkSize,
+                windowBytes,
+                maxResends,
+                peerTimeout,
+                directWrites,
+                internetRelay);
     }
 
     public EngineConfig withChunkSize(int bytes) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, bytes, windowBytes, maxResends,
-                peerTimeout, directWrites, internetRelay);
+        return new EngineConfig(
+                relay,
+                loopback,
+                stateDir,
+                expiry,
+                bytes,
+                windowBytes,
+                maxResends,
+                peerTimeout,
+                directWrites,
+                internetRelay);
     }
 
     public EngineConfig withWindowBytes(long bytes) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, bytes, maxResends,
-                peerTimeout, directWrites, internetRelay);
+        return new EngineConfig(
+                relay,
+                loopback,
+                stateDir,
+                expiry,
+                chunkSize,
+                bytes,
+                maxResends,
+                peerTimeout,
+                directWrites,
+                internetRelay);
     }
 
     public EngineConfig withDirectWrites(boolean on) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends,
-                peerTimeout, on, internetRelay);
+        return new EngineConfig(
+                relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout, on, internetRelay);
     }
 
     public EngineConfig withPeerTimeout(Duration d) {
-        return new EngineConfig(relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends,
-                d, directWrites, internetRelay);
+        return new EngineConfig(
+                relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, d, directWrites, internetRelay);
     }
 }

@@ -8,5 +8,4 @@ package dev.qrbeam.core.api;
  * @param bytesDone bytes verified (receiver) or acknowledged (sender)
  * @param state per-file state; DONE only once the whole-file hash verified and the file is in place
  */
-public record FileProgress(String relativePath, long size, long bytesDone, TransferState state) {
-}
+public record FileProgress(String relativePath, long size, long bytesDone, TransferState state) {}

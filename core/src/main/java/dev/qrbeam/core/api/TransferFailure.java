@@ -16,7 +16,11 @@ public record TransferFailure(FailureCode code, String message) {
     static final int MAX_LINES = 8;
 
     public TransferFailure {
-        message = message == null ? null : Arrays.stream(message.split("\n", -1)).limit(MAX_LINES)
-                .map(line -> ForeignText.printable(line, MAX_MESSAGE)).collect(Collectors.joining("\n"));
+        message = message == null
+                ? null
+                : Arrays.stream(message.split("\n", -1))
+                        .limit(MAX_LINES)
+                        .map(line -> ForeignText.printable(line, MAX_MESSAGE))
+                        .collect(Collectors.joining("\n"));
     }
 }

@@ -15,8 +15,15 @@ import java.util.List;
  * @param files per-file progress, in manifest order
  * @param failure the reason when state is FAILED or CANCELLED, otherwise null
  */
-public record TransferProgress(TransferState state, long totalBytes, long bytesDone, double bytesPerSecond,
-                               Duration eta, long chunksResent, List<FileProgress> files, TransferFailure failure) {
+public record TransferProgress(
+        TransferState state,
+        long totalBytes,
+        long bytesDone,
+        double bytesPerSecond,
+        Duration eta,
+        long chunksResent,
+        List<FileProgress> files,
+        TransferFailure failure) {
     public TransferProgress {
         files = List.copyOf(files);
     }

@@ -24,20 +24,33 @@ import java.util.List;
  *     manifest must use ({@link dev.qrbeam.protocol.chunk.ReceiveOffer})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Control(String type, Long epoch, Integer index, Integer count, String data, List<long[]> missing,
-                      Boolean truncated, Long chunk, Long bytes, String code, String message, String suite,
-                      Integer chunksize) {
+public record Control(
+        String type,
+        Long epoch,
+        Integer index,
+        Integer count,
+        String data,
+        List<long[]> missing,
+        Boolean truncated,
+        Long chunk,
+        Long bytes,
+        String code,
+        String message,
+        String suite,
+        Integer chunksize) {
 
     public static Control of(ControlType type) {
         return new Control(type.wire(), null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static Control sync(long epoch) {
-        return new Control(ControlType.SYNC.wire(), epoch, null, null, null, null, null, null, null, null, null, null, null);
+        return new Control(
+                ControlType.SYNC.wire(), epoch, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static Control manifestPart(long epoch, int index, int count, String data) {
-        return new Control(ControlType.MANIFEST.wire(), epoch, index, count, data, null, null, null, null, null, null, null, null);
+        return new Control(
+                ControlType.MANIFEST.wire(), epoch, index, count, data, null, null, null, null, null, null, null, null);
     }
 
     public static Control resume(long epoch, List<long[]> missing, boolean truncated) {
@@ -46,23 +59,49 @@ public record Control(String type, Long epoch, Integer index, Integer count, Str
 
     /** A resume asking for the chunk record {@code suite} (a RecordSuite wire name; null = AES-256-GCM). */
     public static Control resume(long epoch, List<long[]> missing, boolean truncated, String suite) {
-        return new Control(ControlType.RESUME.wire(), epoch, null, null, null, missing, truncated, null, null, null,
-                null, suite, null);
+        return new Control(
+                ControlType.RESUME.wire(),
+                epoch,
+                null,
+                null,
+                null,
+                missing,
+                truncated,
+                null,
+                null,
+                null,
+                null,
+                suite,
+                null);
     }
 
     /** "I receive: send me your manifest, in chunks of {@code chunkSize}" (code-less receive, protocol-transfer §6b). */
     public static Control receive(int chunkSize) {
-        return new Control(ControlType.RECEIVE.wire(), null, null, null, null, null, null, null, null, null, null, null,
+        return new Control(
+                ControlType.RECEIVE.wire(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 chunkSize);
     }
 
     /** The URL path of a direct download of file {@code index} (sender to phone page). */
     public static Control direct(int index, String path) {
-        return new Control(ControlType.DIRECT.wire(), null, index, null, path, null, null, null, null, null, null, null, null);
+        return new Control(
+                ControlType.DIRECT.wire(), null, index, null, path, null, null, null, null, null, null, null, null);
     }
 
     public static Control progress(long chunk, long bytes) {
-        return new Control(ControlType.PROGRESS.wire(), null, null, null, null, null, null, chunk, bytes, null, null, null, null);
+        return new Control(
+                ControlType.PROGRESS.wire(), null, null, null, null, null, null, chunk, bytes, null, null, null, null);
     }
 
     public static Control failure(ControlType type, String code, String message) {

@@ -12,8 +12,7 @@ import dev.qrbeam.protocol.message.ForeignText;
 public final class PeerFailure {
     private static final int MAX_CODE = 40;
 
-    private PeerFailure() {
-    }
+    private PeerFailure() {}
 
     /** @param side "sender" or "receiver", as the user calls the peer */
     public static TransferFailure of(String side, Control m) {

@@ -39,9 +39,12 @@ final class EmbeddedRelay implements AutoCloseable {
         Files.createDirectories(keyFile.getParent());
         ResumeTokens tokens = ResumeTokens.fromKeyFile(keyFile);
         if (loopback || LoopbackSwitch.isOn()) {
-            return new EmbeddedRelay(Relay.start(new RelayConfig(LOOPBACK, port, limits, tokens, 0)), List.of(LOOPBACK));
+            return new EmbeddedRelay(
+                    Relay.start(new RelayConfig(LOOPBACK, port, limits, tokens, 0)), List.of(LOOPBACK));
         }
-        List<String> hosts = MachineAddresses.ranked().stream().map(AddressRanking.Ranked::urlHost).toList();
+        List<String> hosts = MachineAddresses.ranked().stream()
+                .map(AddressRanking.Ranked::urlHost)
+                .toList();
         if (hosts.isEmpty()) {
             LOG.warn("no network address found: the built-in relay is reachable from this computer only");
             hosts = List.of(LOOPBACK);

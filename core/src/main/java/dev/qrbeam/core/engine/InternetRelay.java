@@ -20,13 +20,14 @@ final class InternetRelay {
     private static final Logger LOG = LoggerFactory.getLogger(InternetRelay.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(4);
 
-    private InternetRelay() {
-    }
+    private InternetRelay() {}
 
     /** Connects {@code link} to {@code relay}; null (and a warning) when it cannot be reached. */
     static RelayClient register(QrBeamEngine engine, URI relay, PeerLink link) {
         try {
-            return engine.connect(RelayAddress.webSocketOf(relay), link,
+            return engine.connect(
+                    RelayAddress.webSocketOf(relay),
+                    link,
                     RelayClientOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT));
         } catch (TransferException e) {
             LOG.warn("the internet relay is not reachable, the code names the LAN addresses only: {}", e.getMessage());

@@ -17,18 +17,18 @@ import dev.qrbeam.core.receive.ShowCodeReceiveSession;
 import dev.qrbeam.core.relay.InProcessWebSocket;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
-import dev.qrbeam.core.send.SendRoute;
 import dev.qrbeam.core.send.DirectOffers;
+import dev.qrbeam.core.send.SendRoute;
 import dev.qrbeam.core.send.SendSession;
 import dev.qrbeam.core.send.SendSessionState;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.core.session.SessionThreads;
 import dev.qrbeam.protocol.crypto.CryptoWarmup;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Candidate;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.protocol.pairing.PairingCodeException;
-import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.relay.core.RelayLimits;
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +55,8 @@ public final class QrBeamEngine implements TransferEngine {
     public QrBeamEngine(EngineConfig config, WireJson wire, SecureRandom random) {
         // with the loopback switch there is no LAN to offer: a configured internet relay is then used alone
         this.config = config.relay() == null && config.internetRelay() != null && config.loopback()
-                ? config.withRelay(config.internetRelay()).withInternetRelay(null) : config;
+                ? config.withRelay(config.internetRelay()).withInternetRelay(null)
+                : config;
         this.wire = wire;
         this.random = random;
         CryptoWarmup.start();
@@ -82,7 +83,8 @@ public final class QrBeamEngine implements TransferEngine {
         List<Candidate> alternates = lanAlternates(client);
         PeerLink internetLink = new PeerLink(wire, null);
         RelayClient internet = config.relay() == null && config.internetRelay() != null
-                ? InternetRelay.register(this, config.internetRelay(), internetLink) : null;
+                ? InternetRelay.register(this, config.internetRelay(), internetLink)
+                : null;
         if (internet != null) {
             alternates.add(new Candidate(RelayAddress.baseOf(internet.uri()), internet.connectionId()));
         }
@@ -100,7 +102,14 @@ public final class QrBeamEngine implements TransferEngine {
         }
         saved.save();
         ReceiverGate gate = new ReceiverGate(created, config.expiry());
-        return startSend(link, client, code, gate, saved, sources, listener,
+        return startSend(
+                link,
+                client,
+                code,
+                gate,
+                saved,
+                sources,
+                listener,
                 internet == null ? null : new SecondRelay(internetLink, internet));
     }
 
@@ -109,15 +118,15 @@ public final class QrBeamEngine implements TransferEngine {
         List<Candidate> alternates = new ArrayList<>();
         EmbeddedRelay lan = embeddedRelay();
         if (config.relay() == null && lan != null) {
-            lan.uris().stream().skip(1).forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u),
-                    client.connectionId())));
+            lan.uris().stream()
+                    .skip(1)
+                    .forEach(u -> alternates.add(new Candidate(RelayAddress.baseOf(u), client.connectionId())));
         }
         return alternates;
     }
 
     /** The internet relay a send registered on besides its built-in relay. */
-    record SecondRelay(PeerLink link, RelayClient client) {
-    }
+    record SecondRelay(PeerLink link, RelayClient client) {}
 
     /**
      * Continues a send after the sending process was killed: same code, same relay id (the relay must still know
@@ -135,16 +144,21 @@ public final class QrBeamEngine implements TransferEngine {
             ws = relayFor(ws.getPort());
         }
         PeerLink link = new PeerLink(wire, null);
-        RelayClient client = connect(ws, link, ownRelay(RelayClientOptions.defaults()
-                .withResume(code.senderId(), saved.get("resumetoken"))));
+        RelayClient client = connect(
+                ws,
+                link,
+                ownRelay(RelayClientOptions.defaults().withResume(code.senderId(), saved.get("resumetoken"))));
         if (!client.connectionId().equals(code.senderId())) {
             client.close();
-            throw new TransferException(FailureCode.RELAY_UNREACHABLE,
+            throw new TransferException(
+                    FailureCode.RELAY_UNREACHABLE,
                     "the relay no longer knows this sender (it restarted without its key); start a new transfer");
         }
         ownEmbedded(client);
-        ReceiverGate gate = ReceiverGate.restore(Instant.ofEpochMilli(Long.parseLong(saved.get("created"))),
-                Duration.ofMillis(Long.parseLong(saved.get("ttl"))), saved.bytes("pairedtoken"));
+        ReceiverGate gate = ReceiverGate.restore(
+                Instant.ofEpochMilli(Long.parseLong(saved.get("created"))),
+                Duration.ofMillis(Long.parseLong(saved.get("ttl"))),
+                saved.bytes("pairedtoken"));
         List<Path> sources = new ArrayList<>();
         for (int i = 0; saved.get("source." + i) != null; i++) {
             sources.add(Path.of(saved.get("source." + i)));
@@ -152,9 +166,15 @@ public final class QrBeamEngine implements TransferEngine {
         return startSend(link, client, code, gate, saved, sources, listener, null);
     }
 
-    private SendHandle startSend(PeerLink link, RelayClient client, PairingCode code, ReceiverGate gate,
-                                 SendSessionState saved, List<Path> sources, TransferListener listener,
-                                 SecondRelay second) {
+    private SendHandle startSend(
+            PeerLink link,
+            RelayClient client,
+            PairingCode code,
+            ReceiverGate gate,
+            SendSessionState saved,
+            List<Path> sources,
+            TransferListener listener,
+            SecondRelay second) {
         SessionThreads threads = new SessionThreads("qrbeam-send", new ProgressTracker(listener));
         EngineConfig sessionConfig = second == null ? config : InternetRelay.chunkFitting(config, second.client());
         SessionContext ctx = new SessionContext(sessionConfig, wire, link, threads, () -> {
@@ -170,8 +190,9 @@ public final class QrBeamEngine implements TransferEngine {
         }
         link.handler(new SendRoute(session, code, client, true));
         if (second != null) {
-            second.link().handler(new SendRoute(session, code.routes().get(code.routes().size() - 1).identity(),
-                    second.client(), false));
+            second.link()
+                    .handler(new SendRoute(
+                            session, code.routes().get(code.routes().size() - 1).identity(), second.client(), false));
         }
         register(ctx);
         session.start();
@@ -189,34 +210,41 @@ public final class QrBeamEngine implements TransferEngine {
             tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
             return handle;
         }
-        SessionThreads.daemon(() -> {
-            try {
-                RouteRace.Win<Dialed> win = race(code);
-                PeerLink link = win.connection().link();
-                SessionContext ctx = new SessionContext(config, wire, link,
-                        new SessionThreads("qrbeam-receive", tracker), () -> { });
-                ReceiveSession session;
-                try {
-                    session = new ReceiveSession(ctx, win.route().identity(), destination, random);
-                } catch (IOException | RuntimeException e) {
-                    ctx.close(); // the winner's connection and the session threads
-                    throw e;
-                }
-                link.handler(session);
-                register(ctx);
-                handle.attach(session);
-                session.start();
-            } catch (TransferException e) {
-                tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
-                        new dev.qrbeam.core.api.TransferFailure(FailureCode.RELAY_UNREACHABLE, "interrupted"));
-            } catch (IOException e) {
-                tracker.end(dev.qrbeam.core.api.TransferState.FAILED,
-                        new dev.qrbeam.core.api.TransferFailure(FailureCode.IO, e.getMessage()));
-            }
-        }, "qrbeam-receive-start").start();
+        SessionThreads.daemon(
+                        () -> {
+                            try {
+                                RouteRace.Win<Dialed> win = race(code);
+                                PeerLink link = win.connection().link();
+                                SessionContext ctx = new SessionContext(
+                                        config, wire, link, new SessionThreads("qrbeam-receive", tracker), () -> {});
+                                ReceiveSession session;
+                                try {
+                                    session =
+                                            new ReceiveSession(ctx, win.route().identity(), destination, random);
+                                } catch (IOException | RuntimeException e) {
+                                    ctx.close(); // the winner's connection and the session threads
+                                    throw e;
+                                }
+                                link.handler(session);
+                                register(ctx);
+                                handle.attach(session);
+                                session.start();
+                            } catch (TransferException e) {
+                                tracker.end(dev.qrbeam.core.api.TransferState.FAILED, e.toFailure());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                tracker.end(
+                                        dev.qrbeam.core.api.TransferState.FAILED,
+                                        new dev.qrbeam.core.api.TransferFailure(
+                                                FailureCode.RELAY_UNREACHABLE, "interrupted"));
+                            } catch (IOException e) {
+                                tracker.end(
+                                        dev.qrbeam.core.api.TransferState.FAILED,
+                                        new dev.qrbeam.core.api.TransferFailure(FailureCode.IO, e.getMessage()));
+                            }
+                        },
+                        "qrbeam-receive-start")
+                .start();
         return handle;
     }
 
@@ -232,12 +260,12 @@ public final class QrBeamEngine implements TransferEngine {
         ownEmbedded(client);
         List<Candidate> alternates = lanAlternates(client);
         PairingCode code = PairingCode.create(RelayAddress.baseOf(ws), client.connectionId(), alternates, random);
-        SessionContext ctx = new SessionContext(config, wire, link,
-                new SessionThreads("qrbeam-receive", new ProgressTracker(listener)), () -> { });
+        SessionContext ctx = new SessionContext(
+                config, wire, link, new SessionThreads("qrbeam-receive", new ProgressTracker(listener)), () -> {});
         ShowCodeReceiveSession session;
         try {
-            session = ShowCodeReceiveSession.create(ctx, code, new ReceiverGate(Instant.now(), config.expiry()),
-                    destination, random);
+            session = ShowCodeReceiveSession.create(
+                    ctx, code, new ReceiverGate(Instant.now(), config.expiry()), destination, random);
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
@@ -260,8 +288,8 @@ public final class QrBeamEngine implements TransferEngine {
     private RouteRace.Win<Dialed> race(PairingCode code) throws TransferException, InterruptedException {
         RouteRace.Dialer<Dialed> dialer = (route, timeout) -> {
             PeerLink link = new PeerLink(wire, null);
-            RelayClient client = RelayClient.connect(route.webSocketUri(), link,
-                    RelayClientOptions.defaults().withConnectTimeout(timeout), wire);
+            RelayClient client = RelayClient.connect(
+                    route.webSocketUri(), link, RelayClientOptions.defaults().withConnectTimeout(timeout), wire);
             link.attach(client);
             return new Dialed(link, client);
         };
@@ -282,8 +310,11 @@ public final class QrBeamEngine implements TransferEngine {
             link.attach(client);
             return client;
         } catch (IOException e) {
-            String why = e.getMessage() != null ? e.getMessage()
-                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+            String why = e.getMessage() != null
+                    ? e.getMessage()
+                    : e instanceof java.net.ConnectException
+                            ? "connection refused"
+                            : e.getClass().getSimpleName();
             throw new TransferException(FailureCode.RELAY_UNREACHABLE, "cannot reach the relay " + ws + ": " + why, e);
         }
     }
@@ -294,8 +325,8 @@ public final class QrBeamEngine implements TransferEngine {
             return RelayAddress.webSocketOf(config.relay());
         }
         if (embedded == null) {
-            embedded = EmbeddedRelay.start(config.loopback(), port, config.stateDir().resolve("relay.key"),
-                    RelayLimits.forSender());
+            embedded = EmbeddedRelay.start(
+                    config.loopback(), port, config.stateDir().resolve("relay.key"), RelayLimits.forSender());
             open.add(embedded);
         }
         return embedded.uri();

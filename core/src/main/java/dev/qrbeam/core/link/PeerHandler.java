@@ -22,8 +22,7 @@ public interface PeerHandler {
     void onHandshake(String from, ObjectNode body);
 
     /** A seed Request (receivers use Handshake instead; kept for seed compatibility). */
-    default void onRequest(String from, String qrhash, String message) {
-    }
+    default void onRequest(String from, String qrhash, String message) {}
 
     /** The relay refused something we sent, or a peer message was malformed. */
     void onError(String code, String message);

@@ -27,6 +27,7 @@ import java.util.List;
 public final class PeerLink implements RelayEvents {
     /** Room to reserve in front of a record so the binary header can be written in place. */
     public static final int HEADER_ROOM = TransferFrameCodec.MAX_HEADER_LENGTH;
+
     private static final String TRANSFER_PREFIX = "{\"action\":\"Transfer\"";
     private static final String DATA_KEY = "\"data\":\"";
     private static final int FAST_PATH_MIN = 4096;
@@ -48,36 +49,28 @@ public final class PeerLink implements RelayEvents {
     /** Drops everything: the state before a session exists. */
     private static final class Dropping implements PeerHandler {
         @Override
-        public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
-        }
+        public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {}
 
         @Override
-        public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
-        }
+        public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {}
 
         @Override
-        public void onControl(String from, byte[] record) {
-        }
+        public void onControl(String from, byte[] record) {}
 
         @Override
-        public void onHandshake(String from, ObjectNode body) {
-        }
+        public void onHandshake(String from, ObjectNode body) {}
 
         @Override
-        public void onError(String code, String message) {
-        }
+        public void onError(String code, String message) {}
 
         @Override
-        public void onConnected(String ownId, boolean resumed) {
-        }
+        public void onConnected(String ownId, boolean resumed) {}
 
         @Override
-        public void onDisconnected(String reason) {
-        }
+        public void onDisconnected(String reason) {}
 
         @Override
-        public void onClosed(String reason) {
-        }
+        public void onClosed(String reason) {}
     }
 
     /**
@@ -152,7 +145,9 @@ public final class PeerLink implements RelayEvents {
     }
 
     private String controlText(String to, byte[] record) {
-        ObjectNode body = wire.mapper().createObjectNode().put("connectionid", to)
+        ObjectNode body = wire.mapper()
+                .createObjectNode()
+                .put("connectionid", to)
                 .put("data", Base64.getEncoder().encodeToString(record));
         return wire.envelope(Action.CONTROL, body);
     }
@@ -183,7 +178,8 @@ public final class PeerLink implements RelayEvents {
             root = wire.readObject(text);
             if (Action.ERROR.wireName().equals(root.path("action").asText())) {
                 JsonNode msg = root.path("message");
-                handler.onError(msg.path("code").asText("internal"), msg.path("error").asText(""));
+                handler.onError(
+                        msg.path("code").asText("internal"), msg.path("error").asText(""));
                 return;
             }
             m = validator.validate(root);
@@ -209,8 +205,13 @@ public final class PeerLink implements RelayEvents {
                 }
             }
             case HANDSHAKE -> handler.onHandshake(from, body);
-            case REQUEST -> handler.onRequest(from, body.path("qrhash").asText(""), body.path("message").asText(""));
-            default -> handler.onError("unknown-action", "unexpected " + m.action().wireName() + " from the relay");
+            case REQUEST ->
+                handler.onRequest(
+                        from,
+                        body.path("qrhash").asText(""),
+                        body.path("message").asText(""));
+            default ->
+                handler.onError("unknown-action", "unexpected " + m.action().wireName() + " from the relay");
         }
     }
 
@@ -245,8 +246,12 @@ public final class PeerLink implements RelayEvents {
             return false; // JSON escapes inside data (legal, if odd) or bad base64: the full parse decides
         }
         ObjectNode body = m.body();
-        handler.onTransfer(m.connectionId(), body.path("chunkid").longValue(), body.path("chunktotal").longValue(),
-                body.path("chunkhash").asText(""), ByteBuffer.wrap(data));
+        handler.onTransfer(
+                m.connectionId(),
+                body.path("chunkid").longValue(),
+                body.path("chunktotal").longValue(),
+                body.path("chunkhash").asText(""),
+                ByteBuffer.wrap(data));
         return true;
     }
 
@@ -256,8 +261,12 @@ public final class PeerLink implements RelayEvents {
             handler.onError("bad-field", "Transfer data is not base64");
             return;
         }
-        handler.onTransfer(from, body.path("chunkid").longValue(), body.path("chunktotal").longValue(),
-                body.path("chunkhash").asText(""), ByteBuffer.wrap(data));
+        handler.onTransfer(
+                from,
+                body.path("chunkid").longValue(),
+                body.path("chunktotal").longValue(),
+                body.path("chunkhash").asText(""),
+                ByteBuffer.wrap(data));
     }
 
     private static byte[] base64(JsonNode n) {

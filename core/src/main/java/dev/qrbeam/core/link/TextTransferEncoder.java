@@ -24,8 +24,12 @@ final class TextTransferEncoder {
         StringBuilder head = new StringBuilder(96).append("{\"action\":\"Transfer\",\"message\":{\"connectionid\":");
         appendJsonString(head, to);
         head.append(",\"data\":\"");
-        StringBuilder tail = new StringBuilder(96).append("\",\"chunkid\":").append(chunkId)
-                .append(",\"chunktotal\":").append(chunkTotal).append(",\"chunkhash\":");
+        StringBuilder tail = new StringBuilder(96)
+                .append("\",\"chunkid\":")
+                .append(chunkId)
+                .append(",\"chunktotal\":")
+                .append(chunkTotal)
+                .append(",\"chunkhash\":");
         appendJsonString(tail, chunkHash);
         tail.append("}}");
         int n = record.remaining();
@@ -41,7 +45,10 @@ final class TextTransferEncoder {
         if (!isAscii(head) || !isAscii(tail)) {
             return head + new String(base64, 0, written, StandardCharsets.US_ASCII) + tail;
         }
-        return new AsciiText(head.toString().getBytes(StandardCharsets.US_ASCII), base64, written,
+        return new AsciiText(
+                head.toString().getBytes(StandardCharsets.US_ASCII),
+                base64,
+                written,
                 tail.toString().getBytes(StandardCharsets.US_ASCII));
     }
 

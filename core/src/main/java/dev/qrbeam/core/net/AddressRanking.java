@@ -26,12 +26,35 @@ import java.util.Set;
  * not candidates.
  */
 public final class AddressRanking {
-    private static final List<String> VIRTUAL_PREFIXES = List.of("docker", "br-", "veth", "virbr", "vboxnet",
-            "vmnet", "tun", "tap", "utun", "wg", "tailscale", "zt", "vethernet", "lxcbr", "lxdbr", "cni", "flannel",
-            "podman", "vnet", "ham", "ipsec", "ppp", "anpi", "awdl", "llw", "bridge");
+    private static final List<String> VIRTUAL_PREFIXES = List.of(
+            "docker",
+            "br-",
+            "veth",
+            "virbr",
+            "vboxnet",
+            "vmnet",
+            "tun",
+            "tap",
+            "utun",
+            "wg",
+            "tailscale",
+            "zt",
+            "vethernet",
+            "lxcbr",
+            "lxdbr",
+            "cni",
+            "flannel",
+            "podman",
+            "vnet",
+            "ham",
+            "ipsec",
+            "ppp",
+            "anpi",
+            "awdl",
+            "llw",
+            "bridge");
 
-    private AddressRanking() {
-    }
+    private AddressRanking() {}
 
     /** One ranked address and the interface it belongs to. */
     public record Ranked(String nic, InetAddress address) {
@@ -69,7 +92,9 @@ public final class AddressRanking {
     }
 
     private static boolean usable(InetAddress a) {
-        return !a.isLoopbackAddress() && !a.isAnyLocalAddress() && !a.isMulticastAddress()
+        return !a.isLoopbackAddress()
+                && !a.isAnyLocalAddress()
+                && !a.isMulticastAddress()
                 && !(a instanceof Inet6Address && a.isLinkLocalAddress());
     }
 
@@ -93,6 +118,5 @@ public final class AddressRanking {
         return s;
     }
 
-    private record Scored(Ranked ranked, int score, int order) {
-    }
+    private record Scored(Ranked ranked, int score, int order) {}
 }

@@ -28,8 +28,10 @@ record Attempt(Route route, Exception error, long millis, Duration timeout) {
     String reason() {
         for (Throwable t = error; t != null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException
-                    || t instanceof java.util.concurrent.TimeoutException || m.contains("timed out")
+            if (t instanceof HttpConnectTimeoutException
+                    || t instanceof HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || m.contains("timed out")
                     || m.contains("did not answer within")) {
                 return "timed out after " + timeout.toSeconds() + " s";
             }

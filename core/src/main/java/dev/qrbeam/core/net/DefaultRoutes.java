@@ -13,8 +13,7 @@ import java.util.Set;
  * the ranking then goes by interface kind alone.
  */
 final class DefaultRoutes {
-    private DefaultRoutes() {
-    }
+    private DefaultRoutes() {}
 
     /** The interfaces with a default route on this machine; empty when unknown. */
     public static Set<String> read() {

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** This machine's interfaces that are up (loopback left out), ranked with its default routes. */
 public final class MachineAddresses {
-    private MachineAddresses() {
-    }
+    private MachineAddresses() {}
 
     /** The usable addresses, best first (see {@link AddressRanking}); empty if the machine has none. */
     public static List<AddressRanking.Ranked> ranked() {

@@ -34,9 +34,12 @@ final class RaceFailedException extends TransferException {
         String tried = attempts.stream().map(Attempt::describe).collect(Collectors.joining("; "));
         String causes = "the two computers are not on the same network; the Wi-Fi keeps devices apart (guest network, "
                 + "client isolation); a firewall on the sender blocks incoming connections"
-                + (hadInternetRelay ? "; the internet relay is down or blocked" : "; no internet relay is set up on "
-                + "the sender (Settings \u2192 Relay, or send --relay URL)");
-        return "Could not reach the sending computer.\nTried for " + String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)
-                + " s: " + tried + ".\nLikely causes: " + causes + ".";
+                + (hadInternetRelay
+                        ? "; the internet relay is down or blocked"
+                        : "; no internet relay is set up on "
+                                + "the sender (Settings \u2192 Relay, or send --relay URL)");
+        return "Could not reach the sending computer.\nTried for "
+                + String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0) + " s: " + tried + ".\nLikely causes: "
+                + causes + ".";
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 public record RaceTimings(Duration stagger, Duration headStart, Duration addressTimeout, Duration nameTimeout) {
     /** 250 ms stagger, 1 s head start for the LAN, 3 s per LAN address, 6 s per named relay: all fail within 10 s. */
     public static RaceTimings defaults() {
-        return new RaceTimings(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofSeconds(6));
+        return new RaceTimings(
+                Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(6));
     }
 
     /** Planned start of each route in milliseconds from the start of the race. */

@@ -25,8 +25,7 @@ public final class RouteRace<T extends AutoCloseable> {
     }
 
     /** The winning route, what its dial returned, and the attempts that failed before it. */
-    public record Win<T>(Route route, T connection, List<Attempt> failed) {
-    }
+    public record Win<T>(Route route, T connection, List<Attempt> failed) {}
 
     private final List<Route> routes;
     private final Dialer<T> dialer;
@@ -47,8 +46,11 @@ public final class RouteRace<T extends AutoCloseable> {
     public Win<T> run() throws RaceFailedException, InterruptedException {
         long[] planned = timings.plan(routes);
         // start in planned order (a separate relay listed before a LAN address still waits for its head start)
-        int[] order = java.util.stream.IntStream.range(0, routes.size()).boxed()
-                .sorted(java.util.Comparator.comparingLong(i -> planned[i])).mapToInt(Integer::intValue).toArray();
+        int[] order = java.util.stream.IntStream.range(0, routes.size())
+                .boxed()
+                .sorted(java.util.Comparator.comparingLong(i -> planned[i]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         long start = System.nanoTime();
         List<Attempt> failed = new ArrayList<>();
         int next = 0;
@@ -69,9 +71,12 @@ public final class RouteRace<T extends AutoCloseable> {
                 if (r.error == null) {
                     return new Win<>(routes.get(r.index), r.connection, List.copyOf(failed));
                 }
-                failed.add(new Attempt(routes.get(r.index), r.error, r.millis, timings.timeoutFor(routes.get(r.index))));
+                failed.add(
+                        new Attempt(routes.get(r.index), r.error, r.millis, timings.timeoutFor(routes.get(r.index))));
                 if (running == 0 && next == routes.size()) {
-                    throw new RaceFailedException(failed, routes.stream().anyMatch(x -> !x.primaryRelay()),
+                    throw new RaceFailedException(
+                            failed,
+                            routes.stream().anyMatch(x -> !x.primaryRelay()),
                             (System.nanoTime() - start) / 1_000_000);
                 }
             }
@@ -87,22 +92,24 @@ public final class RouteRace<T extends AutoCloseable> {
 
     private void launch(int index) {
         Route route = routes.get(index);
-        Thread t = new Thread(() -> {
-            long t0 = System.nanoTime();
-            Result<T> r;
-            try {
-                r = new Result<>(index, dialer.dial(route, timings.timeoutFor(route)), null, 0);
-            } catch (Exception e) {
-                r = new Result<>(index, null, e, (System.nanoTime() - t0) / 1_000_000);
-            }
-            synchronized (this) {
-                if (decided.get()) {
-                    closeQuietly(r.connection);
-                } else {
-                    results.add(r);
-                }
-            }
-        }, "qrbeam-dial-" + route.endpoint());
+        Thread t = new Thread(
+                () -> {
+                    long t0 = System.nanoTime();
+                    Result<T> r;
+                    try {
+                        r = new Result<>(index, dialer.dial(route, timings.timeoutFor(route)), null, 0);
+                    } catch (Exception e) {
+                        r = new Result<>(index, null, e, (System.nanoTime() - t0) / 1_000_000);
+                    }
+                    synchronized (this) {
+                        if (decided.get()) {
+                            closeQuietly(r.connection);
+                        } else {
+                            results.add(r);
+                        }
+                    }
+                },
+                "qrbeam-dial-" + route.endpoint());
         t.setDaemon(true);
         t.start();
     }
@@ -118,6 +125,5 @@ public final class RouteRace<T extends AutoCloseable> {
         }
     }
 
-    private record Result<T>(int index, T connection, Exception error, long millis) {
-    }
+    private record Result<T>(int index, T connection, Exception error, long millis) {}
 }

@@ -164,7 +164,8 @@ public final class ProgressTracker {
         long[] first = samples.peekFirst();
         double dt = (now - first[0]) / 1e9;
         double rate = dt > 0.05 ? Math.max(0, (bytes - first[1]) / dt) : 0;
-        Duration eta = rate > 0 && total > bytes ? Duration.ofMillis((long) ((total - bytes) / rate * 1000))
+        Duration eta = rate > 0 && total > bytes
+                ? Duration.ofMillis((long) ((total - bytes) / rate * 1000))
                 : (total > 0 && bytes >= total ? Duration.ZERO : null);
         return new TransferProgress(state, total, bytes, rate, eta, resent, files, failure);
     }

@@ -15,16 +15,24 @@ import java.util.Map;
 public final class QrCodes {
     public static final int QUIET_ZONE = 2;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /** One module per matrix cell (size 1 request makes ZXing return the natural module size). */
     public static BitMatrix encode(String text) {
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 1, 1, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                    EncodeHintType.MARGIN, QUIET_ZONE,
-                    EncodeHintType.CHARACTER_SET, "UTF-8"));
+            return new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            1,
+                            1,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    QUIET_ZONE,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("text too long for a QR code", e);
         }
@@ -33,8 +41,10 @@ public final class QrCodes {
     /** The QR version (1–40) {@link #encode} gives for {@code text}: 21 + 4 × (version − 1) modules a side. */
     public static int version(String text) {
         try {
-            return com.google.zxing.qrcode.encoder.Encoder.encode(text, ErrorCorrectionLevel.M,
-                    Map.of(EncodeHintType.CHARACTER_SET, "UTF-8")).getVersion().getVersionNumber();
+            return com.google.zxing.qrcode.encoder.Encoder.encode(
+                            text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"))
+                    .getVersion()
+                    .getVersionNumber();
         } catch (WriterException e) {
             throw new IllegalArgumentException("text too long for a QR code", e);
         }

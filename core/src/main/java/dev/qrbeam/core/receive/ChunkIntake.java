@@ -116,14 +116,23 @@ final class ChunkIntake {
      * sender that goes past either ends the transfer (it cannot fill this heap by never sending the last part).
      */
     synchronized void manifestPart(Control m) {
-        if (closed || keys == null || m.epoch() == null || m.index() == null || m.count() == null || m.data() == null
-                || m.count() < 1 || m.index() < 0 || m.index() >= m.count()) {
+        if (closed
+                || keys == null
+                || m.epoch() == null
+                || m.index() == null
+                || m.count() == null
+                || m.data() == null
+                || m.count() < 1
+                || m.index() < 0
+                || m.index() >= m.count()) {
             return;
         }
         if (m.count() > ManifestCodec.MAX_PARTS) {
             parts = null;
-            session.fail(new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: "
-                    + m.count() + " parts, at most " + ManifestCodec.MAX_PARTS + " allowed"));
+            session.fail(new TransferException(
+                    FailureCode.PROTOCOL,
+                    "refused the sender's manifest: " + m.count() + " parts, at most " + ManifestCodec.MAX_PARTS
+                            + " allowed"));
             return;
         }
         if (parts == null || partsEpoch != m.epoch() || parts.length != m.count()) {
@@ -135,8 +144,9 @@ final class ChunkIntake {
         partsChars += m.data().length() - (old == null ? 0 : old.length());
         if (partsChars > WireJson.MAX_DOCUMENT) {
             parts = null;
-            session.fail(new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: more than "
-                    + WireJson.MAX_DOCUMENT + " characters"));
+            session.fail(new TransferException(
+                    FailureCode.PROTOCOL,
+                    "refused the sender's manifest: more than " + WireJson.MAX_DOCUMENT + " characters"));
             return;
         }
         parts[m.index()] = m.data();
@@ -152,7 +162,8 @@ final class ChunkIntake {
             Manifest read = codec.read(json);
             accept(read, codec.fingerprint(read), m.epoch());
         } catch (ManifestException e) {
-            session.fail(new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: " + e.getMessage()));
+            session.fail(
+                    new TransferException(FailureCode.PROTOCOL, "refused the sender's manifest: " + e.getMessage()));
         } catch (TransferException e) {
             session.fail(e);
         } catch (IOException e) {
@@ -200,8 +211,14 @@ final class ChunkIntake {
             SafePath.resolve(root, f.path());
             files.add(new StoreFile(f.path(), f.size(), HexFormat.of().parseHex(f.sha256())));
         }
-        store = ReceiveStore.open(root, storeDir, m.transferId() + ":" + m.chunkSize() + ":" + hash, m.chunkSize(), files,
-                (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString(),
+        store = ReceiveStore.open(
+                root,
+                storeDir,
+                m.transferId() + ":" + m.chunkSize() + ":" + hash,
+                m.chunkSize(),
+                files,
+                (dir, name) ->
+                        SafePath.uniqueName(dir.resolve(name)).getFileName().toString(),
                 ctx.config.directWrites());
         store.onPlaced(i -> ctx.threads.progress.fileState(i, TransferState.DONE));
         manifest = m;
@@ -233,7 +250,10 @@ final class ChunkIntake {
         requests.clear();
         creditBytes = 0;
         session.noteSync();
-        session.sendControl(Control.resume(epoch, r.ranges(), r.truncated(),
+        session.sendControl(Control.resume(
+                epoch,
+                r.ranges(),
+                r.truncated(),
                 terms.suite() == RecordSuite.AES_256_GCM ? null : terms.suite().wire()));
     }
 
@@ -269,8 +289,10 @@ final class ChunkIntake {
             session.fail(e);
             return;
         } catch (IOException e) {
-            session.fail(new TransferException(DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
-                    "cannot write: " + e.getMessage(), e));
+            session.fail(new TransferException(
+                    DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
+                    "cannot write: " + e.getMessage(),
+                    e));
             return;
         }
         verified += ref.length();
@@ -284,8 +306,10 @@ final class ChunkIntake {
 
     private void request(long id) {
         if (++failures[(int) id] > MAX_CHUNK_FAILURES || ++failedStreak > MAX_FAILED_STREAK) {
-            session.fail(new TransferException(FailureCode.INTEGRITY, "chunk " + id + " failed verification "
-                    + failures[(int) id] + " times (" + failedStreak + " records in a row failed); giving up"));
+            session.fail(new TransferException(
+                    FailureCode.INTEGRITY,
+                    "chunk " + id + " failed verification " + failures[(int) id] + " times (" + failedStreak
+                            + " records in a row failed); giving up"));
             return;
         }
         requests.add(id);
@@ -317,8 +341,10 @@ final class ChunkIntake {
             try {
                 store.syncIfDue();
             } catch (IOException e) {
-                session.fail(new TransferException(DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
-                        "cannot write: " + e.getMessage(), e));
+                session.fail(new TransferException(
+                        DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
+                        "cannot write: " + e.getMessage(),
+                        e));
                 return;
             }
         }

@@ -1,13 +1,13 @@
 package dev.qrbeam.core.receive;
 
 import dev.qrbeam.core.session.PendingClaims;
+import dev.qrbeam.protocol.crypto.Admission;
 import dev.qrbeam.protocol.crypto.HandshakeException;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.SenderHandshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
-import dev.qrbeam.protocol.crypto.Admission;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.crypto.ReceiverGate;
 import java.security.SecureRandom;
 import java.time.Instant;
 

@@ -37,6 +37,7 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
     volatile ControlCodec controls;
     /** The channel may carry this side's records (the peer admitted us, or we admitted it). */
     volatile boolean admitted;
+
     volatile long completedAt;
     volatile long lastData = System.nanoTime();
     volatile long lastSyncSent;
@@ -66,7 +67,8 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
 
     @Override
     public void cancel() {
-        sendControl(Control.failure(ControlType.CANCEL, FailureCode.CANCELLED_BY_PEER.name(), "the receiver cancelled"));
+        sendControl(
+                Control.failure(ControlType.CANCEL, FailureCode.CANCELLED_BY_PEER.name(), "the receiver cancelled"));
         finish(TransferState.CANCELLED, new TransferFailure(FailureCode.CANCELLED_LOCALLY, "cancelled"), true);
     }
 
@@ -154,8 +156,10 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
     /** Fails when the peer has been silent longer than the configured peer timeout; true if it did. */
     boolean silenceCheck(long now) {
         if (now - lastData > ctx.config.peerTimeout().toNanos()) {
-            fail(new TransferException(FailureCode.PEER_GONE, "the " + peerName() + " has been silent for "
-                    + ctx.config.peerTimeout().toMinutes() + " min"));
+            fail(new TransferException(
+                    FailureCode.PEER_GONE,
+                    "the " + peerName() + " has been silent for "
+                            + ctx.config.peerTimeout().toMinutes() + " min"));
             return true;
         }
         return false;
@@ -172,8 +176,11 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
             return true;
         }
         switch (m.kind()) {
-            case CANCEL -> finish(TransferState.CANCELLED,
-                    new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the " + peerName() + " cancelled"), true);
+            case CANCEL ->
+                finish(
+                        TransferState.CANCELLED,
+                        new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the " + peerName() + " cancelled"),
+                        true);
             case FAILURE -> finish(TransferState.FAILED, dev.qrbeam.core.control.PeerFailure.of(peerName(), m), false);
             default -> {
                 return false;
@@ -186,12 +193,15 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
 
     void fail(TransferException e) {
         LOG.debug("receive failed", e);
-        if (e.code() != FailureCode.RELAY_UNREACHABLE && e.code() != FailureCode.CODE_EXPIRED
+        if (e.code() != FailureCode.RELAY_UNREACHABLE
+                && e.code() != FailureCode.CODE_EXPIRED
                 && e.code() != FailureCode.CODE_ALREADY_USED) {
             sendControl(Control.failure(ControlType.FAILURE, e.code().name(), e.getMessage()));
         }
-        finish(TransferState.FAILED, e.toFailure(), e.code() == FailureCode.CODE_EXPIRED
-                || e.code() == FailureCode.CODE_ALREADY_USED);
+        finish(
+                TransferState.FAILED,
+                e.toFailure(),
+                e.code() == FailureCode.CODE_EXPIRED || e.code() == FailureCode.CODE_ALREADY_USED);
     }
 
     /**

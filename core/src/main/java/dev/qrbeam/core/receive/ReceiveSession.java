@@ -19,14 +19,13 @@ import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.message.RequestMessage;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receiver's side of one transfer: handshakes with the sender named in the code (again after every reconnect,
@@ -59,6 +58,7 @@ public final class ReceiveSession extends IntakeSession {
      * sender's BYE — pairing as new there was refused as code-used and the sender never heard DONE.
      */
     private volatile boolean claimSent;
+
     private int senderMissing;
 
     public ReceiveSession(SessionContext ctx, PairingCode code, Path destination, SecureRandom random)
@@ -109,7 +109,8 @@ public final class ReceiveSession extends IntakeSession {
             handshakeAttempts++;
         }
         intake.keys(null);
-        String request = ctx.wire.envelope(dev.qrbeam.protocol.message.Action.REQUEST,
+        String request = ctx.wire.envelope(
+                dev.qrbeam.protocol.message.Action.REQUEST,
                 new RequestMessage(code.senderId(), Base64Url.encode(m1), ""));
         ctx.threads.send(() -> ctx.link.client().sendText(request));
     }
@@ -129,9 +130,12 @@ public final class ReceiveSession extends IntakeSession {
         if (body.hasNonNull("error")) {
             if (!everPaired) {
                 String hint = ForeignText.printable(body.path("error").asText(), 40);
-                fail(new TransferException(FailureCode.HANDSHAKE_FAILED, incompatible(body.path("error").asText())
-                        ? "the sender runs an incompatible QRBeam version (" + hint + "); update QRBeam on both computers"
-                        : "the sender could not verify this code (" + hint + ")"));
+                fail(new TransferException(
+                        FailureCode.HANDSHAKE_FAILED,
+                        incompatible(body.path("error").asText())
+                                ? "the sender runs an incompatible QRBeam version (" + hint
+                                        + "); update QRBeam on both computers"
+                                : "the sender could not verify this code (" + hint + ")"));
             }
             return;
         }
@@ -167,7 +171,8 @@ public final class ReceiveSession extends IntakeSession {
                 try {
                     state.claimed(false);
                 } catch (IOException io) {
-                    fail(new TransferException(FailureCode.IO, "could not update the pairing state: " + io.getMessage(), io));
+                    fail(new TransferException(
+                            FailureCode.IO, "could not update the pairing state: " + io.getMessage(), io));
                     return;
                 }
                 handshake();
@@ -185,7 +190,8 @@ public final class ReceiveSession extends IntakeSession {
 
     /** An unauthenticated handshake hint that means "the other side speaks another handshake version". */
     private static boolean incompatible(String hint) {
-        return HandshakeError.VERSION.code().equals(hint) || HandshakeError.MALFORMED.code().equals(hint);
+        return HandshakeError.VERSION.code().equals(hint)
+                || HandshakeError.MALFORMED.code().equals(hint);
     }
 
     // ---- relay events
@@ -227,14 +233,28 @@ public final class ReceiveSession extends IntakeSession {
                 }
             }
             case ADMITTED -> LOG.debug("admitted by the sender");
-            case REFUSED -> fail("code-expired".equals(m.code())
-                    ? new TransferException(FailureCode.CODE_EXPIRED, "The pairing code has expired; ask the sender for a new one")
-                    : new TransferException(FailureCode.CODE_ALREADY_USED, "This pairing code was already used by another receiver"));
-            case REPLACED -> finish(TransferState.FAILED, new TransferFailure(FailureCode.PEER_GONE,
-                    "the sender continued this transfer with another connection of this receiver (a second copy resumed it)"),
-                    false);
-            case RECEIVE -> fail(new TransferException(FailureCode.PROTOCOL, "this code belongs to a computer that"
-                    + " waits to receive files (from a phone); it has nothing to send. Send to it from the phone's page"));
+            case REFUSED ->
+                fail(
+                        "code-expired".equals(m.code())
+                                ? new TransferException(
+                                        FailureCode.CODE_EXPIRED,
+                                        "The pairing code has expired; ask the sender for a new one")
+                                : new TransferException(
+                                        FailureCode.CODE_ALREADY_USED,
+                                        "This pairing code was already used by another receiver"));
+            case REPLACED ->
+                finish(
+                        TransferState.FAILED,
+                        new TransferFailure(
+                                FailureCode.PEER_GONE,
+                                "the sender continued this transfer with another connection of this receiver (a second copy resumed it)"),
+                        false);
+            case RECEIVE ->
+                fail(
+                        new TransferException(
+                                FailureCode.PROTOCOL,
+                                "this code belongs to a computer that"
+                                        + " waits to receive files (from a phone); it has nothing to send. Send to it from the phone's page"));
             default -> LOG.debug("ignoring control {}", m.type());
         }
     }
@@ -242,9 +262,11 @@ public final class ReceiveSession extends IntakeSession {
     @Override
     public void onError(String errorCode, String message) {
         LOG.debug("relay error {}: {}", ForeignText.printable(errorCode, 40), ForeignText.printable(message));
-        if (("unknown-target".equals(errorCode) || "peer-gone".equals(errorCode)) && !everPaired
+        if (("unknown-target".equals(errorCode) || "peer-gone".equals(errorCode))
+                && !everPaired
                 && ++senderMissing >= 2) {
-            fail(new TransferException(FailureCode.PEER_GONE,
+            fail(new TransferException(
+                    FailureCode.PEER_GONE,
                     "no sender is waiting for this code (it expired, was cancelled, or the sender closed)"));
         }
     }
@@ -281,7 +303,8 @@ public final class ReceiveSession extends IntakeSession {
             }
         }
         if (giveUp) {
-            fail(new TransferException(FailureCode.PEER_GONE,
+            fail(new TransferException(
+                    FailureCode.PEER_GONE,
                     "no sender answered for this code (it may have expired or the sender closed)"));
             return;
         }

@@ -25,8 +25,8 @@ final class ReceiveState {
     static ReceiveState of(Path stateDir, String senderId, Path destination) {
         String key;
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(
-                    destination.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(destination.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
             key = senderId + "-" + HexFormat.of().formatHex(h, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

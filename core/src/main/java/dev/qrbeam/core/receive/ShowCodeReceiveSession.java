@@ -24,7 +24,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +56,21 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
         this.code = code;
         this.desk = desk;
         this.chunkSize = chunkSize(ctx);
-        this.intake = new ChunkIntake(ctx, this, destination, state.storeDir(),
+        this.intake = new ChunkIntake(
+                ctx,
+                this,
+                destination,
+                state.storeDir(),
                 new ChunkIntake.Terms(RecordSuite.CHACHA20_POLY1305, chunkSize));
     }
 
     /** Creates the session for {@code code} on its relay link; call {@link #start()} once the link routes to it. */
-    public static ShowCodeReceiveSession create(SessionContext ctx, PairingCode code,
-                                                dev.qrbeam.protocol.crypto.ReceiverGate gate, Path destination,
-                                                java.security.SecureRandom random) {
+    public static ShowCodeReceiveSession create(
+            SessionContext ctx,
+            PairingCode code,
+            dev.qrbeam.protocol.crypto.ReceiverGate gate,
+            Path destination,
+            java.security.SecureRandom random) {
         return new ShowCodeReceiveSession(ctx, code, new ClaimDesk(code, gate, random), destination);
     }
 
@@ -132,7 +138,8 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
             if (v.admission() != null) {
                 String why = SenderHandshake.refusalFor(v.admission()).code();
                 LOG.info("refusing scanner {}: {}", from, why);
-                ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.failure(ControlType.REFUSED, why, null))));
+                ctx.threads.send(
+                        () -> ctx.link.sendControl(from, c.seal(Control.failure(ControlType.REFUSED, why, null))));
             }
             return;
         }
@@ -223,7 +230,8 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
     @Override
     public void onConnected(String ownId, boolean resumed) {
         if (!resumed && !ownId.equals(code.senderId())) {
-            fail(new TransferException(FailureCode.RELAY_UNREACHABLE,
+            fail(new TransferException(
+                    FailureCode.RELAY_UNREACHABLE,
                     "the relay forgot this code (it restarted without its key); start a new receive"));
         }
     }
@@ -250,7 +258,8 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
         boolean manifest = intake.hasManifest(); // not under lock (lock order: intake, then session)
         synchronized (lock) {
             if (peer == null) {
-                if (Instant.now().isAfter(desk.gate().expiresAt()) && desk.gate().pairedToken().isEmpty()) {
+                if (Instant.now().isAfter(desk.gate().expiresAt())
+                        && desk.gate().pairedToken().isEmpty()) {
                     fail(new TransferException(FailureCode.CODE_EXPIRED, "nobody used the code before it expired"));
                 }
                 return;

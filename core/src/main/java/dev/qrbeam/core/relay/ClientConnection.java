@@ -26,11 +26,13 @@ final class ClientConnection implements WebSocket.Listener {
     volatile boolean ready;
     /** Closed or failed, possibly before it became ready. */
     volatile boolean gone;
+
     volatile long lastHeard = System.nanoTime();
     volatile CompletableFuture<WebSocket> pingDone = CompletableFuture.completedFuture(null);
     volatile long pingSentAt;
     /** When the oldest ping without a pong since was sent (0: none yet). */
     volatile long unansweredPingSince;
+
     volatile long pongAt;
 
     ClientConnection(RelayClient client, RelayEvents events, WireJson wire, InboundCaps caps) {
@@ -55,10 +57,10 @@ final class ClientConnection implements WebSocket.Listener {
      * asks again on a new connection (a Connect damaged on the way is refused exactly like a forged one, and a
      * sender whose id is in its pairing code must not drop that id on one refusal).
      */
-    ConnectExchange negotiate(String oldId, ResumeCredential credential, java.time.Duration timeout,
-                              boolean believeRefusal)
+    ConnectExchange negotiate(
+            String oldId, ResumeCredential credential, java.time.Duration timeout, boolean believeRefusal)
             throws IOException, InterruptedException, java.util.concurrent.ExecutionException,
-            java.util.concurrent.TimeoutException {
+                    java.util.concurrent.TimeoutException {
         boolean bound = oldId != null && credential.bound();
         String request = bound
                 ? ConnectExchange.request(wire, null, null, credential.resumeKey(), null)
@@ -69,8 +71,14 @@ final class ClientConnection implements WebSocket.Listener {
                 return fresh;
             }
             try {
-                return exchange(ConnectExchange.request(wire, oldId, credential.token(), credential.resumeKey(),
-                        credential.proof(oldId, fresh.connectionId())), timeout);
+                return exchange(
+                        ConnectExchange.request(
+                                wire,
+                                oldId,
+                                credential.token(),
+                                credential.resumeKey(),
+                                credential.proof(oldId, fresh.connectionId())),
+                        timeout);
             } catch (java.util.concurrent.ExecutionException e) {
                 if (!ConnectExchange.badResume(e)) {
                     throw e;
@@ -96,7 +104,7 @@ final class ClientConnection implements WebSocket.Listener {
     /** Sends one Connect request on this connection and waits for the relay's answer (or its error). */
     ConnectExchange exchange(String request, java.time.Duration timeout)
             throws InterruptedException, java.util.concurrent.ExecutionException,
-            java.util.concurrent.TimeoutException {
+                    java.util.concurrent.TimeoutException {
         if (reply.isDone() && !reply.isCompletedExceptionally()) {
             reply = new CompletableFuture<>();
         } else if (reply.isCompletedExceptionally() && !gone) {
@@ -133,8 +141,10 @@ final class ClientConnection implements WebSocket.Listener {
         } catch (RuntimeException e) {
             LOG.warn("{} handler failed", kind, e);
         } catch (OutOfMemoryError e) {
-            fail(webSocket, new MessageAssembler.OversizedMessageException(
-                    "out of memory handling a relay message: " + e.getMessage()));
+            fail(
+                    webSocket,
+                    new MessageAssembler.OversizedMessageException(
+                            "out of memory handling a relay message: " + e.getMessage()));
             return null;
         }
         webSocket.request(1);
@@ -229,10 +239,13 @@ final class ClientConnection implements WebSocket.Listener {
         long now = System.nanoTime();
         long silentFor = now - lastHeard;
         long unanswered = unansweredPingSince;
-        boolean pongOverdue = unanswered != 0 && pongAt < unanswered
+        boolean pongOverdue = unanswered != 0
+                && pongAt < unanswered
                 && now - unanswered > Math.max(3 * interval, TimeUnit.SECONDS.toNanos(graceSeconds));
         if (silentFor > 3 * interval || pongOverdue) {
-            LOG.info("relay {} for {} ms: reconnecting", pongOverdue ? "did not answer a ping" : "silent",
+            LOG.info(
+                    "relay {} for {} ms: reconnecting",
+                    pongOverdue ? "did not answer a ping" : "silent",
                     (pongOverdue ? now - unanswered : silentFor) / 1_000_000);
             ws.abort();
             client.dropped(this, pongOverdue ? "no pong" : "relay silent");

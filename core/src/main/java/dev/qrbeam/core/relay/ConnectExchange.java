@@ -47,9 +47,11 @@ record ConnectExchange(String connectionId, String resumeToken, AdvertisedLimits
         String action = root.path("action").asText("");
         JsonNode msg = root.path("message");
         if (Action.ERROR.wireName().equals(action)) {
-            throw new RelayErrorException(msg.path("code").asText("internal"), msg.path("error").asText(""));
+            throw new RelayErrorException(
+                    msg.path("code").asText("internal"), msg.path("error").asText(""));
         }
-        if (!Action.CONNECT.wireName().equals(action) || !msg.path("connectionid").isTextual()) {
+        if (!Action.CONNECT.wireName().equals(action)
+                || !msg.path("connectionid").isTextual()) {
             return null;
         }
         ConnectReply reply;
@@ -59,9 +61,10 @@ record ConnectExchange(String connectionId, String resumeToken, AdvertisedLimits
             return null;
         }
         Limits l = reply.limits();
-        AdvertisedLimits limits = l == null ? AdvertisedLimits.AWS_LIKE
-                : new AdvertisedLimits(clamp(l.maxtextbytes()), clamp(l.maxbinarybytes()), l.binary(),
-                        clamp(l.maxframebytes()));
+        AdvertisedLimits limits = l == null
+                ? AdvertisedLimits.AWS_LIKE
+                : new AdvertisedLimits(
+                        clamp(l.maxtextbytes()), clamp(l.maxbinarybytes()), l.binary(), clamp(l.maxframebytes()));
         return new ConnectExchange(reply.connectionid(), reply.resumetoken(), limits, reply.relaykey());
     }
 

@@ -11,8 +11,7 @@ final class FrameSplitter {
         void send(T part, boolean last) throws IOException;
     }
 
-    private FrameSplitter() {
-    }
+    private FrameSplitter() {}
 
     static void text(CharSequence text, int frame, Part<CharSequence> out) throws IOException {
         if (text.length() <= frame) {

@@ -1,8 +1,8 @@
 package dev.qrbeam.core.relay;
 
+import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.LocalConnection;
 import dev.qrbeam.relay.core.LocalPeer;
-import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.RelayCore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

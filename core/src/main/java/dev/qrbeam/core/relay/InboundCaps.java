@@ -12,8 +12,8 @@ import dev.qrbeam.protocol.chunk.ChunkSizing;
  */
 public record InboundCaps(int maxTextBytes, int maxBinaryBytes) {
     /** 2 MiB text and 2 MiB binary: twice the largest chunk. */
-    public static final InboundCaps DEFAULT = new InboundCaps(2 * ChunkSizing.DEFAULT_BINARY_CHUNK,
-            2 * ChunkSizing.DEFAULT_BINARY_CHUNK);
+    public static final InboundCaps DEFAULT =
+            new InboundCaps(2 * ChunkSizing.DEFAULT_BINARY_CHUNK, 2 * ChunkSizing.DEFAULT_BINARY_CHUNK);
 
     /** Slack over an advertised limit: the relay rewrites the sender id into each message it forwards. */
     static final int STAMP_SLACK = 4096;
@@ -28,7 +28,8 @@ public record InboundCaps(int maxTextBytes, int maxBinaryBytes) {
 
     /** The caps that apply under {@code advertised}: the smaller of ours and the relay's (plus stamping slack). */
     InboundCaps under(AdvertisedLimits advertised) {
-        return new InboundCaps(min(maxTextBytes, advertised.maxTextBytes()),
+        return new InboundCaps(
+                min(maxTextBytes, advertised.maxTextBytes()),
                 min(maxBinaryBytes, advertised.binary() ? advertised.maxBinaryBytes() : 0));
     }
 

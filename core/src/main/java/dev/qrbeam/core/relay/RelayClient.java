@@ -171,7 +171,8 @@ public final class RelayClient implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IOException("relay unreachable for " + options.sendTimeout().toSeconds() + " s");
+                    throw new IOException(
+                            "relay unreachable for " + options.sendTimeout().toSeconds() + " s");
                 }
                 try {
                     stateLock.wait(Math.max(1, left / 1_000_000));
@@ -194,7 +195,8 @@ public final class RelayClient implements AutoCloseable {
             if (ws != null) {
                 ws.abort();
             }
-            throw new IOException("relay did not accept data for " + options.sendTimeout().toSeconds() + " s");
+            throw new IOException(
+                    "relay did not accept data for " + options.sendTimeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             lastSend = CompletableFuture.completedFuture(null);
             ClientConnection l = link;
@@ -261,7 +263,8 @@ public final class RelayClient implements AutoCloseable {
             throw c instanceof IOException io ? io : new IOException("cannot connect to " + uri + ": " + c, c);
         } catch (TimeoutException e) {
             l.abort();
-            throw new IOException("relay " + uri + " did not answer within " + options.connectTimeout().toSeconds() + " s");
+            throw new IOException("relay " + uri + " did not answer within "
+                    + options.connectTimeout().toSeconds() + " s");
         }
     }
 

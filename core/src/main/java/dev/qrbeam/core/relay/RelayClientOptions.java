@@ -19,44 +19,71 @@ import javax.net.ssl.SSLContext;
  * @param dialer opens the connection; null = the JDK's WebSocket client ({@link InProcessWebSocket#dialer} for the
  *     sender's own built-in relay)
  */
-public record RelayClientOptions(String resumeId, String resumeToken, Duration connectTimeout, Duration sendTimeout,
-                                 Duration pingInterval, Duration giveUpAfter, InboundCaps inbound, SSLContext tls,
-                                 WebSocketDialer dialer) {
+public record RelayClientOptions(
+        String resumeId,
+        String resumeToken,
+        Duration connectTimeout,
+        Duration sendTimeout,
+        Duration pingInterval,
+        Duration giveUpAfter,
+        InboundCaps inbound,
+        SSLContext tls,
+        WebSocketDialer dialer) {
     public static RelayClientOptions defaults() {
-        return new RelayClientOptions(null, null, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(2), Duration.ofMinutes(5), InboundCaps.DEFAULT, null, null);
+        return new RelayClientOptions(
+                null,
+                null,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(5),
+                InboundCaps.DEFAULT,
+                null,
+                null);
     }
 
     public RelayClientOptions withResume(String id, String token) {
-        return new RelayClientOptions(id, token, connectTimeout, sendTimeout, pingInterval, giveUpAfter, inbound, tls, dialer);
+        return new RelayClientOptions(
+                id, token, connectTimeout, sendTimeout, pingInterval, giveUpAfter, inbound, tls, dialer);
     }
 
     public RelayClientOptions withConnectTimeout(Duration d) {
-        return new RelayClientOptions(resumeId, resumeToken, d, sendTimeout, pingInterval, giveUpAfter, inbound, tls, dialer);
+        return new RelayClientOptions(
+                resumeId, resumeToken, d, sendTimeout, pingInterval, giveUpAfter, inbound, tls, dialer);
     }
 
     public RelayClientOptions withGiveUpAfter(Duration d) {
-        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, d, inbound, tls, dialer);
+        return new RelayClientOptions(
+                resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, d, inbound, tls, dialer);
     }
 
     public RelayClientOptions withPingInterval(Duration d) {
-        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, d, giveUpAfter, inbound, tls, dialer);
+        return new RelayClientOptions(
+                resumeId, resumeToken, connectTimeout, sendTimeout, d, giveUpAfter, inbound, tls, dialer);
     }
 
     public RelayClientOptions withInbound(InboundCaps caps) {
-        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, giveUpAfter,
-                caps, tls, dialer);
+        return new RelayClientOptions(
+                resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, giveUpAfter, caps, tls, dialer);
     }
 
     /** Opens connections with {@code d} instead of the JDK's WebSocket client. */
     public RelayClientOptions withDialer(WebSocketDialer d) {
-        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, giveUpAfter,
-                inbound, tls, d);
+        return new RelayClientOptions(
+                resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, giveUpAfter, inbound, tls, d);
     }
 
     /** Trusts what {@code context} trusts for {@code wss://} (tests: a self-signed relay certificate). */
     public RelayClientOptions withTls(SSLContext context) {
-        return new RelayClientOptions(resumeId, resumeToken, connectTimeout, sendTimeout, pingInterval, giveUpAfter,
-                inbound, context, dialer);
+        return new RelayClientOptions(
+                resumeId,
+                resumeToken,
+                connectTimeout,
+                sendTimeout,
+                pingInterval,
+                giveUpAfter,
+                inbound,
+                context,
+                dialer);
     }
 }

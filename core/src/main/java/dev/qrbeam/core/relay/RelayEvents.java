@@ -15,14 +15,11 @@ public interface RelayEvents {
     void onBinary(ByteBuffer data);
 
     /** Connection to the relay is up (first time or after a reconnect); {@code resumed} tells if the id was kept. */
-    default void onConnected(String connectionId, boolean resumed) {
-    }
+    default void onConnected(String connectionId, boolean resumed) {}
 
     /** The connection dropped; the client is reconnecting on its own. */
-    default void onDisconnected(String reason) {
-    }
+    default void onDisconnected(String reason) {}
 
     /** The client gave up: it will not reconnect again. */
-    default void onClosed(String reason) {
-    }
+    default void onClosed(String reason) {}
 }

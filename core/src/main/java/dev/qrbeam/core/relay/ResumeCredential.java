@@ -25,6 +25,7 @@ final class ResumeCredential {
      * {@value #BELIEVED_REFUSALS}rd refusal in a row (a relay restarted without its key) gives up the id.
      */
     private volatile int refusals;
+
     private static final int BELIEVED_REFUSALS = 3;
 
     private ResumeCredential(byte[] secret, String token, String relayKey) {
@@ -77,7 +78,8 @@ final class ResumeCredential {
     /** The proof for resuming {@code oldId} on the connection the relay now calls {@code newId}. */
     String proof(String oldId, String newId) throws IOException {
         try {
-            return B64.encodeToString(RelayResumeProof.proof(secret, Base64.getUrlDecoder().decode(relayKey), oldId, newId));
+            return B64.encodeToString(
+                    RelayResumeProof.proof(secret, Base64.getUrlDecoder().decode(relayKey), oldId, newId));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException("the relay's resume key is unusable", e);
         }

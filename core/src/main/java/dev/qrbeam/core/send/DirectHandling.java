@@ -59,18 +59,21 @@ final class DirectHandling {
             return;
         }
         int i = index;
-        String path = d.offer(f, bytes -> {
-            ctx.threads.progress.fileBytes(i, bytes);
-            peer.touch();
-        }, () -> {
-            boolean end;
-            synchronized (peer.lock()) {
-                end = doneReceived && d.running() == 0;
-            }
-            if (end) {
-                done.run();
-            }
-        });
+        String path = d.offer(
+                f,
+                bytes -> {
+                    ctx.threads.progress.fileBytes(i, bytes);
+                    peer.touch();
+                },
+                () -> {
+                    boolean end;
+                    synchronized (peer.lock()) {
+                        end = doneReceived && d.running() == 0;
+                    }
+                    if (end) {
+                        done.run();
+                    }
+                });
         LOG.info("file {} offered for direct download (not end-to-end encrypted) to {}", i, from);
         ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.direct(i, path))));
     }

@@ -33,8 +33,14 @@ public final class DirectOffers {
     /** Offers {@code f}; returns the URL path. {@code completed} runs once, after its last byte was served. */
     String offer(SourceFile f, LongConsumer progress, Runnable completed) {
         String[] path = new String[1];
-        path[0] = downloads.offer(new DirectDownloads.Offer(f.path(), f.size(), f.modifiedMillis(),
-                f.path().getFileName().toString(), HexFormat.of().formatHex(f.sha256()), progress, () -> {
+        path[0] = downloads.offer(new DirectDownloads.Offer(
+                f.path(),
+                f.size(),
+                f.modifiedMillis(),
+                f.path().getFileName().toString(),
+                HexFormat.of().formatHex(f.sha256()),
+                progress,
+                () -> {
                     running.remove(path[0]);
                     completed.run();
                 }));

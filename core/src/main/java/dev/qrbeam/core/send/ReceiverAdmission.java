@@ -8,15 +8,15 @@ import dev.qrbeam.core.control.ControlType;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.session.PendingClaims;
 import dev.qrbeam.core.session.SessionContext;
+import dev.qrbeam.protocol.crypto.Admission;
 import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.HandshakeException;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.SenderHandshake;
 import dev.qrbeam.protocol.crypto.SessionKeys;
-import dev.qrbeam.protocol.crypto.Admission;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.crypto.ReceiverGate;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -47,12 +47,10 @@ final class ReceiverAdmission {
     }
 
     /** What a peer switch replaced (to tell the old peer) and the new epoch. */
-    record Switch(String oldPeer, ControlCodec oldControls, RelayClient oldVia, long epoch) {
-    }
+    record Switch(String oldPeer, ControlCodec oldControls, RelayClient oldVia, long epoch) {}
 
     /** An answered handshake waiting for its claim, and the relay it came through. */
-    private record Pending(SenderHandshake hs, RelayClient via) {
-    }
+    private record Pending(SenderHandshake hs, RelayClient via) {}
 
     /**
      * A receiver's handshake that arrived on the relay {@code via}, whose code identity is {@code identity} (the
@@ -113,8 +111,8 @@ final class ReceiverAdmission {
             LOG.info("refusing receiver {}: {}", from, a);
             ControlCodec refuse = new ControlCodec(ctx.wire, new ControlCipher(hs.keys()));
             String why = SenderHandshake.refusalFor(a).code();
-            ctx.threads.send(() -> ctx.link.sendControl(pending.via(), from, refuse.seal(
-                    Control.failure(ControlType.REFUSED, why, null))));
+            ctx.threads.send(() -> ctx.link.sendControl(
+                    pending.via(), from, refuse.seal(Control.failure(ControlType.REFUSED, why, null))));
             return true;
         }
         admitted(from, hs, pending.via());
@@ -128,8 +126,8 @@ final class ReceiverAdmission {
         long e = old.epoch();
         if (old.oldPeer() != null && !old.oldPeer().equals(from) && old.oldControls() != null) {
             LOG.info("receiver resumed on {}; telling the replaced connection {}", from, old.oldPeer());
-            ctx.threads.send(() -> ctx.link.sendControl(old.oldVia(), old.oldPeer(),
-                    old.oldControls().seal(Control.of(ControlType.REPLACED))));
+            ctx.threads.send(() -> ctx.link.sendControl(
+                    old.oldVia(), old.oldPeer(), old.oldControls().seal(Control.of(ControlType.REPLACED))));
         }
         hs.acceptedToken().ifPresent(token -> {
             session.saved().putBytes("pairedtoken", token);
@@ -141,12 +139,13 @@ final class ReceiverAdmission {
         boolean offerDirect = d != null && d.available(via);
         SendPump pump = session.pump();
         // not before the scan is done: a blocked control thread would delay every other reply
-        pump.manifestReady().whenComplete((m, err) -> ctx.threads.send(() -> {
-            pump.sendManifest(from, c, e);
-            if (offerDirect) {
-                ctx.link.sendControl(from, c.seal(Control.of(ControlType.DIRECT)));
-            }
-        }));
+        pump.manifestReady()
+                .whenComplete((m, err) -> ctx.threads.send(() -> {
+                    pump.sendManifest(from, c, e);
+                    if (offerDirect) {
+                        ctx.link.sendControl(from, c.seal(Control.of(ControlType.DIRECT)));
+                    }
+                }));
     }
 
     private void forget(String from, Pending pending) {

@@ -39,8 +39,13 @@ final class SendEnding {
     void cancel() {
         SendPeer.Target t = peer.target();
         if (t != null) {
-            ctx.threads.send(() -> ctx.link.sendControl(t.peer(), t.controls().seal(
-                    Control.failure(ControlType.CANCEL, FailureCode.CANCELLED_BY_PEER.name(), "the sender cancelled"))));
+            ctx.threads.send(() -> ctx.link.sendControl(
+                    t.peer(),
+                    t.controls()
+                            .seal(Control.failure(
+                                    ControlType.CANCEL,
+                                    FailureCode.CANCELLED_BY_PEER.name(),
+                                    "the sender cancelled"))));
         }
         finish(TransferState.CANCELLED, new TransferFailure(FailureCode.CANCELLED_LOCALLY, "cancelled"));
     }
@@ -50,8 +55,10 @@ final class SendEnding {
         LOG.debug("send failed", e);
         SendPeer.Target t = peer.target();
         if (t != null && e.code() != FailureCode.RELAY_UNREACHABLE) {
-            ctx.threads.send(() -> ctx.link.sendControl(t.peer(), t.controls().seal(
-                    Control.failure(ControlType.FAILURE, e.code().name(), e.getMessage()))));
+            ctx.threads.send(() -> ctx.link.sendControl(
+                    t.peer(),
+                    t.controls()
+                            .seal(Control.failure(ControlType.FAILURE, e.code().name(), e.getMessage()))));
         }
         finish(TransferState.FAILED, e.toFailure());
     }

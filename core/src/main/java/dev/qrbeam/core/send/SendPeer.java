@@ -32,6 +32,7 @@ final class SendPeer {
     private boolean awaitingResume;
     /** A resume arrived under the current keys, i.e. the receiver holds this session's manifest. */
     private boolean manifestAnswered;
+
     private long syncSentAt;
     private int syncAttempts;
     private long lastPeerActivity = System.nanoTime();
@@ -47,15 +48,18 @@ final class SendPeer {
     }
 
     /** Session snapshot the pump encrypts with; {@code suite}: the chunk AEAD the receiver asked for. */
-    record Paired(String peer, SessionKeys keys, int generation, RecordSuite suite) {
-    }
+    record Paired(String peer, SessionKeys keys, int generation, RecordSuite suite) {}
 
     /** Where control messages to the current receiver go, when there is one. */
-    record Target(String peer, ControlCodec controls) {
-    }
+    record Target(String peer, ControlCodec controls) {}
 
     /** What {@link SendPeer#due} finds on a housekeeping tick. */
-    enum Due { UNPAIRED, GONE, SYNC, NOTHING }
+    enum Due {
+        UNPAIRED,
+        GONE,
+        SYNC,
+        NOTHING
+    }
 
     /** The current session keys and peer, or null while unpaired. */
     Paired paired() {
@@ -155,7 +159,8 @@ final class SendPeer {
         long e;
         boolean manifest;
         synchronized (lock) {
-            if (controls == null || ctx.threads.progress.state().isTerminal()
+            if (controls == null
+                    || ctx.threads.progress.state().isTerminal()
                     || !manifestAnswered && !pump.manifestReady().isDone()) {
                 return; // still hashing: the manifest queued at pairing goes out when it is ready
             }
@@ -190,7 +195,8 @@ final class SendPeer {
             if (awaitingResume) {
                 long wait = Math.min(15_000L, 1000L << Math.min(syncAttempts, 4)) * 1_000_000L;
                 return now - syncSentAt > wait ? Due.SYNC : Due.NOTHING;
-            } else if ((!pump.plan().hasWork() || !pump.plan().windowOpen()) && now - pump.lastSend() > IDLE_SYNC_NANOS
+            } else if ((!pump.plan().hasWork() || !pump.plan().windowOpen())
+                    && now - pump.lastSend() > IDLE_SYNC_NANOS
                     && now - syncSentAt > IDLE_SYNC_NANOS) {
                 return Due.SYNC;
             }

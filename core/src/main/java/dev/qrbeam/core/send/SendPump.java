@@ -123,8 +123,8 @@ final class SendPump {
         firstSent = new long[files.size()];
         List<ManifestFile> entries = new ArrayList<>();
         for (SourceFile f : files) {
-            entries.add(new ManifestFile(f.relativePath(), f.size(), HexFormat.of().formatHex(f.sha256()),
-                    f.modifiedMillis()));
+            entries.add(new ManifestFile(
+                    f.relativePath(), f.size(), HexFormat.of().formatHex(f.sha256()), f.modifiedMillis()));
         }
         Manifest m = new Manifest(Manifest.VERSION, Base64Url.encode(transferId), chunkSize, scan.emptyDirs(), entries);
         String json;
@@ -161,7 +161,8 @@ final class SendPump {
         }
         int count = Math.max(1, (json.length() + MANIFEST_PART_CHARS - 1) / MANIFEST_PART_CHARS);
         for (int i = 0; i < count; i++) {
-            String part = json.substring(i * MANIFEST_PART_CHARS, Math.min(json.length(), (i + 1) * MANIFEST_PART_CHARS));
+            String part =
+                    json.substring(i * MANIFEST_PART_CHARS, Math.min(json.length(), (i + 1) * MANIFEST_PART_CHARS));
             ctx.link.sendControl(to, controls.seal(Control.manifestPart(epoch, i, count, part)));
         }
     }
@@ -178,8 +179,11 @@ final class SendPump {
                 long id;
                 SendPeer.Paired p;
                 synchronized (lock) {
-                    while (!session.isTerminal() && (session.awaitingResume() || session.paired() == null
-                            || !plan.hasWork() || !plan.windowOpen())) {
+                    while (!session.isTerminal()
+                            && (session.awaitingResume()
+                                    || session.paired() == null
+                                    || !plan.hasWork()
+                                    || !plan.windowOpen())) {
                         lock.wait(200);
                     }
                     if (session.isTerminal()) {

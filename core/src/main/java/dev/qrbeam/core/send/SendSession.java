@@ -15,12 +15,10 @@ import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.MissingIds;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.message.ForeignText;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.crypto.ReceiverGate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -28,6 +26,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sender's side of one transfer: its {@link ReceiverAdmission} answers each handshake and admits exactly one
@@ -54,8 +54,13 @@ public final class SendSession implements PeerHandler, SendHandle {
      * @param sources files and folders to send (ignored when {@code saved} already holds a snapshot)
      * @param saved persisted session state (new or loaded for a restart)
      */
-    public SendSession(SessionContext ctx, PairingCode code, ReceiverGate gate, SecureRandom random,
-                       SendSessionState saved, List<java.nio.file.Path> sources) {
+    public SendSession(
+            SessionContext ctx,
+            PairingCode code,
+            ReceiverGate gate,
+            SecureRandom random,
+            SendSessionState saved,
+            List<java.nio.file.Path> sources) {
         this.sources = List.copyOf(sources);
         this.ctx = ctx;
         this.code = code;
@@ -196,8 +201,10 @@ public final class SendSession implements PeerHandler, SendHandle {
                 direct.onDone();
             }
             case DIRECT -> direct.onDirect(from, c, m);
-            case CANCEL -> ending.finish(TransferState.CANCELLED,
-                    new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
+            case CANCEL ->
+                ending.finish(
+                        TransferState.CANCELLED,
+                        new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
             case FAILURE -> ending.finish(TransferState.FAILED, PeerFailure.of("receiver", m));
             default -> LOG.debug("ignoring control {}", m.type());
         }
@@ -229,8 +236,8 @@ public final class SendSession implements PeerHandler, SendHandle {
             lock.notifyAll();
         }
         if (worst > ctx.config.maxResends()) {
-            fail(new TransferException(FailureCode.RETRIES_EXHAUSTED,
-                    "a chunk was requested again " + worst + " times; giving up"));
+            fail(new TransferException(
+                    FailureCode.RETRIES_EXHAUSTED, "a chunk was requested again " + worst + " times; giving up"));
         }
     }
 
@@ -252,7 +259,8 @@ public final class SendSession implements PeerHandler, SendHandle {
     @Override
     public void onConnected(String ownId, boolean resumed) {
         if (!resumed && !ownId.equals(code.senderId())) {
-            fail(new TransferException(FailureCode.RELAY_UNREACHABLE,
+            fail(new TransferException(
+                    FailureCode.RELAY_UNREACHABLE,
                     "the relay forgot this sender's id (restarted without its key); start a new transfer"));
             return;
         }
@@ -287,14 +295,17 @@ public final class SendSession implements PeerHandler, SendHandle {
         synchronized (peer.lock()) { // a failure is raised under the lock it was decided under
             switch (peer.due(now, ctx.config.peerTimeout())) {
                 case UNPAIRED -> {
-                    if (Instant.now().isAfter(gate.expiresAt()) && gate.pairedToken().isEmpty()) {
+                    if (Instant.now().isAfter(gate.expiresAt())
+                            && gate.pairedToken().isEmpty()) {
                         fail(new TransferException(FailureCode.CODE_EXPIRED, "nobody used the code before it expired"));
                     }
                     return;
                 }
                 case GONE -> {
-                    fail(new TransferException(FailureCode.PEER_GONE, "the receiver has not answered for "
-                            + ctx.config.peerTimeout().toMinutes() + " min"));
+                    fail(new TransferException(
+                            FailureCode.PEER_GONE,
+                            "the receiver has not answered for "
+                                    + ctx.config.peerTimeout().toMinutes() + " min"));
                     return;
                 }
                 case SYNC -> sync = true;

@@ -68,7 +68,8 @@ public final class SendSessionState {
     }
 
     public void files(List<SourceFile> files, List<String> dirs) {
-        p.stringPropertyNames().stream().filter(k -> k.startsWith("file.") || k.startsWith("dir."))
+        p.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("file.") || k.startsWith("dir."))
                 .forEach(p::remove);
         for (int i = 0; i < files.size(); i++) {
             SourceFile f = files.get(i);
@@ -90,7 +91,9 @@ public final class SendSessionState {
         }
         List<SourceFile> files = new ArrayList<>();
         for (int i = 0; p.getProperty("file." + i + ".path") != null; i++) {
-            files.add(new SourceFile(Path.of(p.getProperty("file." + i + ".path")), p.getProperty("file." + i + ".rel"),
+            files.add(new SourceFile(
+                    Path.of(p.getProperty("file." + i + ".path")),
+                    p.getProperty("file." + i + ".rel"),
                     Long.parseLong(p.getProperty("file." + i + ".size")),
                     Long.parseLong(p.getProperty("file." + i + ".mtime")),
                     HexFormat.of().parseHex(p.getProperty("file." + i + ".sha256"))));

@@ -11,5 +11,4 @@ import java.nio.file.Path;
  * @param modifiedMillis last-modified time at snapshot time
  * @param sha256 whole-file SHA-256 computed at snapshot time
  */
-public record SourceFile(Path path, String relativePath, long size, long modifiedMillis, byte[] sha256) {
-}
+public record SourceFile(Path path, String relativePath, long size, long modifiedMillis, byte[] sha256) {}

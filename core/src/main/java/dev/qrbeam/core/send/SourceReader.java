@@ -61,7 +61,9 @@ public final class SourceReader implements AutoCloseable {
     public static void check(SourceFile f) throws IOException {
         try {
             if (Files.size(f.path()) != f.size()
-                    || Files.getLastModifiedTime(f.path(), LinkOption.NOFOLLOW_LINKS).toMillis() != f.modifiedMillis()) {
+                    || Files.getLastModifiedTime(f.path(), LinkOption.NOFOLLOW_LINKS)
+                                    .toMillis()
+                            != f.modifiedMillis()) {
                 throw changed(f);
             }
         } catch (java.nio.file.NoSuchFileException e) {
@@ -70,7 +72,8 @@ public final class SourceReader implements AutoCloseable {
     }
 
     private static TransferException changed(SourceFile f) {
-        return new TransferException(FailureCode.SOURCE_CHANGED,
+        return new TransferException(
+                FailureCode.SOURCE_CHANGED,
                 "source file changed since the transfer started, refusing to mix versions: " + f.path());
     }
 

@@ -27,11 +27,9 @@ public final class SourceScanner {
     private static final int BUFFER = 1 << 20;
 
     /** Files and empty directories of one transfer, in manifest order. */
-    public record Scan(List<SourceFile> files, List<String> emptyDirs) {
-    }
+    public record Scan(List<SourceFile> files, List<String> emptyDirs) {}
 
-    private SourceScanner() {
-    }
+    private SourceScanner() {}
 
     public static Scan scan(List<Path> sources) throws IOException {
         List<SourceFile> files = new ArrayList<>();
@@ -111,7 +109,8 @@ public final class SourceScanner {
             buf.flip();
             md.update(buf);
         }
-        if (read != size || Files.size(file) != size
+        if (read != size
+                || Files.size(file) != size
                 || Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis() != mtime) {
             throw new TransferException(FailureCode.SOURCE_CHANGED, "file changed while it was being read: " + file);
         }

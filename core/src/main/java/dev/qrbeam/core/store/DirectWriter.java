@@ -47,8 +47,8 @@ final class DirectWriter {
                 }
                 block = (int) b;
             }
-            return FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS,
-                    ExtendedOpenOption.DIRECT);
+            return FileChannel.open(
+                    part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS, ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {
             return off(e.toString());
         }

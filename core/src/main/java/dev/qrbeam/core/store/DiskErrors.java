@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Reads what an I/O failure of the receive store means; Java reports ENOSPC/EDQUOT only in the message. */
 public final class DiskErrors {
-    private DiskErrors() {
-    }
+    private DiskErrors() {}
 
     /** True if {@code e} says the disk (or the user's quota) is full. */
     public static boolean isDiskFull(IOException e) {

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 final class DurableBatch implements AutoCloseable {
     /** Files held before the batch is forced. */
     static final int MAX_FILES = 128;
+
     private static final int THREADS = 16;
 
     private final List<FileSink> sinks = new ArrayList<>();

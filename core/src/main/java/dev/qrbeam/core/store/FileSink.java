@@ -36,8 +36,12 @@ final class FileSink implements AutoCloseable {
         this.size = size;
         this.layout = layout;
         this.file = file;
-        this.channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        this.channel = FileChannel.open(
+                part,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -110,7 +114,8 @@ final class FileSink implements AutoCloseable {
         while (into.hasRemaining()) {
             int n = channel.read(into, pos + into.position());
             if (n < 0) {
-                throw new TransferException(FailureCode.INTEGRITY, "part file shorter than expected: " + part.getFileName());
+                throw new TransferException(
+                        FailureCode.INTEGRITY, "part file shorter than expected: " + part.getFileName());
             }
         }
         into.flip();

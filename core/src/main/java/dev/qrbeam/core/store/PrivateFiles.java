@@ -35,8 +35,7 @@ public final class PrivateFiles {
     private static final String FILE_PERMS = "rw-------";
     private static final String DIR_PERMS = "rwx------";
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Writes the stream's content to {@code file} atomically (see the class comment). */
     public static void write(Path file, Body body) throws IOException {
@@ -45,7 +44,7 @@ public final class PrivateFiles {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes(dir, false));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(ch)) {
+                    OutputStream out = Channels.newOutputStream(ch)) {
                 body.writeTo(out);
                 out.flush();
                 ch.force(true);
@@ -71,8 +70,11 @@ public final class PrivateFiles {
     public static FileChannel openAppendable(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         createDirectories(dir);
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        Set<OpenOption> options = Set.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         return FileChannel.open(file, options, attributes(dir, false));
     }
 
@@ -125,38 +127,46 @@ public final class PrivateFiles {
         }
         if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
             return new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(directory ? DIR_PERMS : FILE_PERMS))};
+                PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString(directory ? DIR_PERMS : FILE_PERMS))
+            };
         }
         AclFileAttributeView acl = Files.getFileAttributeView(dir, AclFileAttributeView.class);
         if (acl != null) {
             UserPrincipal me;
             try {
-                me = dir.getFileSystem().getUserPrincipalLookupService()
+                me = dir.getFileSystem()
+                        .getUserPrincipalLookupService()
                         .lookupPrincipalByName(System.getProperty("user.name"));
             } catch (IOException e) {
                 me = acl.getOwner(); // the folder is ours (we created it or write in it)
             }
             List<AclEntry> entries = ownerOnly(me, directory);
-            return new FileAttribute<?>[] {new FileAttribute<List<AclEntry>>() {
-                @Override
-                public String name() {
-                    return "acl:acl";
-                }
+            return new FileAttribute<?>[] {
+                new FileAttribute<List<AclEntry>>() {
+                    @Override
+                    public String name() {
+                        return "acl:acl";
+                    }
 
-                @Override
-                public List<AclEntry> value() {
-                    return entries;
+                    @Override
+                    public List<AclEntry> value() {
+                        return entries;
+                    }
                 }
-            }};
+            };
         }
         return new FileAttribute<?>[0];
     }
 
     private static List<AclEntry> ownerOnly(UserPrincipal owner, boolean directory) {
-        AclEntry.Builder b = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+        AclEntry.Builder b = AclEntry.newBuilder()
+                .setType(AclEntryType.ALLOW)
+                .setPrincipal(owner)
                 .setPermissions(EnumSet.allOf(AclEntryPermission.class));
         if (directory) {
-            b.setFlags(EnumSet.of(java.nio.file.attribute.AclEntryFlag.FILE_INHERIT,
+            b.setFlags(EnumSet.of(
+                    java.nio.file.attribute.AclEntryFlag.FILE_INHERIT,
                     java.nio.file.attribute.AclEntryFlag.DIRECTORY_INHERIT));
         }
         return List.of(b.build());

@@ -38,14 +38,21 @@ public final class ReceiveStore implements AutoCloseable {
     private final StoreNames names;
     private final DirectWriter directWriter;
     private final DurableBatch batch = new DurableBatch();
-    private IntConsumer onPlaced = file -> { };
+    private IntConsumer onPlaced = file -> {};
     private long missing;
     private int placed;
     private long unsynced;
     private long lastSync = System.nanoTime();
 
-    private ReceiveStore(Path root, Path stateDir, String manifestId, ChunkLayout layout, List<StoreFile> files,
-                         BiFunction<Path, String, String> uniqueName, boolean directWrites) throws IOException {
+    private ReceiveStore(
+            Path root,
+            Path stateDir,
+            String manifestId,
+            ChunkLayout layout,
+            List<StoreFile> files,
+            BiFunction<Path, String, String> uniqueName,
+            boolean directWrites)
+            throws IOException {
         this.root = root;
         this.directWriter = new DirectWriter(directWrites);
         this.layout = layout;
@@ -90,14 +97,20 @@ public final class ReceiveStore implements AutoCloseable {
      * @param directWrites write whole chunks around the page cache where the file system allows it
      *     ({@link DirectWriter}); off: every write goes through the page cache
      */
-    public static ReceiveStore open(Path destination, Path stateDir, String manifestId, int chunkSize,
-                                    List<StoreFile> files, BiFunction<Path, String, String> uniqueName,
-                                    boolean directWrites) throws IOException {
+    public static ReceiveStore open(
+            Path destination,
+            Path stateDir,
+            String manifestId,
+            int chunkSize,
+            List<StoreFile> files,
+            BiFunction<Path, String, String> uniqueName,
+            boolean directWrites)
+            throws IOException {
         Files.createDirectories(destination);
         Path root = destination.toRealPath();
         long[] sizes = files.stream().mapToLong(StoreFile::size).toArray();
-        ReceiveStore store = new ReceiveStore(root, stateDir, manifestId, new ChunkLayout(sizes, chunkSize), files,
-                uniqueName, directWrites);
+        ReceiveStore store = new ReceiveStore(
+                root, stateDir, manifestId, new ChunkLayout(sizes, chunkSize), files, uniqueName, directWrites);
         store.checkSpace();
         return store;
     }
@@ -109,8 +122,9 @@ public final class ReceiveStore implements AutoCloseable {
         }
         long free = Files.getFileStore(root).getUsableSpace();
         if (needed > free) {
-            throw new TransferException(FailureCode.DISK_FULL, String.format(
-                    "not enough space in %s: %,d bytes needed, %,d free", root, needed, free));
+            throw new TransferException(
+                    FailureCode.DISK_FULL,
+                    String.format("not enough space in %s: %,d bytes needed, %,d free", root, needed, free));
         }
     }
 
@@ -171,8 +185,7 @@ public final class ReceiveStore implements AutoCloseable {
     }
 
     /** See {@link #missingRanges(int)}. */
-    public record MissingRanges(List<long[]> ranges, boolean truncated) {
-    }
+    public record MissingRanges(List<long[]> ranges, boolean truncated) {}
 
     /** Deletes the {@code .part} files of unfinished files (cancel); finished (verified) files stay. */
     public void discardParts() throws IOException {
@@ -214,9 +227,14 @@ public final class ReceiveStore implements AutoCloseable {
             return;
         }
         if (plain.remaining() != layout.ref(chunkId).length()) {
-            throw new TransferException(FailureCode.INTEGRITY, String.format(
-                    "chunk %d of %s has %d bytes, the manifest implies %d", chunkId,
-                    SafeDirs.printable(files.get(file).relativePath()), plain.remaining(), layout.ref(chunkId).length()));
+            throw new TransferException(
+                    FailureCode.INTEGRITY,
+                    String.format(
+                            "chunk %d of %s has %d bytes, the manifest implies %d",
+                            chunkId,
+                            SafeDirs.printable(files.get(file).relativePath()),
+                            plain.remaining(),
+                            layout.ref(chunkId).length()));
         }
         sink(file).write(chunkId, plain, have);
         have.set((int) chunkId);
@@ -227,7 +245,10 @@ public final class ReceiveStore implements AutoCloseable {
         if (haveAll(file)) {
             verifyFile(file);
         }
-        if (missing == 0 || batch.full() || unsynced >= SYNC_BYTES || journal.needsFlush()
+        if (missing == 0
+                || batch.full()
+                || unsynced >= SYNC_BYTES
+                || journal.needsFlush()
                 || System.nanoTime() - lastSync > SYNC_NANOS) {
             sync();
         }
@@ -286,8 +307,10 @@ public final class ReceiveStore implements AutoCloseable {
             sink.close();
             Files.deleteIfExists(sink.part());
             forget(file);
-            throw new TransferException(FailureCode.INTEGRITY, "whole-file SHA-256 of "
-                    + SafeDirs.printable(f.relativePath()) + " does not match the manifest; the file was discarded");
+            throw new TransferException(
+                    FailureCode.INTEGRITY,
+                    "whole-file SHA-256 of " + SafeDirs.printable(f.relativePath())
+                            + " does not match the manifest; the file was discarded");
         }
         batch.add(sink);
     }

@@ -13,21 +13,26 @@ import java.nio.file.Path;
  * component must be a real directory.
  */
 final class SafeDirs {
-    private SafeDirs() {
-    }
+    private SafeDirs() {}
 
     /** Resolves {@code relative} ('/'-separated) under {@code root}, checking each segment. */
     static Path resolve(Path root, String relative) throws TransferException {
         Path p = root;
         for (String seg : relative.split("/", -1)) {
-            if (seg.isEmpty() || seg.equals(".") || seg.equals("..") || seg.indexOf('\\') >= 0
-                    || seg.indexOf('\0') >= 0 || seg.contains(root.getFileSystem().getSeparator())) {
-                throw new TransferException(FailureCode.PROTOCOL, "refused unsafe path in manifest: " + printable(relative));
+            if (seg.isEmpty()
+                    || seg.equals(".")
+                    || seg.equals("..")
+                    || seg.indexOf('\\') >= 0
+                    || seg.indexOf('\0') >= 0
+                    || seg.contains(root.getFileSystem().getSeparator())) {
+                throw new TransferException(
+                        FailureCode.PROTOCOL, "refused unsafe path in manifest: " + printable(relative));
             }
             p = p.resolve(seg);
         }
         if (!p.normalize().startsWith(root.normalize()) || p.equals(root)) {
-            throw new TransferException(FailureCode.PROTOCOL, "refused path outside the folder: " + printable(relative));
+            throw new TransferException(
+                    FailureCode.PROTOCOL, "refused path outside the folder: " + printable(relative));
         }
         return p;
     }

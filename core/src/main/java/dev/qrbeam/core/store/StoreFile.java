@@ -7,5 +7,4 @@ package dev.qrbeam.core.store;
  * @param size declared size
  * @param sha256 declared whole-file SHA-256
  */
-public record StoreFile(String relativePath, long size, byte[] sha256) {
-}
+public record StoreFile(String relativePath, long size, byte[] sha256) {}

@@ -77,7 +77,9 @@ final class StoreNames {
     Path finalPath(int file) {
         String rel = state.get("done." + file);
         try {
-            return rel == null ? null : SafeDirs.resolve(root, rel.replace(root.getFileSystem().getSeparator(), "/"));
+            return rel == null
+                    ? null
+                    : SafeDirs.resolve(root, rel.replace(root.getFileSystem().getSeparator(), "/"));
         } catch (TransferException e) {
             return null;
         }
@@ -100,7 +102,10 @@ final class StoreNames {
                 return null;
             }
             Path parent = p.getParent();
-            return !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS) || parent.toRealPath().equals(parent) ? p : null;
+            return !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)
+                            || parent.toRealPath().equals(parent)
+                    ? p
+                    : null;
         } catch (IOException e) {
             return null;
         }
@@ -113,8 +118,9 @@ final class StoreNames {
 
     private Path placeNoOverwrite(Path part, Path target) throws IOException {
         for (int attempt = 0; attempt < 1000; attempt++) {
-            Path candidate = target.getParent().resolve(uniqueName.apply(target.getParent(),
-                    target.getFileName().toString()));
+            Path candidate = target.getParent()
+                    .resolve(uniqueName.apply(
+                            target.getParent(), target.getFileName().toString()));
             try {
                 Files.createLink(candidate, part);
                 Files.delete(part);

@@ -60,7 +60,10 @@ final class StoreState implements AutoCloseable {
     }
 
     java.util.List<String> keys(String prefix) {
-        return props.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+        return props.stringPropertyNames().stream()
+                .filter(k -> k.startsWith(prefix))
+                .sorted()
+                .toList();
     }
 
     /** Replaces the whole state with {@code entries} (atomically) and empties the log. */

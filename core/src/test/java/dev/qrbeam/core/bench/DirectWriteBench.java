@@ -16,8 +16,7 @@ import java.util.Random;
  * first) in 1 MiB aligned writes and forces it, like the receive store. Usage: {@code DirectWriteBench DIR [MiB]}.
  */
 public final class DirectWriteBench {
-    private DirectWriteBench() {
-    }
+    private DirectWriteBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -57,7 +56,8 @@ public final class DirectWriteBench {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-        System.out.printf("%-12s %,6d MiB: %6.0f MB/s, %.2f CPU-s per GiB (block %d)%n",
+        System.out.printf(
+                "%-12s %,6d MiB: %6.0f MB/s, %.2f CPU-s per GiB (block %d)%n",
                 direct ? "O_DIRECT" : "page cache", mib, mib * 1.048576 / secs, cpu * 1024 / mib, block);
     }
 }

@@ -1,9 +1,9 @@
 package dev.qrbeam.core.bench;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import java.nio.file.Path;
@@ -19,8 +19,7 @@ import java.util.List;
  * <pre>java -cp qrbeam.jar:core/target/test-classes dev.qrbeam.core.bench.EngineSend [--state-dir DIR] [--no-qr] FILE</pre>
  */
 public final class EngineSend {
-    private EngineSend() {
-    }
+    private EngineSend() {}
 
     public static void main(String[] args) throws Exception {
         EngineConfig config = EngineConfig.defaults();
@@ -28,7 +27,7 @@ public final class EngineSend {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--state-dir" -> config = config.withStateDir(Path.of(args[++i]));
-                case "--no-qr" -> { }
+                case "--no-qr" -> {}
                 default -> file = Path.of(args[i]);
             }
         }
@@ -36,7 +35,7 @@ public final class EngineSend {
             throw new IllegalArgumentException("usage: EngineSend [--state-dir DIR] FILE");
         }
         try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
-            SendHandle h = engine.send(List.of(file), p -> { });
+            SendHandle h = engine.send(List.of(file), p -> {});
             System.out.println("code: " + h.pairingCode());
             System.out.flush();
             TransferProgress end = h.completion().get();

@@ -17,8 +17,7 @@ import java.util.Random;
  * chunks (~1.4 MB of text each), thread CPU time, three rounds (the last is steady state).
  */
 public final class TextCodingBench {
-    private TextCodingBench() {
-    }
+    private TextCodingBench() {}
 
     public static void main(String[] args) {
         byte[] raw = new byte[1 << 20];
@@ -26,7 +25,8 @@ public final class TextCodingBench {
         String text = Base64.getEncoder().encodeToString(raw);
         ByteBuffer utf8 = ByteBuffer.allocate(text.length());
         CharBuffer chars = CharBuffer.allocate(text.length());
-        ByteBuffer received = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+        ByteBuffer received =
+                ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
         byte[] b64 = new byte[text.length()];
         CharsetEncoder enc = StandardCharsets.UTF_8.newEncoder();
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
@@ -51,9 +51,10 @@ public final class TextCodingBench {
                 Base64.getDecoder().decode(b64, raw);
             }
             long c4 = t.getCurrentThreadCpuTime();
-            System.out.printf("round %d, CPU-s per GiB of payload: UTF-8 encode as sendText does %.2f, "
-                    + "decode from read-only buffers %.2f, base64 encode %.2f, base64 decode %.2f%n", round,
-                    (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9, (c4 - c3) / 1e9);
+            System.out.printf(
+                    "round %d, CPU-s per GiB of payload: UTF-8 encode as sendText does %.2f, "
+                            + "decode from read-only buffers %.2f, base64 encode %.2f, base64 decode %.2f%n",
+                    round, (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9, (c4 - c3) / 1e9);
         }
     }
 }

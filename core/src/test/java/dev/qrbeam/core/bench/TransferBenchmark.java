@@ -1,8 +1,8 @@
 package dev.qrbeam.core.bench;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.protocol.json.WireJson;
@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * Each run also prints the CPU seconds per GiB of sender (whole fresh JVM), relay and receiver (this JVM).
  */
 public final class TransferBenchmark {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final Path jar = Path.of("cli/target/qrbeam.jar").toAbsolutePath();
     private final Path dir;
     private final List<String> jvmFlags;
@@ -55,8 +56,10 @@ public final class TransferBenchmark {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         List<String> flags = List.of(System.getProperty("bench.jvmflags", "").split(" ")).stream()
-                .filter(s -> !s.isBlank()).toList();
-        Path dir = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))).resolve("qrbeam-bench");
+                .filter(s -> !s.isBlank())
+                .toList();
+        Path dir = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")))
+                .resolve("qrbeam-bench");
         Files.createDirectories(dir);
         TransferBenchmark b = new TransferBenchmark(dir, flags);
         try {
@@ -77,7 +80,8 @@ public final class TransferBenchmark {
             TestFiles.random(file, mib << 20, 2026);
         }
         String sha = TestFiles.sha256(file);
-        System.out.printf("file %s, %d MiB; sender/relay JVM flags: -Xmx256m %s%n", file, mib, String.join(" ", jvmFlags));
+        System.out.printf(
+                "file %s, %d MiB; sender/relay JVM flags: -Xmx256m %s%n", file, mib, String.join(" ", jvmFlags));
         boolean doBinary = modes.contains("binary");
         boolean doText = modes.contains("text");
         boolean doWormhole = modes.contains("wormhole");
@@ -107,11 +111,21 @@ public final class TransferBenchmark {
                 worm.add(wormhole(file, sha));
             }
         }
-        double w = worm.isEmpty() ? Double.NaN : median(worm.stream().mapToDouble(d -> d).toArray());
-        double b = bin.isEmpty() ? Double.NaN : median(bin.stream().mapToDouble(d -> d[0]).toArray());
-        double bd = bin.isEmpty() ? Double.NaN : median(bin.stream().mapToDouble(d -> d[1]).toArray());
-        double t = text.isEmpty() ? Double.NaN : median(text.stream().mapToDouble(d -> d[0]).toArray());
-        double td = text.isEmpty() ? Double.NaN : median(text.stream().mapToDouble(d -> d[1]).toArray());
+        double w = worm.isEmpty()
+                ? Double.NaN
+                : median(worm.stream().mapToDouble(d -> d).toArray());
+        double b = bin.isEmpty()
+                ? Double.NaN
+                : median(bin.stream().mapToDouble(d -> d[0]).toArray());
+        double bd = bin.isEmpty()
+                ? Double.NaN
+                : median(bin.stream().mapToDouble(d -> d[1]).toArray());
+        double t = text.isEmpty()
+                ? Double.NaN
+                : median(text.stream().mapToDouble(d -> d[0]).toArray());
+        double td = text.isEmpty()
+                ? Double.NaN
+                : median(text.stream().mapToDouble(d -> d[1]).toArray());
         System.out.println();
         System.out.println("| mode | end-to-end MB/s | data phase MB/s | vs magic-wormhole (end-to-end) |");
         System.out.println("|---|---|---|---|");
@@ -139,26 +153,42 @@ public final class TransferBenchmark {
         URI ws = relay.uri;
         Path work = Files.createDirectories(dir.resolve("run-" + mode + "-" + System.nanoTime()));
         Path sendState = work.resolve("state-s");
-        Child sender = java(work, List.of("send", "--relay", ws.toString(), "--relay-only", "--plain", "--no-qr", "--state-dir",
-                sendState.toString(), file.toString()));
+        Child sender = java(
+                work,
+                List.of(
+                        "send",
+                        "--relay",
+                        ws.toString(),
+                        "--relay-only",
+                        "--plain",
+                        "--no-qr",
+                        "--state-dir",
+                        sendState.toString(),
+                        file.toString()));
         String code = sender.await("code: ").substring("code: ".length()).trim();
         awaitScanned(sendState);
         long sendCpu0 = cpuNanos(sender.process);
-        System.out.printf("sender hashed its file; receiving %s (pids: sender %d, relay %d, receiver %d, up %d ms)%n", mode,
-                sender.process.pid(), relay.process.pid(), ProcessHandle.current().pid(),
+        System.out.printf(
+                "sender hashed its file; receiving %s (pids: sender %d, relay %d, receiver %d, up %d ms)%n",
+                mode,
+                sender.process.pid(),
+                relay.process.pid(),
+                ProcessHandle.current().pid(),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         long[] firstData = {0};
         long size = Files.size(file);
-        try (QrBeamEngine engine = new QrBeamEngine(EngineConfig.defaults().withStateDir(work.resolve("state-r")),
-                new WireJson(), new SecureRandom())) {
+        try (QrBeamEngine engine = new QrBeamEngine(
+                EngineConfig.defaults().withStateDir(work.resolve("state-r")), new WireJson(), new SecureRandom())) {
             long relayCpu0 = cpuNanos(relay.process);
             long ownCpu0 = ownCpuNanos();
             long start = System.nanoTime();
             TransferProgress end = engine.receive(code, work.resolve("out"), p -> {
-                if (firstData[0] == 0 && p.bytesDone() > 0) {
-                    firstData[0] = System.nanoTime();
-                }
-            }).completion().get(30, TimeUnit.MINUTES);
+                        if (firstData[0] == 0 && p.bytesDone() > 0) {
+                            firstData[0] = System.nanoTime();
+                        }
+                    })
+                    .completion()
+                    .get(30, TimeUnit.MINUTES);
             long done = System.nanoTime();
             double gib = size / (double) (1L << 30);
             double sendCpu = (cpuNanos(sender.process) - sendCpu0) / 1e9 / gib;
@@ -170,10 +200,20 @@ public final class TransferBenchmark {
             double e2e = size / ((done - start) / 1e9) / 1e6;
             double data = size / ((done - firstData[0]) / 1e9) / 1e6;
             String got = TestFiles.sha256(work.resolve("out").resolve(file.getFileName()));
-            System.out.printf(Locale.ROOT, "QRBeam %-6s %7.1f MB/s end-to-end, %7.1f MB/s data phase, %d chunks re-sent, hash %s%n",
-                    mode, e2e, data, end.chunksResent(), got.equals(sha) ? "ok" : "MISMATCH");
-            System.out.printf(Locale.ROOT, "       CPU-s per GiB: sender %.2f (after hashing), relay %.2f, receiver %.2f%n",
-                    sendCpu, relayCpu, recvCpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "QRBeam %-6s %7.1f MB/s end-to-end, %7.1f MB/s data phase, %d chunks re-sent, hash %s%n",
+                    mode,
+                    e2e,
+                    data,
+                    end.chunksResent(),
+                    got.equals(sha) ? "ok" : "MISMATCH");
+            System.out.printf(
+                    Locale.ROOT,
+                    "       CPU-s per GiB: sender %.2f (after hashing), relay %.2f, receiver %.2f%n",
+                    sendCpu,
+                    relayCpu,
+                    recvCpu);
             sender.process.waitFor(30, TimeUnit.SECONDS);
             return new double[] {e2e, data};
         } finally {
@@ -186,14 +226,34 @@ public final class TransferBenchmark {
         Path work = Files.createDirectories(dir.resolve("run-wormhole-" + System.nanoTime()));
         int mailbox = freePort();
         int transit = freePort();
-        Child mb = exec(work, List.of("twistd3", "-n", "--pidfile=", "wormhole-mailbox", "--port",
-                "tcp:" + mailbox + ":interface=127.0.0.1", "--channel-db", work.resolve("relay.sqlite").toString()));
-        Child tr = exec(work, List.of("twistd3", "-n", "--pidfile=", "transitrelay", "--port",
-                "tcp:" + transit + ":interface=127.0.0.1"));
+        Child mb = exec(
+                work,
+                List.of(
+                        "twistd3",
+                        "-n",
+                        "--pidfile=",
+                        "wormhole-mailbox",
+                        "--port",
+                        "tcp:" + mailbox + ":interface=127.0.0.1",
+                        "--channel-db",
+                        work.resolve("relay.sqlite").toString()));
+        Child tr = exec(
+                work,
+                List.of(
+                        "twistd3",
+                        "-n",
+                        "--pidfile=",
+                        "transitrelay",
+                        "--port",
+                        "tcp:" + transit + ":interface=127.0.0.1"));
         awaitPort(mailbox);
         awaitPort(transit);
-        List<String> common = List.of("wormhole", "--relay-url", "ws://127.0.0.1:" + mailbox + "/v1",
-                "--transit-helper", "tcp:127.0.0.1:" + transit);
+        List<String> common = List.of(
+                "wormhole",
+                "--relay-url",
+                "ws://127.0.0.1:" + mailbox + "/v1",
+                "--transit-helper",
+                "tcp:127.0.0.1:" + transit);
         String code = "7-qrbeam-bench";
         List<String> send = new ArrayList<>(common);
         send.addAll(List.of("send", "--no-listen", "--code", code, file.toString()));
@@ -201,7 +261,13 @@ public final class TransferBenchmark {
         sender.await("On the other computer");
         Path out = Files.createDirectories(work.resolve("out"));
         List<String> recv = new ArrayList<>(common);
-        recv.addAll(List.of("receive", "--no-listen", "--accept-file", "-o", out.resolve(file.getFileName()).toString(), code));
+        recv.addAll(List.of(
+                "receive",
+                "--no-listen",
+                "--accept-file",
+                "-o",
+                out.resolve(file.getFileName()).toString(),
+                code));
         long start = System.nanoTime();
         Child receiver = exec(work, recv);
         if (!receiver.process.waitFor(30, TimeUnit.MINUTES) || receiver.process.exitValue() != 0) {
@@ -210,8 +276,11 @@ public final class TransferBenchmark {
         long done = System.nanoTime();
         double mbs = Files.size(file) / ((done - start) / 1e9) / 1e6;
         String got = TestFiles.sha256(out.resolve(file.getFileName()));
-        System.out.printf(Locale.ROOT, "wormhole      %7.1f MB/s end-to-end (receiver process start to exit), hash %s%n",
-                mbs, got.equals(sha) ? "ok" : "MISMATCH");
+        System.out.printf(
+                Locale.ROOT,
+                "wormhole      %7.1f MB/s end-to-end (receiver process start to exit), hash %s%n",
+                mbs,
+                got.equals(sha) ? "ok" : "MISMATCH");
         sender.process.waitFor(30, TimeUnit.SECONDS);
         for (Child c : List.of(sender, mb, tr)) {
             c.process.destroy();
@@ -242,7 +311,8 @@ public final class TransferBenchmark {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             try (var s = Files.walk(sendState)) {
-                for (Path p : s.filter(x -> x.getFileName().toString().equals("session.properties")).toList()) {
+                for (Path p : s.filter(x -> x.getFileName().toString().equals("session.properties"))
+                        .toList()) {
                     if (Files.readString(p).contains("scanned=true")) {
                         return;
                     }
@@ -332,8 +402,8 @@ public final class TransferBenchmark {
             while (true) {
                 String l = lines.poll(120, TimeUnit.SECONDS);
                 if (l == null) {
-                    throw new IllegalStateException("no '" + prefix + "' from " + process.info().commandLine().orElse("?")
-                            + ":\n" + output());
+                    throw new IllegalStateException("no '" + prefix + "' from "
+                            + process.info().commandLine().orElse("?") + ":\n" + output());
                 }
                 if (l.contains(prefix)) {
                     return l.substring(l.indexOf(prefix));

@@ -1,9 +1,9 @@
 package dev.qrbeam.core.bench;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import java.lang.management.ManagementFactory;
@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>java -Xmx256m -cp qrbeam.jar:core/target/test-classes dev.qrbeam.core.bench.WarmTransfers FILE builtin|URL [n]</pre>
  */
 public final class WarmTransfers {
-    private WarmTransfers() {
-    }
+    private WarmTransfers() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -40,10 +39,14 @@ public final class WarmTransfers {
             Path out = work.resolve("out-" + i);
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            try (QrBeamEngine sender = new QrBeamEngine(sendConfig.withStateDir(work.resolve("s" + i)), new WireJson(), new SecureRandom());
-                 QrBeamEngine receiver = new QrBeamEngine(base.withStateDir(work.resolve("r" + i)), new WireJson(), new SecureRandom())) {
-                SendHandle send = sender.send(List.of(file), p -> { });
-                TransferProgress got = receiver.receive(send.pairingCode(), out, p -> { }).completion().get(30, TimeUnit.MINUTES);
+            try (QrBeamEngine sender = new QrBeamEngine(
+                            sendConfig.withStateDir(work.resolve("s" + i)), new WireJson(), new SecureRandom());
+                    QrBeamEngine receiver = new QrBeamEngine(
+                            base.withStateDir(work.resolve("r" + i)), new WireJson(), new SecureRandom())) {
+                SendHandle send = sender.send(List.of(file), p -> {});
+                TransferProgress got = receiver.receive(send.pairingCode(), out, p -> {})
+                        .completion()
+                        .get(30, TimeUnit.MINUTES);
                 send.completion().get(60, TimeUnit.SECONDS);
                 if (got.state() != TransferState.DONE) {
                     throw new IllegalStateException("transfer " + i + " ended " + got.state() + ": " + got.failure());
@@ -56,7 +59,8 @@ public final class WarmTransfers {
                 throw new IllegalStateException("hash mismatch in transfer " + i);
             }
             long size = Files.size(file);
-            line = String.format(Locale.ROOT, "%.1f MB/s, %.2f CPU-s/GiB", size / secs / 1e6, cpu / (size / (double) (1L << 30)));
+            line = String.format(
+                    Locale.ROOT, "%.1f MB/s, %.2f CPU-s/GiB", size / secs / 1e6, cpu / (size / (double) (1L << 30)));
             System.out.println("transfer " + i + ": " + line);
             Files.delete(received);
         }

@@ -1,8 +1,8 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
@@ -32,26 +32,34 @@ class AwsLikeRelayTest {
         Path file = TestFiles.random(tmp.resolve("src/data.bin"), 3_000_000, 7);
         RelayLimits aws = RelayLimits.defaults().withBinary(false).withMessageBytes(128 * 1024, 0);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, aws);
-             AwsLikeGuard guard = new AwsLikeGuard(relay.address())) {
+                AwsLikeGuard guard = new AwsLikeGuard(relay.address())) {
             URI uri = URI.create("ws://127.0.0.1:" + guard.port() + "/");
-            try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
-                SendHandle send = sender.send(List.of(file), p -> { });
-                TransferProgress r = receiver.receive(send.pairingCode(), tmp.resolve("out"), p -> { })
-                        .completion().get(100, TimeUnit.SECONDS);
+            try (QrBeamEngine sender = engine(uri, "s");
+                    QrBeamEngine receiver = engine(uri, "r")) {
+                SendHandle send = sender.send(List.of(file), p -> {});
+                TransferProgress r = receiver.receive(send.pairingCode(), tmp.resolve("out"), p -> {})
+                        .completion()
+                        .get(100, TimeUnit.SECONDS);
                 assertThat(r.failure()).isNull();
                 assertThat(r.state()).isEqualTo(TransferState.DONE);
                 assertThat(send.completion().get(10, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
             }
-            assertThat(guard.rewrites()).as("both clients saw the AWS frame limit").isEqualTo(2);
+            assertThat(guard.rewrites())
+                    .as("both clients saw the AWS frame limit")
+                    .isEqualTo(2);
             assertThat(guard.violations()).as("binary or oversized frames").isZero();
             assertThat(guard.largestFrame()).isLessThanOrEqualTo(AwsLikeGuard.MAX_FRAME);
-            assertThat(guard.frames()).as("~20 KiB per chunk: 3 MB needs > 140 chunks").isGreaterThan(140);
+            assertThat(guard.frames())
+                    .as("~20 KiB per chunk: 3 MB needs > 140 chunks")
+                    .isGreaterThan(140);
         }
         assertThat(TestFiles.sha256(tmp.resolve("out/data.bin"))).isEqualTo(TestFiles.sha256(file));
     }
 
     private QrBeamEngine engine(URI relay, String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

@@ -1,8 +1,8 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
@@ -32,17 +32,19 @@ class BuiltInRelayTest {
         Path file = TestFiles.random(tmp.resolve("src/a.bin"), 2_000_000, 7);
         Path out = tmp.resolve("out");
         try (QrBeamEngine sender = engine("s");
-             QrBeamEngine receiver = engine("r")) {
-            SendHandle send = sender.send(List.of(file), p -> { });
+                QrBeamEngine receiver = engine("r")) {
+            SendHandle send = sender.send(List.of(file), p -> {});
             try (TestWsClient a = TestWsClient.connect(sender.embeddedRelay().uri());
-                 TestWsClient b = TestWsClient.connect(sender.embeddedRelay().uri())) {
+                    TestWsClient b = TestWsClient.connect(sender.embeddedRelay().uri())) {
                 a.connectId();
                 String idB = b.connectId();
                 a.send("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idB
                         + "\",\"data\":\"ZGF0YQ==\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}");
                 assertThat(a.awaitErrorCode()).isEqualTo("unknown-target");
             }
-            TransferProgress r = receiver.receive(send.pairingCode(), out, p -> { }).completion().get(50, TimeUnit.SECONDS);
+            TransferProgress r = receiver.receive(send.pairingCode(), out, p -> {})
+                    .completion()
+                    .get(50, TimeUnit.SECONDS);
             assertThat(r.failure()).isNull();
             assertThat(r.state()).isEqualTo(TransferState.DONE);
             assertThat(send.completion().get(10, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
@@ -51,7 +53,9 @@ class BuiltInRelayTest {
     }
 
     private QrBeamEngine engine(String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

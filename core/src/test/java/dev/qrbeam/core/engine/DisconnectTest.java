@@ -1,8 +1,8 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
@@ -49,8 +49,7 @@ class DisconnectTest {
         assertThat(r.resentBytes).as("bytes sent twice").isLessThan((long) ((1L << 30) * 0.05));
     }
 
-    private record Result(long cuts, long resentBytes) {
-    }
+    private record Result(long cuts, long resentBytes) {}
 
     private Result run(long size, int cuts, double corrupt, long delayMillis, long seed) throws Exception {
         Path file = TestFiles.random(tmp.resolve("src/big.bin"), size, seed);
@@ -61,17 +60,20 @@ class DisconnectTest {
         TransferProgress sent;
         long proxyCuts;
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             FaultProxy proxy = new FaultProxy(relay.address())) {
+                FaultProxy proxy = new FaultProxy(relay.address())) {
             URI uri = URI.create("ws://127.0.0.1:" + proxy.port() + "/");
-            try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
-                send = sender.send(List.of(file), p -> { });
+            try (QrBeamEngine sender = engine(uri, "s");
+                    QrBeamEngine receiver = engine(uri, "r")) {
+                send = sender.send(List.of(file), p -> {});
                 var recv = receiver.receive(send.pairingCode(), tmp.resolve("out"), watch);
                 assertThat(watch.awaitBytes(1, Duration.ofSeconds(60))).isTrue();
                 proxy.delay(delayMillis);
                 proxy.corrupt(corrupt);
                 for (int k = 1; k <= cuts; k++) {
                     long at = (long) (size * (k + random.nextDouble() * 0.8) / (cuts + 1));
-                    assertThat(watch.awaitBytes(at, Duration.ofSeconds(120))).as("progress before cut " + k).isTrue();
+                    assertThat(watch.awaitBytes(at, Duration.ofSeconds(120)))
+                            .as("progress before cut " + k)
+                            .isTrue();
                     proxy.cutAll();
                 }
                 proxy.corrupt(0);
@@ -85,13 +87,16 @@ class DisconnectTest {
         assertThat(sent.state()).isEqualTo(TransferState.DONE);
         assertThat(TestFiles.sha256(tmp.resolve("out/big.bin"))).isEqualTo(TestFiles.sha256(file));
         long resent = sent.chunksResent() * (1L << 20);
-        System.out.printf("%d MiB, %d cuts: %d chunks re-sent (<= %d MiB, %.2f%%)%n", size >> 20, proxyCuts,
-                sent.chunksResent(), resent >> 20, 100.0 * resent / size);
+        System.out.printf(
+                "%d MiB, %d cuts: %d chunks re-sent (<= %d MiB, %.2f%%)%n",
+                size >> 20, proxyCuts, sent.chunksResent(), resent >> 20, 100.0 * resent / size);
         return new Result(proxyCuts, resent);
     }
 
     private QrBeamEngine engine(URI relay, String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

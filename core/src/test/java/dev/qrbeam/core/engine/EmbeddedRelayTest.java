@@ -1,8 +1,8 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.protocol.json.WireJson;
@@ -21,7 +21,8 @@ class EmbeddedRelayTest {
 
     @Test
     void theLoopbackSwitchBindsAndAdvertises127001Only() throws Exception {
-        try (EmbeddedRelay r = EmbeddedRelay.start(true, 0, tmp.resolve("k").resolve("relay.key"), RelayLimits.defaults())) {
+        try (EmbeddedRelay r =
+                EmbeddedRelay.start(true, 0, tmp.resolve("k").resolve("relay.key"), RelayLimits.defaults())) {
             assertThat(r.uris()).containsExactly(URI.create("ws://127.0.0.1:" + r.port() + "/"));
             assertThat(r.uri()).isEqualTo(r.uris().get(0));
             assertThat(r.handle().address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
@@ -34,10 +35,12 @@ class EmbeddedRelayTest {
         Path file = TestFiles.random(tmp.resolve("a.bin"), 1000, 1);
         EngineConfig config = EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state"));
         try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
-            SendHandle send = engine.send(List.of(file), p -> { });
+            SendHandle send = engine.send(List.of(file), p -> {});
             URI base = PairingCode.parse(send.pairingCode()).relayBase();
             assertThat(send.relay().getHost()).isEqualTo(base.getHost()).isEqualTo("127.0.0.1");
-            assertThat(send.relay().getPort()).isEqualTo(base.getPort()).isEqualTo(engine.embeddedRelay().port());
+            assertThat(send.relay().getPort())
+                    .isEqualTo(base.getPort())
+                    .isEqualTo(engine.embeddedRelay().port());
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
@@ -36,10 +36,10 @@ class EndToEndTest {
         Path single = TestFiles.random(tmp.resolve("src/single.dat"), 5 << 20, 3);
         Path out = tmp.resolve("out");
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine sender = engine(relay, "s");
-             QrBeamEngine receiver = engine(relay, "r")) {
-            SendHandle send = sender.send(List.of(src, single), p -> { });
-            TransferHandle recv = receiver.receive(send.pairingCode(), out, p -> { });
+                QrBeamEngine sender = engine(relay, "s");
+                QrBeamEngine receiver = engine(relay, "r")) {
+            SendHandle send = sender.send(List.of(src, single), p -> {});
+            TransferHandle recv = receiver.receive(send.pairingCode(), out, p -> {});
             TransferProgress r = recv.completion().get(50, TimeUnit.SECONDS);
             TransferProgress s = send.completion().get(10, TimeUnit.SECONDS);
             assertThat(r.failure()).isNull();
@@ -47,7 +47,8 @@ class EndToEndTest {
             assertThat(s.state()).isEqualTo(TransferState.DONE);
         }
         assertThat(TestFiles.sha256(out.resolve("photos/a.bin"))).isEqualTo(TestFiles.sha256(src.resolve("a.bin")));
-        assertThat(TestFiles.sha256(out.resolve("photos/sub/b.bin"))).isEqualTo(TestFiles.sha256(src.resolve("sub/b.bin")));
+        assertThat(TestFiles.sha256(out.resolve("photos/sub/b.bin")))
+                .isEqualTo(TestFiles.sha256(src.resolve("sub/b.bin")));
         assertThat(out.resolve("photos/zero.txt")).isEmptyFile();
         assertThat(out.resolve("photos/empty")).isDirectory();
         assertThat(TestFiles.sha256(out.resolve("single.dat"))).isEqualTo(TestFiles.sha256(single));
@@ -57,7 +58,9 @@ class EndToEndTest {
     }
 
     private QrBeamEngine engine(RelayHandle relay, String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay.uri()).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay.uri()).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

@@ -1,11 +1,11 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.southernstorm.noise.protocol.HandshakeState;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferState;
@@ -19,11 +19,11 @@ import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.protocol.crypto.ClaimMode;
 import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.Hkdf;
+import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.protocol.crypto.ReceiverHandshake;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
-import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayHandle;
 import dev.qrbeam.relay.core.RelayLimits;
@@ -52,8 +52,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class HandshakeAttackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
+
     private RelayHandle relay;
     private FaultProxy proxy;
     private final BlockingQueue<JsonNode> sniffed = new LinkedBlockingQueue<>();
@@ -81,8 +83,9 @@ class HandshakeAttackTest {
     void sniffedTokenDoesNotAdmitSecondReceiver() throws Exception {
         Path file = TestFiles.random(tmp.resolve("secret.bin"), 48 << 20, 7);
         proxy.delay(10); // at most ~6.5 MB/s: the transfer is still running while the attacker works
-        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
-            SendHandle send = s.send(List.of(file), p -> { });
+        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10));
+                QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> {});
             PairingCode code = PairingCode.parse(send.pairingCode());
             ProgressWatch watch = new ProgressWatch();
             TransferHandle real = r.receive(send.pairingCode(), tmp.resolve("out"), watch);
@@ -91,13 +94,16 @@ class HandshakeAttackTest {
             // What the sniffer saw the relay deliver to the sender: the real receiver's Request and first Control.
             JsonNode request = awaitSniffed("Request");
             String receiverId = request.path("message").path("connectionid").asText();
-            byte[] m1 = Base64Url.decodeOrNull(request.path("message").path("qrhash").asText());
-            byte[] sniffedClaim = Base64.getDecoder().decode(awaitSniffed("Control").path("message").path("data").asText());
+            byte[] m1 = Base64Url.decodeOrNull(
+                    request.path("message").path("qrhash").asText());
+            byte[] sniffedClaim = Base64.getDecoder()
+                    .decode(awaitSniffed("Control").path("message").path("data").asText());
 
             // Decrypting message 1 with the code's PSK, as in the issue: it must not contain a token any more.
             byte[] payload = decryptMessage1(code, receiverId, m1);
-            assertThat(payload).as("message 1 payload anyone with the code can read").hasSizeLessThan(
-                    ReceiverGate.TOKEN_BYTES);
+            assertThat(payload)
+                    .as("message 1 payload anyone with the code can read")
+                    .hasSizeLessThan(ReceiverGate.TOKEN_BYTES);
 
             try (RogueReceiver eve = new RogueReceiver(relay.uri())) {
                 assertEveIsRefused(eve, code, payload, sniffedClaim);
@@ -105,7 +111,9 @@ class HandshakeAttackTest {
                 assertThat(real.completion().get(90, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
                 assertThat(send.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
                 assertThat(eve.chunks()).as("chunks sent to Eve").isZero();
-                assertThat(eve.controls.poll()).as("nothing more for Eve after the refusal").isNull();
+                assertThat(eve.controls.poll())
+                        .as("nothing more for Eve after the refusal")
+                        .isNull();
             }
         }
         assertThat(TestFiles.sha256(tmp.resolve("out/secret.bin"))).isEqualTo(TestFiles.sha256(file));
@@ -115,8 +123,9 @@ class HandshakeAttackTest {
     void resumeAfterExpiryNeedsProof() throws Exception {
         Path file = TestFiles.random(tmp.resolve("secret.bin"), 48 << 20, 8);
         proxy.delay(10);
-        try (QrBeamEngine s = engine("s", Duration.ofSeconds(5)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
-            SendHandle send = s.send(List.of(file), p -> { });
+        try (QrBeamEngine s = engine("s", Duration.ofSeconds(5));
+                QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> {});
             PairingCode code = PairingCode.parse(send.pairingCode());
             ProgressWatch watch = new ProgressWatch();
             TransferHandle real = r.receive(send.pairingCode(), tmp.resolve("out"), watch);
@@ -124,7 +133,9 @@ class HandshakeAttackTest {
             proxy.freezeAll(); // no progress until the code has expired
             assertThat(real.progress().state().isTerminal()).isFalse();
             JsonNode first = awaitSniffed("Request");
-            byte[] firstPayload = decryptMessage1(code, first.path("message").path("connectionid").asText(),
+            byte[] firstPayload = decryptMessage1(
+                    code,
+                    first.path("message").path("connectionid").asText(),
                     Base64Url.decodeOrNull(first.path("message").path("qrhash").asText()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!java.time.Instant.now().isAfter(send.expiresAt()) && System.nanoTime() < deadline) {
@@ -136,7 +147,8 @@ class HandshakeAttackTest {
             sniffed.clear();
             proxy.cutAll();
             awaitSniffed("Request");
-            byte[] sniffedProof = Base64.getDecoder().decode(awaitSniffed("Control").path("message").path("data").asText());
+            byte[] sniffedProof = Base64.getDecoder()
+                    .decode(awaitSniffed("Control").path("message").path("data").asText());
 
             try (RogueReceiver eve = new RogueReceiver(relay.uri())) {
                 assertEveIsRefused(eve, code, firstPayload, sniffedProof);
@@ -153,16 +165,20 @@ class HandshakeAttackTest {
      * before any key exchange; (2) she pretends to resume, replays the sniffed claim record (it does not even open
      * under her keys), then sends a claim of her own — refused {@code code-used}, never admitted.
      */
-    private static void assertEveIsRefused(RogueReceiver eve, PairingCode code, byte[] sniffedPayload,
-                                           byte[] sniffedClaim) throws Exception {
+    private static void assertEveIsRefused(
+            RogueReceiver eve, PairingCode code, byte[] sniffedPayload, byte[] sniffedClaim) throws Exception {
         HandshakeState hs = noise(code, eve.connectionId(), HandshakeState.INITIATOR);
         eve.request(code.senderId(), write(hs, sniffedPayload));
         byte[] m2 = eve.awaitMessage2(20);
         assertThat(m2).as("an answer to Eve's message 1").isNotNull();
         assertThat(read(hs, m2)).as("authenticated refusal code-used").containsExactly(2);
 
-        ReceiverHandshake resume = new ReceiverHandshake(code, eve.connectionId(),
-                ReceiverGate.newToken(new SecureRandom()), ClaimMode.RESUME, new SecureRandom());
+        ReceiverHandshake resume = new ReceiverHandshake(
+                code,
+                eve.connectionId(),
+                ReceiverGate.newToken(new SecureRandom()),
+                ClaimMode.RESUME,
+                new SecureRandom());
         eve.request(code.senderId(), resume.message1());
         byte[] ownClaim = resume.accept(eve.awaitMessage2(20));
         eve.control(code.senderId(), sniffedClaim);
@@ -191,8 +207,13 @@ class HandshakeAttackTest {
         byte[] psk = Hkdf.derive(code.secret(), null, "qrbeam psk v1", 32);
         hs.setPreSharedKey(psk, 0, psk.length);
         ByteArrayOutputStream prologue = new ByteArrayOutputStream();
-        for (String f : new String[] {"qrbeam handshake", Integer.toString(code.version()), code.relayBase().toString(),
-                code.senderId(), receiverId}) {
+        for (String f : new String[] {
+            "qrbeam handshake",
+            Integer.toString(code.version()),
+            code.relayBase().toString(),
+            code.senderId(),
+            receiverId
+        }) {
             byte[] b = f.getBytes(StandardCharsets.UTF_8);
             prologue.write(b.length >>> 8);
             prologue.write(b.length);
@@ -219,7 +240,12 @@ class HandshakeAttackTest {
 
     private QrBeamEngine engine(String name, Duration expiry) {
         URI via = URI.create("ws://127.0.0.1:" + proxy.port());
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(via).withStateDir(tmp.resolve("state-" + name))
-                .withExpiry(expiry), new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults()
+                        .withRelay(via)
+                        .withStateDir(tmp.resolve("state-" + name))
+                        .withExpiry(expiry),
+                new WireJson(),
+                new SecureRandom());
     }
 }

@@ -31,7 +31,8 @@ class InProcessSenderTest {
 
     @Test
     void sendersOwnRelayConnectionHasNoSocket() throws Exception {
-        assertThat(transferAndCountSendersSockets("s")).as("sockets the built-in relay accepted for its own sender")
+        assertThat(transferAndCountSendersSockets("s"))
+                .as("sockets the built-in relay accepted for its own sender")
                 .isZero();
     }
 
@@ -51,14 +52,17 @@ class InProcessSenderTest {
         Path out = tmp.resolve(name + "-out");
         int sockets;
         try (QrBeamEngine sender = engine(name);
-             QrBeamEngine receiver = engine(name + "-r")) {
-            SendHandle send = sender.send(List.of(file), p -> { });
+                QrBeamEngine receiver = engine(name + "-r")) {
+            SendHandle send = sender.send(List.of(file), p -> {});
             sockets = acceptedSockets(sender.embeddedRelay().port());
-            TransferProgress r = receiver.receive(send.pairingCode(), out, p -> { }).completion().get(60, TimeUnit.SECONDS);
+            TransferProgress r = receiver.receive(send.pairingCode(), out, p -> {})
+                    .completion()
+                    .get(60, TimeUnit.SECONDS);
             assertThat(r.failure()).isNull();
             assertThat(r.state()).isEqualTo(TransferState.DONE);
             assertThat(send.completion().get(10, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
-            assertThat(sender.embeddedRelay().handle().stats().binaryForwarded()).as("chunks went through the relay core")
+            assertThat(sender.embeddedRelay().handle().stats().binaryForwarded())
+                    .as("chunks went through the relay core")
                     .isPositive();
         }
         assertThat(TestFiles.sha256(out.resolve("a.bin"))).isEqualTo(TestFiles.sha256(file));
@@ -85,7 +89,9 @@ class InProcessSenderTest {
     }
 
     private QrBeamEngine engine(String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

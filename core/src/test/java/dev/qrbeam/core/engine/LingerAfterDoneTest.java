@@ -1,8 +1,8 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
@@ -38,11 +38,12 @@ class LingerAfterDoneTest {
         Path file = TestFiles.random(tmp.resolve("src/f.bin"), 16L << 20, 5);
         ProgressWatch watch = new ProgressWatch();
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             FaultProxy proxy = new FaultProxy(relay.address())) {
+                FaultProxy proxy = new FaultProxy(relay.address())) {
             URI uri = URI.create("ws://127.0.0.1:" + proxy.port() + "/");
             proxy.delay(2); // 2 ms a buffer: the transfer lasts long enough to mute the receiver before its DONE
-            try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
-                SendHandle send = sender.send(List.of(file), p -> { });
+            try (QrBeamEngine sender = engine(uri, "s");
+                    QrBeamEngine receiver = engine(uri, "r")) {
+                SendHandle send = sender.send(List.of(file), p -> {});
                 var recv = receiver.receive(send.pairingCode(), tmp.resolve("out"), watch);
                 assertThat(watch.awaitBytes(1, Duration.ofSeconds(60))).isTrue();
                 proxy.muteNewestUpstream(); // the receiver's messages, DONE among them, stop reaching the sender
@@ -60,7 +61,9 @@ class LingerAfterDoneTest {
     }
 
     private QrBeamEngine engine(URI relay, String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

@@ -1,8 +1,8 @@
 package dev.qrbeam.core.engine;
 
-import dev.qrbeam.core.api.EngineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferHandle;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PairingRulesTest {
     @TempDir
     Path tmp;
+
     private RelayHandle relay;
 
     @BeforeEach
@@ -47,14 +48,16 @@ class PairingRulesTest {
     @Test
     void aSecondReceiverWithTheSameCodeIsRefusedWithCodeUsed() throws Exception {
         Path file = TestFiles.random(tmp.resolve("a.bin"), 64 << 20, 1);
-        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10)); QrBeamEngine r1 = engine("r1", Duration.ofMinutes(10));
-             QrBeamEngine r2 = engine("r2", Duration.ofMinutes(10))) {
-            SendHandle send = s.send(List.of(file), p -> { });
+        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10));
+                QrBeamEngine r1 = engine("r1", Duration.ofMinutes(10));
+                QrBeamEngine r2 = engine("r2", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> {});
             ProgressWatch first = new ProgressWatch();
             TransferHandle h1 = r1.receive(send.pairingCode(), tmp.resolve("out1"), first);
             assertThat(first.awaitBytes(1, Duration.ofSeconds(30))).isTrue();
-            TransferProgress second = r2.receive(send.pairingCode(), tmp.resolve("out2"), p -> { })
-                    .completion().get(30, TimeUnit.SECONDS);
+            TransferProgress second = r2.receive(send.pairingCode(), tmp.resolve("out2"), p -> {})
+                    .completion()
+                    .get(30, TimeUnit.SECONDS);
             assertThat(second.state()).isEqualTo(TransferState.FAILED);
             assertThat(second.failure().code()).isEqualTo(FailureCode.CODE_ALREADY_USED);
             assertThat(h1.completion().get(50, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
@@ -64,12 +67,14 @@ class PairingRulesTest {
     @Test
     void anExpiredCodeIsRefusedWithCodeExpired() throws Exception {
         Path file = TestFiles.random(tmp.resolve("a.bin"), 1000, 1);
-        try (QrBeamEngine s = engine("s", Duration.ofMillis(300)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
-            SendHandle send = s.send(List.of(file), p -> { });
+        try (QrBeamEngine s = engine("s", Duration.ofMillis(300));
+                QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> {});
             TransferProgress senderEnd = send.completion().get(10, TimeUnit.SECONDS);
             assertThat(senderEnd.failure().code()).isEqualTo(FailureCode.CODE_EXPIRED);
-            TransferProgress end = r.receive(send.pairingCode(), tmp.resolve("out"), p -> { })
-                    .completion().get(45, TimeUnit.SECONDS);
+            TransferProgress end = r.receive(send.pairingCode(), tmp.resolve("out"), p -> {})
+                    .completion()
+                    .get(45, TimeUnit.SECONDS);
             assertThat(end.state()).isEqualTo(TransferState.FAILED);
             assertThat(end.failure().code()).isIn(FailureCode.CODE_EXPIRED, FailureCode.PEER_GONE);
         }
@@ -78,10 +83,12 @@ class PairingRulesTest {
     @Test
     void aReceiverArrivingAfterExpiryWhileTheSenderWaitsGetsCodeExpired() throws Exception {
         Path file = TestFiles.random(tmp.resolve("a.bin"), 1000, 1);
-        try (QrBeamEngine s = engine("s", Duration.ofMillis(1)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
-            SendHandle send = s.send(List.of(file), p -> { });
-            TransferProgress end = r.receive(send.pairingCode(), tmp.resolve("out"), p -> { })
-                    .completion().get(45, TimeUnit.SECONDS);
+        try (QrBeamEngine s = engine("s", Duration.ofMillis(1));
+                QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> {});
+            TransferProgress end = r.receive(send.pairingCode(), tmp.resolve("out"), p -> {})
+                    .completion()
+                    .get(45, TimeUnit.SECONDS);
             assertThat(end.state()).isEqualTo(TransferState.FAILED);
             assertThat(end.failure().code()).isIn(FailureCode.CODE_EXPIRED, FailureCode.PEER_GONE);
         }
@@ -90,13 +97,15 @@ class PairingRulesTest {
     @Test
     void cancelOnTheReceiverReachesTheSender() throws Exception {
         Path file = TestFiles.random(tmp.resolve("a.bin"), 64 << 20, 1);
-        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
-            SendHandle send = s.send(List.of(file), p -> { });
+        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10));
+                QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> {});
             ProgressWatch watch = new ProgressWatch();
             TransferHandle h = r.receive(send.pairingCode(), tmp.resolve("out"), watch);
             assertThat(watch.awaitBytes(1, Duration.ofSeconds(30))).isTrue();
             h.cancel();
-            assertThat(h.completion().get(10, TimeUnit.SECONDS).failure().code()).isEqualTo(FailureCode.CANCELLED_LOCALLY);
+            assertThat(h.completion().get(10, TimeUnit.SECONDS).failure().code())
+                    .isEqualTo(FailureCode.CANCELLED_LOCALLY);
             TransferProgress senderEnd = send.completion().get(20, TimeUnit.SECONDS);
             assertThat(senderEnd.state()).isEqualTo(TransferState.CANCELLED);
             assertThat(senderEnd.failure().code()).isEqualTo(FailureCode.CANCELLED_BY_PEER);
@@ -109,8 +118,9 @@ class PairingRulesTest {
     @Test
     void aSourceFileChangedAfterTheManifestIsRefusedNotMixed() throws Exception {
         Path file = TestFiles.random(tmp.resolve("a.bin"), 64 << 20, 1);
-        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10)); QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
-            SendHandle send = s.send(List.of(file), p -> { });
+        try (QrBeamEngine s = engine("s", Duration.ofMinutes(10));
+                QrBeamEngine r = engine("r", Duration.ofMinutes(10))) {
+            SendHandle send = s.send(List.of(file), p -> {});
             ProgressWatch watch = new ProgressWatch();
             TransferHandle h = r.receive(send.pairingCode(), tmp.resolve("out"), watch);
             assertThat(watch.awaitBytes(1, Duration.ofSeconds(30))).isTrue();
@@ -118,7 +128,8 @@ class PairingRulesTest {
                 raf.seek(raf.length() - 1);
                 raf.write(7);
             }
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            Files.setLastModifiedTime(
+                    file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
             TransferProgress senderEnd = send.completion().get(30, TimeUnit.SECONDS);
             TransferProgress receiverEnd = h.completion().get(30, TimeUnit.SECONDS);
             if (senderEnd.state() == TransferState.FAILED) {
@@ -129,13 +140,19 @@ class PairingRulesTest {
                 assertThat(receiverEnd.state()).isEqualTo(TransferState.DONE);
             }
         }
-        assertThat(tmp.resolve("out/a.bin")).satisfiesAnyOf(
-                p -> assertThat(p).doesNotExist(),
-                p -> assertThat(TestFiles.sha256(p)).isNotEqualTo(TestFiles.sha256(file)));
+        assertThat(tmp.resolve("out/a.bin"))
+                .satisfiesAnyOf(
+                        p -> assertThat(p).doesNotExist(),
+                        p -> assertThat(TestFiles.sha256(p)).isNotEqualTo(TestFiles.sha256(file)));
     }
 
     private QrBeamEngine engine(String name, Duration expiry) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay.uri()).withStateDir(tmp.resolve("state-" + name))
-                .withExpiry(expiry), new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults()
+                        .withRelay(relay.uri())
+                        .withStateDir(tmp.resolve("state-" + name))
+                        .withExpiry(expiry),
+                new WireJson(),
+                new SecureRandom());
     }
 }

@@ -69,13 +69,19 @@ class PeerLinkTest {
         }
         assertThat(framed.toString()).isEqualTo(text.toString());
         link.onText(framed.toString());
-        assertThat(got).containsExactly("transfer B_-x 4/5 tag " + Base64.getEncoder().encodeToString(data).hashCode());
+        assertThat(got)
+                .containsExactly("transfer B_-x 4/5 tag "
+                        + Base64.getEncoder().encodeToString(data).hashCode());
     }
 
     @Test
     void idsThatNeedEscapingStillMakeValidJson() {
         CharSequence text = new TextTransferEncoder().encode("a\"b\u00e9", 0, 1, "h", ByteBuffer.wrap(new byte[9]));
-        assertThat(new WireJson().readObject(text.toString()).path("message").path("connectionid").asText())
+        assertThat(new WireJson()
+                        .readObject(text.toString())
+                        .path("message")
+                        .path("connectionid")
+                        .asText())
                 .isEqualTo("a\"b\u00e9");
     }
 
@@ -118,12 +124,10 @@ class PeerLinkTest {
         }
 
         @Override
-        public void onConnected(String ownId, boolean resumed) {
-        }
+        public void onConnected(String ownId, boolean resumed) {}
 
         @Override
-        public void onDisconnected(String reason) {
-        }
+        public void onDisconnected(String reason) {}
 
         @Override
         public void onClosed(String reason) {

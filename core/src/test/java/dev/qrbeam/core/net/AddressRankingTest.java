@@ -15,7 +15,8 @@ class AddressRankingTest {
     }
 
     private static Nic named(String name, String display, String... addrs) {
-        return new Nic(name, display, Arrays.stream(addrs).map(AddressRankingTest::ip).toList());
+        return new Nic(
+                name, display, Arrays.stream(addrs).map(AddressRankingTest::ip).toList());
     }
 
     private static InetAddress ip(String s) {
@@ -27,7 +28,9 @@ class AddressRankingTest {
     }
 
     private static List<String> hosts(List<Nic> nics, Set<String> dflt) {
-        return AddressRanking.rank(nics, dflt).stream().map(AddressRanking.Ranked::urlHost).toList();
+        return AddressRanking.rank(nics, dflt).stream()
+                .map(AddressRanking.Ranked::urlHost)
+                .toList();
     }
 
     @Test
@@ -51,10 +54,17 @@ class AddressRankingTest {
 
     @Test
     void everyVirtualKindRanksLastButIsKept() {
-        List<Nic> nics = List.of(nic("tailscale0", "100.101.1.2"), nic("br-3f2a", "172.18.0.1"),
-                nic("vboxnet0", "192.168.56.1"), nic("vmnet8", "192.168.80.1"), nic("virbr0", "192.168.122.1"),
-                nic("utun3", "10.8.0.2"), nic("zt7nnig26", "10.147.17.5"), nic("tun0", "10.9.0.2"),
-                named("eth5", "vEthernet (WSL)", "172.29.0.1"), nic("en0", "192.168.1.23"));
+        List<Nic> nics = List.of(
+                nic("tailscale0", "100.101.1.2"),
+                nic("br-3f2a", "172.18.0.1"),
+                nic("vboxnet0", "192.168.56.1"),
+                nic("vmnet8", "192.168.80.1"),
+                nic("virbr0", "192.168.122.1"),
+                nic("utun3", "10.8.0.2"),
+                nic("zt7nnig26", "10.147.17.5"),
+                nic("tun0", "10.9.0.2"),
+                named("eth5", "vEthernet (WSL)", "172.29.0.1"),
+                nic("en0", "192.168.1.23"));
         List<String> ranked = hosts(nics, Set.of());
         assertThat(ranked).hasSize(10).startsWith("192.168.1.23");
     }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class RouteRaceTest {
     private static final WireJson WIRE = new WireJson();
-    private static final PairingCode ANY = PairingCode.create(URI.create("http://127.0.0.1:1"),
-            "AAAAAAAAAAAAAAAAAAAAAA", new SecureRandom());
+    private static final PairingCode ANY =
+            PairingCode.create(URI.create("http://127.0.0.1:1"), "AAAAAAAAAAAAAAAAAAAAAA", new SecureRandom());
     private RelayHandle relay;
     private ServerSocket blackHole;
 
@@ -56,8 +56,11 @@ class RouteRaceTest {
     }
 
     private static RouteRace.Dialer<Dialed> dialer() {
-        return (route, timeout) -> new Dialed(RelayClient.connect(route.webSocketUri(), new PeerLink(WIRE, null),
-                RelayClientOptions.defaults().withConnectTimeout(timeout), WIRE));
+        return (route, timeout) -> new Dialed(RelayClient.connect(
+                route.webSocketUri(),
+                new PeerLink(WIRE, null),
+                RelayClientOptions.defaults().withConnectTimeout(timeout),
+                WIRE));
     }
 
     private static Route route(int port, boolean primary) {
@@ -115,7 +118,8 @@ class RouteRaceTest {
         try (FaultProxy slow = new FaultProxy(relay.address())) {
             slow.delay(800);
             Route viaSlow = route(slow.port(), true);
-            RouteRace.Win<Dialed> win = new RouteRace<>(List.of(viaSlow, good()), dialer(), RaceTimings.defaults()).run();
+            RouteRace.Win<Dialed> win =
+                    new RouteRace<>(List.of(viaSlow, good()), dialer(), RaceTimings.defaults()).run();
             try (Dialed d = win.connection()) {
                 assertThat(win.route()).isEqualTo(good());
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -145,12 +149,14 @@ class RouteRaceTest {
                 .satisfies(e -> {
                     String m = e.getMessage();
                     System.out.println(m);
-                    assertThat(m).startsWith("Could not reach the sending computer.")
+                    assertThat(m)
+                            .startsWith("Could not reach the sending computer.")
                             .contains("127.0.0.1:" + blackHole.getLocalPort() + " timed out after 3 s")
                             .contains("127.0.0.1:" + refused + ": connection refused")
                             .contains("127.0.0.1:" + blackHole.getLocalPort() + " timed out after 3 s; 127.0.0.1:"
                                     + blackHole.getLocalPort() + " timed out after 3 s")
-                            .contains("Likely causes:").contains("firewall");
+                            .contains("Likely causes:")
+                            .contains("firewall");
                     assertThat(((RaceFailedException) e).attempts()).hasSize(3);
                 });
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);

@@ -46,20 +46,40 @@ final class PhoneBrowser implements AutoCloseable {
         Path profile = Files.createDirectories(workDir.resolve("profile"));
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
-        o.setExperimentalOption("mobileEmulation", Map.of(
-                "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
-                "userAgent", userAgent));
-        o.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false,
-                "profile.default_content_setting_values.automatic_downloads", 1));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
+        o.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile);
+        o.setExperimentalOption(
+                "mobileEmulation",
+                Map.of(
+                        "deviceMetrics",
+                        Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
+                        "userAgent",
+                        userAgent));
+        o.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "profile.default_content_setting_values.automatic_downloads",
+                        1));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, o);
-        driver.executeCdpCommand("Browser.setDownloadBehavior",
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString(), "eventsEnabled", false));
     }
 
@@ -98,25 +118,32 @@ final class PhoneBrowser implements AutoCloseable {
     /** Waits until the page's state is one of {@code states}; returns it. */
     String awaitState(Duration timeout, String... states) throws InterruptedException {
         String[] seen = new String[1];
-        await(timeout, () -> {
-            seen[0] = state();
-            return Stream.of(states).anyMatch(s -> s.equals(seen[0]));
-        }, () -> "page state " + seen[0] + ", status: " + status());
+        await(
+                timeout,
+                () -> {
+                    seen[0] = state();
+                    return Stream.of(states).anyMatch(s -> s.equals(seen[0]));
+                },
+                () -> "page state " + seen[0] + ", status: " + status());
         return seen[0];
     }
 
     /** Waits until {@code name} is in the download directory and complete. */
     Path awaitDownload(String name, Duration timeout) throws InterruptedException {
         Path p = downloads.resolve(name);
-        await(timeout, () -> Files.exists(p) && !Files.exists(downloads.resolve(name + ".crdownload")),
+        await(
+                timeout,
+                () -> Files.exists(p) && !Files.exists(downloads.resolve(name + ".crdownload")),
                 () -> "download of " + name + "; page: " + state() + " / " + status());
         return p;
     }
 
     /** Chooses {@code files} in the page's file input, as a person would in the picker. */
     void pick(Path... files) {
-        driver.findElement(By.cssSelector("input[type=file]")).sendKeys(
-                String.join("\n", Stream.of(files).map(p -> p.toAbsolutePath().toString()).toList()));
+        driver.findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(String.join(
+                        "\n",
+                        Stream.of(files).map(p -> p.toAbsolutePath().toString()).toList()));
     }
 
     /** Reloads the page (same tab: its sessionStorage and history entry stay). */
@@ -125,8 +152,9 @@ final class PhoneBrowser implements AutoCloseable {
     }
 
     void darkMode(boolean dark) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
     void screenshot(Path png) throws IOException {

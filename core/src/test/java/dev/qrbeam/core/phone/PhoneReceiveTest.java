@@ -2,10 +2,10 @@ package dev.qrbeam.core.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.FaultProxy;
 import dev.qrbeam.core.testing.TestFiles;
@@ -38,9 +38,9 @@ class PhoneReceiveTest {
         Path b = TestFiles.random(tmp.resolve("src/photos/b.txt"), 10, 2);
         Path empty = Files.write(tmp.resolve("src/photos/empty.dat"), new byte[0]);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine sender = engine(relay.uri(), "s");
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            SendHandle send = sender.send(List.of(tmp.resolve("src/photos")), p -> { });
+                QrBeamEngine sender = engine(relay.uri(), "s");
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(tmp.resolve("src/photos")), p -> {});
             phone.open(send.pairingCode());
             assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
             assertThat(phone.address()).doesNotContain("#"); // the secret left the address bar
@@ -59,10 +59,12 @@ class PhoneReceiveTest {
     @Test
     void phoneReceivesFromTheSendersBuiltInRelay() throws Exception {
         Path f = TestFiles.random(tmp.resolve("src/clip.mov"), 2_500_000, 10);
-        try (QrBeamEngine sender = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
-                        .withStateDir(tmp.resolve("state-s")), new WireJson(), new SecureRandom());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            SendHandle send = sender.send(List.of(f), p -> { });
+        try (QrBeamEngine sender = new QrBeamEngine(
+                        EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-s")),
+                        new WireJson(),
+                        new SecureRandom());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(f), p -> {});
             assertThat(sender.embeddedRelay()).isNotNull();
             phone.open(send.pairingCode());
             assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
@@ -77,15 +79,20 @@ class PhoneReceiveTest {
     void aFileOverThePhonesLimitIsRefusedAndCanBeDownloadedDirectlyFromTheBuiltInRelay() throws Exception {
         Path small = TestFiles.random(tmp.resolve("src/notes.txt"), 1_000, 11);
         Path big = TestFiles.random(tmp.resolve("src/film.mp4"), 201_000_000, 12);
-        try (QrBeamEngine sender = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
-                        .withStateDir(tmp.resolve("state-s")), new WireJson(), new SecureRandom());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
-            SendHandle send = sender.send(List.of(small, big), p -> { });
+        try (QrBeamEngine sender = new QrBeamEngine(
+                        EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-s")),
+                        new WireJson(),
+                        new SecureRandom());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
+            SendHandle send = sender.send(List.of(small, big), p -> {});
             phone.open(send.pairingCode());
             assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
-            PhoneBrowser.await(WAIT, () -> !phone.all("[data-action=download-direct]").isEmpty(), () -> "a direct offer");
+            PhoneBrowser.await(
+                    WAIT, () -> !phone.all("[data-action=download-direct]").isEmpty(), () -> "a direct offer");
             assertThat(phone.all("[data-action=download]").get(1).isEnabled()).isFalse(); // refused before starting
-            assertThat(phone.all(".note.error").get(0).getText()).contains("Too large").contains("not end-to-end encrypted");
+            assertThat(phone.all(".note.error").get(0).getText())
+                    .contains("Too large")
+                    .contains("not end-to-end encrypted");
             phone.click("[data-action=download-all]");
             phone.click("[data-action=download-direct]");
             assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
@@ -100,15 +107,17 @@ class PhoneReceiveTest {
         Path small = TestFiles.random(tmp.resolve("src/notes.txt"), 1_000, 14);
         TestFiles.random(tmp.resolve("src/film.mp4"), 201_000_000, 15);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults()); // standalone: no direct downloads
-             QrBeamEngine sender = engine(relay.uri(), "s");
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
-            SendHandle send = sender.send(List.of(small, tmp.resolve("src/film.mp4")), p -> { });
+                QrBeamEngine sender = engine(relay.uri(), "s");
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
+            SendHandle send = sender.send(List.of(small, tmp.resolve("src/film.mp4")), p -> {});
             phone.open(send.pairingCode());
             assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
             phone.click("[data-action=download-all]");
             assertThat(phone.awaitState(WAIT, "error", "done")).isEqualTo("error");
-            assertThat(phone.status()).contains("Received and verified: notes.txt")
-                    .contains("Not received: film.mp4 (201 MB) is too large").contains("limit 200 MB");
+            assertThat(phone.status())
+                    .contains("Received and verified: notes.txt")
+                    .contains("Not received: film.mp4 (201 MB) is too large")
+                    .contains("limit 200 MB");
             assertThat(TestFiles.sha256(phone.awaitDownload("notes.txt", WAIT))).isEqualTo(TestFiles.sha256(small));
             TransferProgress end = send.completion().get(30, TimeUnit.SECONDS); // told, it does not wait for ever
             assertThat(end.state()).isEqualTo(TransferState.FAILED);
@@ -120,9 +129,9 @@ class PhoneReceiveTest {
     void wrongSecretGivesAClearErrorAndDoesNotUseUpTheCode() throws Exception {
         TestFiles.random(tmp.resolve("src/x.bin"), 100_000, 3);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine sender = engine(relay.uri(), "s");
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            SendHandle send = sender.send(List.of(tmp.resolve("src/x.bin")), p -> { });
+                QrBeamEngine sender = engine(relay.uri(), "s");
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(tmp.resolve("src/x.bin")), p -> {});
             String code = send.pairingCode();
             int hash = code.indexOf('#');
             char c = code.charAt(hash + 5);
@@ -167,7 +176,9 @@ class PhoneReceiveTest {
         Path f = TestFiles.random(tmp.resolve("src/long.bin"), 40_000_000, 13);
         throughProxy(f, (proxy, phone, send) -> {
             phone.click("[data-action=download]");
-            PhoneBrowser.await(WAIT, () -> Double.parseDouble(phone.all("progress").get(0).getAttribute("value")) > 0,
+            PhoneBrowser.await(
+                    WAIT,
+                    () -> Double.parseDouble(phone.all("progress").get(0).getAttribute("value")) > 0,
                     () -> "the first chunks");
             proxy.cutAll(); // both the phone's and the sender's connections drop mid-file
             assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
@@ -179,8 +190,7 @@ class PhoneReceiveTest {
     }
 
     /** What a phone saw downloading {@code f} through a proxy that flips a bit in {@code corruptions} chunk buffers. */
-    private record TamperRun(String state, long corrupted, String refused, String status, Path downloads) {
-    }
+    private record TamperRun(String state, long corrupted, String refused, String status, Path downloads) {}
 
     private TamperRun downloadThroughTamperingProxy(Path f, long corruptions) throws Exception {
         return throughProxy(f, (proxy, phone, send) -> {
@@ -190,7 +200,11 @@ class PhoneReceiveTest {
             if (state.equals("done")) {
                 phone.awaitDownload(f.getFileName().toString(), WAIT);
             }
-            return new TamperRun(state, proxy.corruptedBuffers(), phone.attribute("data-refused"), phone.status(),
+            return new TamperRun(
+                    state,
+                    proxy.corruptedBuffers(),
+                    phone.attribute("data-refused"),
+                    phone.status(),
                     phone.downloads());
         });
     }
@@ -204,10 +218,10 @@ class PhoneReceiveTest {
     /** Sends {@code f} with the relay behind a fault proxy, opens the code on the phone, then runs {@code step}. */
     private <T> T throughProxy(Path f, ProxiedStep<T> step) throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             FaultProxy proxy = new FaultProxy(relay.address());
-             QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            SendHandle send = sender.send(List.of(f), p -> { });
+                FaultProxy proxy = new FaultProxy(relay.address());
+                QrBeamEngine sender = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"), "s");
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            SendHandle send = sender.send(List.of(f), p -> {});
             phone.open(send.pairingCode());
             assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
             return step.run(proxy, phone, send);
@@ -218,24 +232,30 @@ class PhoneReceiveTest {
     @Test
     void screenshots() throws Exception {
         String dir = System.getProperty("qrbeam.screenshots");
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "set -Dqrbeam.screenshots=<dir> to write screenshots");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir != null, "set -Dqrbeam.screenshots=<dir> to write screenshots");
         Path out = Path.of(dir).toAbsolutePath();
         TestFiles.random(tmp.resolve("src/Holiday/IMG_2041.jpg"), 4_200_000, 6);
         TestFiles.random(tmp.resolve("src/Holiday/notes.txt"), 2_000, 8);
         TestFiles.random(tmp.resolve("src/Holiday/beach.mov"), 201_000_000, 7);
-        try (QrBeamEngine sender = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
-                        .withStateDir(tmp.resolve("state-s")), new WireJson(), new SecureRandom());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
-            SendHandle send = sender.send(List.of(tmp.resolve("src/Holiday")), p -> { });
+        try (QrBeamEngine sender = new QrBeamEngine(
+                        EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-s")),
+                        new WireJson(),
+                        new SecureRandom());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
+            SendHandle send = sender.send(List.of(tmp.resolve("src/Holiday")), p -> {});
             phone.open(send.pairingCode());
             assertThat(phone.awaitState(WAIT, "ready", "error")).isEqualTo("ready");
-            PhoneBrowser.await(WAIT, () -> !phone.all("[data-action=download-direct]").isEmpty(), () -> "a direct offer");
+            PhoneBrowser.await(
+                    WAIT, () -> !phone.all("[data-action=download-direct]").isEmpty(), () -> "a direct offer");
             phone.darkMode(false);
             phone.screenshot(out.resolve("phone-receive-light.png"));
             phone.darkMode(true);
             phone.screenshot(out.resolve("phone-receive-dark.png"));
             phone.click("[data-action=download]:not([disabled])");
-            PhoneBrowser.await(WAIT, () -> phone.all(".note:not(.error)").stream().anyMatch(e -> e.isDisplayed()),
+            PhoneBrowser.await(
+                    WAIT,
+                    () -> phone.all(".note:not(.error)").stream().anyMatch(e -> e.isDisplayed()),
                     () -> "a received file");
             phone.screenshot(out.resolve("phone-receive-one-saved-dark.png"));
             phone.darkMode(false);
@@ -248,7 +268,9 @@ class PhoneReceiveTest {
     }
 
     private QrBeamEngine engine(URI relay, String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

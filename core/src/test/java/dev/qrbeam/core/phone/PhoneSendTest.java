@@ -3,9 +3,9 @@ package dev.qrbeam.core.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.core.api.CodeHandle;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.protocol.json.WireJson;
@@ -46,8 +46,8 @@ class PhoneSendTest {
         Path note = TestFiles.random(tmp.resolve("phone/note ü.txt"), 10, 2);
         Path out = tmp.resolve("out");
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine desk = engine(relay.uri());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+                QrBeamEngine desk = engine(relay.uri());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
             CodeHandle receive = openCode(desk, phone, out);
             assertThat(phone.address()).doesNotContain("#");
             send(phone, photo, note);
@@ -70,8 +70,8 @@ class PhoneSendTest {
         Path video = TestFiles.random(tmp.resolve("phone/clip.mov"), size, 3);
         Path out = tmp.resolve("out");
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine desk = engine(relay.uri());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+                QrBeamEngine desk = engine(relay.uri());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
             CodeHandle receive = openCode(desk, phone, out);
             send(phone, video);
             PhoneBrowser.await(WAIT, () -> receive.progress().bytesDone() > 10_000_000, () -> "10 MB at the desktop");
@@ -85,8 +85,9 @@ class PhoneSendTest {
             assertThat(receive.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
             assertThat(TestFiles.sha256(out.resolve("clip.mov"))).isEqualTo(TestFiles.sha256(video));
             long sentAfterReload = Long.parseLong(phone.attribute("data-sent"));
-            System.out.printf("reload: the desktop had %d of %d bytes; the reloaded page sent %d%n", before, size,
-                    sentAfterReload);
+            System.out.printf(
+                    "reload: the desktop had %d of %d bytes; the reloaded page sent %d%n",
+                    before, size, sentAfterReload);
             assertThat(sentAfterReload).isPositive().isLessThanOrEqualTo(size - before); // only what was missing
         }
     }
@@ -107,30 +108,39 @@ class PhoneSendTest {
     @Test
     void aTamperedChunkFromThePhoneIsRefusedAndSentAgain() throws Exception {
         Path f = TestFiles.random(tmp.resolve("phone/big.bin"), 6_000_000, 9);
-        throughProxy(f, (proxy, phone, receive, out) -> {
-            assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
-            assertThat(proxy.corruptedBuffers()).isEqualTo(1);
-            assertThat(Integer.parseInt(phone.attribute("data-resent"))).isGreaterThanOrEqualTo(1);
-            assertThat(receive.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
-            assertThat(TestFiles.sha256(out.resolve("big.bin"))).isEqualTo(TestFiles.sha256(f));
-        }, 1);
+        throughProxy(
+                f,
+                (proxy, phone, receive, out) -> {
+                    assertThat(phone.awaitState(WAIT, "done", "error")).isEqualTo("done");
+                    assertThat(proxy.corruptedBuffers()).isEqualTo(1);
+                    assertThat(Integer.parseInt(phone.attribute("data-resent"))).isGreaterThanOrEqualTo(1);
+                    assertThat(receive.completion().get(30, TimeUnit.SECONDS).state())
+                            .isEqualTo(TransferState.DONE);
+                    assertThat(TestFiles.sha256(out.resolve("big.bin"))).isEqualTo(TestFiles.sha256(f));
+                },
+                1);
     }
 
     @Test
     void chunksThatKeepFailingEndInAnErrorOnBothSidesAndNothingIsPlaced() throws Exception {
         Path f = TestFiles.random(tmp.resolve("phone/big.bin"), 3_000_000, 10);
-        throughProxy(f, (proxy, phone, receive, out) -> {
-            assertThat(phone.awaitState(WAIT, "error", "done")).isEqualTo("error");
-            assertThat(phone.status()).containsAnyOf("failed verification", "kept refusing");
-            assertThat(receive.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.FAILED);
-            assertThat(Files.exists(out.resolve("big.bin"))).isFalse();
-        }, Long.MAX_VALUE);
+        throughProxy(
+                f,
+                (proxy, phone, receive, out) -> {
+                    assertThat(phone.awaitState(WAIT, "error", "done")).isEqualTo("error");
+                    assertThat(phone.status()).containsAnyOf("failed verification", "kept refusing");
+                    assertThat(receive.completion().get(30, TimeUnit.SECONDS).state())
+                            .isEqualTo(TransferState.FAILED);
+                    assertThat(Files.exists(out.resolve("big.bin"))).isFalse();
+                },
+                Long.MAX_VALUE);
     }
 
     /** A step with the phone and the desktop both behind one {@link dev.qrbeam.core.testing.FaultProxy}, sending. */
     @FunctionalInterface
     private interface ProxiedStep {
-        void run(dev.qrbeam.core.testing.FaultProxy proxy, PhoneBrowser phone, CodeHandle receive, Path out) throws Exception;
+        void run(dev.qrbeam.core.testing.FaultProxy proxy, PhoneBrowser phone, CodeHandle receive, Path out)
+                throws Exception;
     }
 
     private void throughProxy(Path f, ProxiedStep step) throws Exception {
@@ -141,9 +151,9 @@ class PhoneSendTest {
     private void throughProxy(Path f, ProxiedStep step, long corruptions) throws Exception {
         Path out = tmp.resolve("out");
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             dev.qrbeam.core.testing.FaultProxy proxy = new dev.qrbeam.core.testing.FaultProxy(relay.address());
-             QrBeamEngine desk = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"));
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+                dev.qrbeam.core.testing.FaultProxy proxy = new dev.qrbeam.core.testing.FaultProxy(relay.address());
+                QrBeamEngine desk = engine(URI.create("ws://127.0.0.1:" + proxy.port() + "/"));
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
             CodeHandle receive = openCode(desk, phone, out);
             proxy.corruptLargeDownstream(corruptions); // chunks reach the desktop downstream through the proxy
             send(phone, f);
@@ -156,8 +166,8 @@ class PhoneSendTest {
         Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 40_000_000, 4);
         Path other = TestFiles.random(tmp.resolve("phone/other.bin"), 1_000, 5);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine desk = engine(relay.uri());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+                QrBeamEngine desk = engine(relay.uri());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
             CodeHandle receive = openCode(desk, phone, tmp.resolve("out"));
             send(phone, a);
             PhoneBrowser.await(WAIT, () -> receive.progress().bytesDone() > 0, () -> "the first bytes at the desktop");
@@ -175,9 +185,9 @@ class PhoneSendTest {
         Path f = TestFiles.random(tmp.resolve("phone/x.bin"), 100_000, 6);
         Path out = tmp.resolve("out");
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine desk = engine(relay.uri());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            CodeHandle receive = desk.receiveShowingCode(out, p -> { });
+                QrBeamEngine desk = engine(relay.uri());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            CodeHandle receive = desk.receiveShowingCode(out, p -> {});
             String code = receive.pairingCode();
             int hash = code.indexOf('#');
             char c = code.charAt(hash + 5);
@@ -205,15 +215,24 @@ class PhoneSendTest {
         Path big = TestFiles.random(tmp.resolve("phone/big.mp4"), size, 7);
         Path out = tmp.resolve("out");
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
-            Process desk = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx64m", "-cp", System.getProperty("java.class.path"), PhoneUploadReceiver.class.getName(),
-                    relay.uri().toString(), out.toString(), tmp.resolve("state").toString())
-                    .redirectErrorStream(true).start();
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"))) {
+            Process desk = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx64m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            PhoneUploadReceiver.class.getName(),
+                            relay.uri().toString(),
+                            out.toString(),
+                            tmp.resolve("state").toString())
+                    .redirectErrorStream(true)
+                    .start();
             List<String> lines = new ArrayList<>();
             CompletableFuture<String> code = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(desk.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(desk.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         synchronized (lines) {
                             lines.add(line);
@@ -232,11 +251,13 @@ class PhoneSendTest {
                 phone.open(code.get(60, TimeUnit.SECONDS));
                 assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
                 send(phone, big);
-                assertThat(phone.awaitState(Duration.ofMinutes(8), "done", "error")).isEqualTo("done");
+                assertThat(phone.awaitState(Duration.ofMinutes(8), "done", "error"))
+                        .isEqualTo("done");
                 assertThat(desk.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 reader.join(10_000);
                 synchronized (lines) {
-                    System.out.println("desktop receiver (-Xmx64m): " + lines.stream().filter(l -> l.startsWith("heap")).toList());
+                    System.out.println("desktop receiver (-Xmx64m): "
+                            + lines.stream().filter(l -> l.startsWith("heap")).toList());
                     assertThat(lines).contains("state: DONE");
                 }
                 assertThat(desk.exitValue()).isZero();
@@ -251,13 +272,14 @@ class PhoneSendTest {
     @Test
     void screenshots() throws Exception {
         String dir = System.getProperty("qrbeam.screenshots");
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "set -Dqrbeam.screenshots=<dir> to write screenshots");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir != null, "set -Dqrbeam.screenshots=<dir> to write screenshots");
         Path shots = Path.of(dir).toAbsolutePath();
         Path photo = TestFiles.random(tmp.resolve("phone/IMG_2041.HEIC"), 3_100_000, 11);
         Path video = TestFiles.random(tmp.resolve("phone/Beach day.mov"), 150_000_000, 12);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             QrBeamEngine desk = engine(relay.uri());
-             PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
+                QrBeamEngine desk = engine(relay.uri());
+                PhoneBrowser phone = new PhoneBrowser(tmp.resolve("browser"), PhoneBrowser.IPHONE_UA)) {
             CodeHandle receive = openCode(desk, phone, tmp.resolve("out"));
             phone.darkMode(false);
             phone.screenshot(shots.resolve("phone-send-pick-light.png"));
@@ -277,7 +299,7 @@ class PhoneSendTest {
 
     /** Shows a code-less receive into {@code out} and opens its code on the phone, which then waits for files. */
     private static CodeHandle openCode(QrBeamEngine desk, PhoneBrowser phone, Path out) throws Exception {
-        CodeHandle receive = desk.receiveShowingCode(out, p -> { });
+        CodeHandle receive = desk.receiveShowingCode(out, p -> {});
         phone.open(receive.pairingCode());
         assertThat(phone.awaitState(WAIT, "pick", "error")).isEqualTo("pick");
         return receive;
@@ -290,7 +312,9 @@ class PhoneSendTest {
     }
 
     private QrBeamEngine engine(URI relay) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state")),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state")),
+                new WireJson(),
+                new SecureRandom());
     }
 }

@@ -1,8 +1,8 @@
 package dev.qrbeam.core.phone;
 
 import dev.qrbeam.core.api.CodeHandle;
-import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.EngineConfig;
+import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.protocol.json.WireJson;
 import java.lang.management.ManagementFactory;
@@ -19,16 +19,16 @@ import java.util.concurrent.TimeoutException;
  * and {@code heap: peak used N MB of max M MB}. Args: relay URI, destination, state directory. Exits 0 on DONE.
  */
 public final class PhoneUploadReceiver {
-    private PhoneUploadReceiver() {
-    }
+    private PhoneUploadReceiver() {}
 
     public static void main(String[] args) throws Exception {
-        EngineConfig config = EngineConfig.defaults().withRelay(URI.create(args[0])).withStateDir(Path.of(args[2]));
+        EngineConfig config =
+                EngineConfig.defaults().withRelay(URI.create(args[0])).withStateDir(Path.of(args[2]));
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         long peak = 0;
         TransferProgress end;
         try (QrBeamEngine engine = new QrBeamEngine(config, new WireJson(), new SecureRandom())) {
-            CodeHandle h = engine.receiveShowingCode(Path.of(args[1]), p -> { });
+            CodeHandle h = engine.receiveShowingCode(Path.of(args[1]), p -> {});
             System.out.println("code: " + h.pairingCode());
             System.out.flush();
             while (true) {
@@ -42,7 +42,9 @@ public final class PhoneUploadReceiver {
             }
         }
         System.out.println("state: " + end.state());
-        System.out.printf("heap: peak used %.1f MB of max %.1f MB%n", peak / 1e6, mem.getHeapMemoryUsage().getMax() / 1e6);
+        System.out.printf(
+                "heap: peak used %.1f MB of max %.1f MB%n",
+                peak / 1e6, mem.getHeapMemoryUsage().getMax() / 1e6);
         System.exit(end.state() == dev.qrbeam.core.api.TransferState.DONE ? 0 : 1);
     }
 }

@@ -20,7 +20,8 @@ class PairingCodeQrSizeTest {
     private static final URI LAN = URI.create("http://192.168.178.23:40125");
 
     private static String code(int candidates, URI internet) {
-        List<Candidate> all = List.of(new Candidate(URI.create("http://172.17.0.1:40125"), ID),
+        List<Candidate> all = List.of(
+                new Candidate(URI.create("http://172.17.0.1:40125"), ID),
                 new Candidate(URI.create("http://[2a02:8108:1a40:3c00:5e2f:41ff:fe3a:7b19]:40125"), ID),
                 new Candidate(internet, RELAY_ID));
         List<Candidate> alternates = new ArrayList<>(all.subList(0, candidates - 1));
@@ -38,9 +39,16 @@ class PairingCodeQrSizeTest {
         int two = QrCodes.version(code(2, selfHosted));
         int four = QrCodes.version(code(4, selfHosted));
         int fourAws = QrCodes.version(code(4, aws));
-        System.out.printf("QR versions (EC M): 1 candidate v%d (%d chars), 2 v%d (%d), 4 v%d (%d), 4 with AWS v%d (%d)%n",
-                one, code(1, selfHosted).length(), two, code(2, selfHosted).length(), four,
-                code(4, selfHosted).length(), fourAws, code(4, aws).length());
+        System.out.printf(
+                "QR versions (EC M): 1 candidate v%d (%d chars), 2 v%d (%d), 4 v%d (%d), 4 with AWS v%d (%d)%n",
+                one,
+                code(1, selfHosted).length(),
+                two,
+                code(2, selfHosted).length(),
+                four,
+                code(4, selfHosted).length(),
+                fourAws,
+                code(4, aws).length());
         assertThat(one).isEqualTo(6);
         assertThat(two).isLessThanOrEqualTo(7);
         assertThat(four).isLessThanOrEqualTo(9);

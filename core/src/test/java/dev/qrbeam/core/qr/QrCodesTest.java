@@ -16,7 +16,9 @@ class QrCodesTest {
     @Test
     void theMatrixDecodesBackToThePairingCode() throws Exception {
         BitMatrix m = QrCodes.encode(CODE);
-        assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(scaled(m, 4)))).getText())
+        assertThat(new QRCodeReader()
+                        .decode(new BinaryBitmap(new HybridBinarizer(scaled(m, 4))))
+                        .getText())
                 .isEqualTo(CODE);
     }
 
@@ -41,7 +43,9 @@ class QrCodesTest {
                 }
             }
         }
-        assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(scaled(back, 4)))).getText())
+        assertThat(new QRCodeReader()
+                        .decode(new BinaryBitmap(new HybridBinarizer(scaled(back, 4))))
+                        .getText())
                 .isEqualTo(CODE);
     }
 

@@ -3,13 +3,13 @@ package dev.qrbeam.core.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlType;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.RogueSender;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
@@ -43,8 +43,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MaliciousSenderTest {
     private static final int CHUNK = 4096;
     private final WireJson wire = new WireJson();
+
     @TempDir
     Path tmp;
+
     private RelayHandle relay;
     private QrBeamEngine receiver;
     private Path out;
@@ -52,7 +54,8 @@ class MaliciousSenderTest {
     @BeforeEach
     void start() {
         relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-        receiver = new QrBeamEngine(EngineConfig.defaults().withStateDir(tmp.resolve("state")), wire, new SecureRandom());
+        receiver =
+                new QrBeamEngine(EngineConfig.defaults().withStateDir(tmp.resolve("state")), wire, new SecureRandom());
         out = tmp.resolve("box/out");
         try {
             Files.createDirectories(tmp.resolve("box"));
@@ -68,12 +71,28 @@ class MaliciousSenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../evil.txt", "/tmp/evil.txt", "a/../../evil.txt", "C:\\evil.txt", "C:evil.txt",
-        "\\\\server\\share\\evil.txt", "evil\u202Etxt.exe", "\u001b[31mevil.txt", "CON", "nul.txt", "evil.txt.",
-        "evil.txt ", "evil.txt:stream", "a//evil.txt", "./evil.txt", "evil\u0000.txt"})
+    @ValueSource(
+            strings = {
+                "../evil.txt",
+                "/tmp/evil.txt",
+                "a/../../evil.txt",
+                "C:\\evil.txt",
+                "C:evil.txt",
+                "\\\\server\\share\\evil.txt",
+                "evil\u202Etxt.exe",
+                "\u001b[31mevil.txt",
+                "CON",
+                "nul.txt",
+                "evil.txt.",
+                "evil.txt ",
+                "evil.txt:stream",
+                "a//evil.txt",
+                "./evil.txt",
+                "evil\u0000.txt"
+            })
     void hostileNamesAreRefusedAndNothingIsWritten(String name) throws Exception {
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> { });
+            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             rogue.manifest(manifest(name, 10, sha(new byte[10])), 1);
             TransferProgress end = h.completion().get(20, TimeUnit.SECONDS);
@@ -93,7 +112,7 @@ class MaliciousSenderTest {
         byte[] data = new byte[3 * CHUNK - 100];
         new SecureRandom().nextBytes(data);
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> { });
+            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             byte[] tid = new byte[16];
             rogue.manifest(manifest("f.bin", data.length, sha(data), tid), 1);
@@ -102,16 +121,16 @@ class MaliciousSenderTest {
             ChunkLayout layout = new ChunkLayout(new long[] {data.length}, CHUNK);
             long total = layout.chunkTotal();
             ByteBuffer c2 = rogue.seal(cipher, layout.ref(2), part(data, layout.ref(2)));
-            rogue.send(2, total, c2, null);                      // reordered: last chunk first
-            rogue.send(2, total, c2, null);                      // replayed
+            rogue.send(2, total, c2, null); // reordered: last chunk first
+            rogue.send(2, total, c2, null); // replayed
             ByteBuffer c0 = rogue.seal(cipher, layout.ref(0), part(data, layout.ref(0)));
             ByteBuffer tampered = copy(c0);
             int at = tampered.limit() - 30;
             tampered.put(at, (byte) (tampered.get(at) ^ 1));
-            rogue.send(0, total, tampered, null);                // flipped ciphertext bit, hash recomputed
+            rogue.send(0, total, tampered, null); // flipped ciphertext bit, hash recomputed
             ByteBuffer c1 = rogue.seal(cipher, layout.ref(1), part(data, layout.ref(1)));
-            rogue.send(0, total, c1, null);                      // spliced: chunk 1's record as chunk 0
-            rogue.send(1, total, c1, Base64Url.encode(new byte[16]));  // wrong chunkhash
+            rogue.send(0, total, c1, null); // spliced: chunk 1's record as chunk 0
+            rogue.send(1, total, c1, Base64Url.encode(new byte[16])); // wrong chunkhash
             java.util.Set<Long> requested = new java.util.TreeSet<>();
             while (requested.size() < 2) { // the receiver's timer may split the re-requests over two Acknowledges
                 List<Long> ack = rogue.acks.poll(10, TimeUnit.SECONDS);
@@ -144,7 +163,7 @@ class MaliciousSenderTest {
         byte[] data = new byte[3 * CHUNK - 100];
         new SecureRandom().nextBytes(data);
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> { });
+            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             byte[] tid = new byte[16];
             rogue.manifest(manifest("f.bin", data.length, sha(data), tid), 1);
@@ -176,7 +195,7 @@ class MaliciousSenderTest {
         byte[] sent = declared.clone();
         sent[4999] = 1;
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> { });
+            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             byte[] tid = new byte[16];
             rogue.manifest(manifest("f.bin", declared.length, sha(declared), tid), 1);
@@ -184,14 +203,17 @@ class MaliciousSenderTest {
             ChunkCipher cipher = new ChunkCipher(rogue.keys(), tid);
             ChunkLayout layout = new ChunkLayout(new long[] {declared.length}, CHUNK);
             for (long id = 0; id < layout.chunkTotal(); id++) {
-                rogue.send(id, layout.chunkTotal(), rogue.seal(cipher, layout.ref(id), part(sent, layout.ref(id))), null);
+                rogue.send(
+                        id, layout.chunkTotal(), rogue.seal(cipher, layout.ref(id), part(sent, layout.ref(id))), null);
             }
             TransferProgress end = h.completion().get(20, TimeUnit.SECONDS);
             assertThat(end.state()).isEqualTo(TransferState.FAILED);
             assertThat(end.failure().code()).isEqualTo(FailureCode.INTEGRITY);
         }
         try (Stream<Path> all = Files.walk(tmp.resolve("box"))) {
-            assertThat(all.filter(Files::isRegularFile).toList()).as("no file, not even a .part").isEmpty();
+            assertThat(all.filter(Files::isRegularFile).toList())
+                    .as("no file, not even a .part")
+                    .isEmpty();
         }
     }
 
@@ -199,7 +221,7 @@ class MaliciousSenderTest {
     void chunksLongerOrShorterThanTheManifestSaysAreRefusedThenTheTransferFails() throws Exception {
         byte[] declared = new byte[5000];
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> { });
+            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             byte[] tid = new byte[16];
             rogue.manifest(manifest("f.bin", declared.length, sha(declared), tid), 1);
@@ -221,7 +243,7 @@ class MaliciousSenderTest {
     @Test
     void manifestPartsPastTheDocumentLimitAreRefusedBeforeTheyFillTheHeap() throws Exception {
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> { });
+            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             String part = "x".repeat(100_000);
             int sent = 0;
@@ -238,7 +260,7 @@ class MaliciousSenderTest {
     @Test
     void aManifestAnnouncedInMorePartsThanAllowedIsRefused() throws Exception {
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> { });
+            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             rogue.control(Control.manifestPart(1, 0, 10_000, "{"));
             TransferProgress end = h.completion().get(30, TimeUnit.SECONDS);
@@ -255,7 +277,7 @@ class MaliciousSenderTest {
         byte[] tid = new byte[16];
         tid[0] = 9;
         try (RogueSender rogue = new RogueSender(relay.uri())) {
-            receiver.receive(rogue.code(), out, p -> { });
+            receiver.receive(rogue.code(), out, p -> {});
             rogue.awaitPaired();
             rogue.manifest(twoFiles("a.txt", a, "b.txt", b, tid), 1);
             rogue.await(ControlType.RESUME);
@@ -268,27 +290,43 @@ class MaliciousSenderTest {
             }
             assertThat(out.resolve("a.txt")).hasBinaryContent(a);
             receiver.close(); // the receiver goes away with b.txt missing
-            receiver = new QrBeamEngine(EngineConfig.defaults().withStateDir(tmp.resolve("state")), wire, new SecureRandom());
-            receiver.receive(rogue.code(), out, p -> { });
+            receiver = new QrBeamEngine(
+                    EngineConfig.defaults().withStateDir(tmp.resolve("state")), wire, new SecureRandom());
+            receiver.receive(rogue.code(), out, p -> {});
             rogue.pairings.poll(20, TimeUnit.SECONDS);
-            assertThat(rogue.pairings.poll(20, TimeUnit.SECONDS)).as("the receiver came back").isNotNull();
+            assertThat(rogue.pairings.poll(20, TimeUnit.SECONDS))
+                    .as("the receiver came back")
+                    .isNotNull();
             rogue.controls.clear();
             byte[] never = "never sent".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             rogue.manifest(twoFiles("evil.txt", never, "b.txt", b, tid), 2);
             List<long[]> missing = rogue.await(ControlType.RESUME).missing();
-            assertThat(missing).as("evil.txt was never received, so it is asked for").isNotEmpty();
+            assertThat(missing)
+                    .as("evil.txt was never received, so it is asked for")
+                    .isNotEmpty();
             assertThat(missing.get(0)[0]).isZero();
         }
         assertThat(out.resolve("evil.txt")).doesNotExist();
     }
 
     private String twoFiles(String n1, byte[] d1, String n2, byte[] d2, byte[] tid) throws Exception {
-        ObjectNode m = wire.mapper().createObjectNode().put("version", 1).put("transferid", Base64Url.encode(tid))
+        ObjectNode m = wire.mapper()
+                .createObjectNode()
+                .put("version", 1)
+                .put("transferid", Base64Url.encode(tid))
                 .put("chunksize", CHUNK);
         m.putArray("folders");
         var files = m.putArray("files");
-        files.addObject().put("path", n1).put("size", d1.length).put("sha256", sha(d1)).put("mtime", 0);
-        files.addObject().put("path", n2).put("size", d2.length).put("sha256", sha(d2)).put("mtime", 0);
+        files.addObject()
+                .put("path", n1)
+                .put("size", d1.length)
+                .put("sha256", sha(d1))
+                .put("mtime", 0);
+        files.addObject()
+                .put("path", n2)
+                .put("size", d2.length)
+                .put("sha256", sha(d2))
+                .put("mtime", 0);
         return m.toString();
     }
 
@@ -297,10 +335,18 @@ class MaliciousSenderTest {
     }
 
     private String manifest(String name, long size, String sha, byte[] tid) {
-        ObjectNode m = wire.mapper().createObjectNode().put("version", 1).put("transferid", Base64Url.encode(tid))
+        ObjectNode m = wire.mapper()
+                .createObjectNode()
+                .put("version", 1)
+                .put("transferid", Base64Url.encode(tid))
                 .put("chunksize", CHUNK);
         m.putArray("folders");
-        m.putArray("files").addObject().put("path", name).put("size", size).put("sha256", sha).put("mtime", 0);
+        m.putArray("files")
+                .addObject()
+                .put("path", name)
+                .put("size", size)
+                .put("sha256", sha)
+                .put("mtime", 0);
         return m.toString();
     }
 

@@ -17,15 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 class OwnerOnlyStateTest {
     @TempDir
     Path tmp;
+
     private Path stateDir;
 
     @BeforeEach
     void posixOnly() throws Exception {
-        Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        Assumptions.assumeTrue(
+                tmp.getFileSystem().supportedFileAttributeViews().contains("posix"),
                 "POSIX permissions only (Windows gets an owner-only ACL)");
         stateDir = tmp.resolve("shared/state");
         Files.createDirectories(stateDir);
-        Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwxr-xr-x")); // an older version's folder
+        Files.setPosixFilePermissions(
+                stateDir, PosixFilePermissions.fromString("rwxr-xr-x")); // an older version's folder
     }
 
     @Test
@@ -63,7 +66,8 @@ class OwnerOnlyStateTest {
     }
 
     private static void assertOwnerOnly(Path p) throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(p.toString())
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                .as(p.toString())
                 .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
     }
 }

@@ -3,9 +3,9 @@ package dev.qrbeam.core.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.core.api.CodeHandle;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.core.testing.TestScanner;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class ShowCodeReceiveHeapTest {
     private static final long SIZE = 300L << 20;
+
     @TempDir
     Path tmp;
 
@@ -38,9 +39,11 @@ class ShowCodeReceiveHeapTest {
         Path file = TestFiles.random(tmp.resolve("phone/video.mp4"), SIZE, 31);
         Path out = tmp.resolve("out");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (QrBeamEngine engine = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
-                .withStateDir(tmp.resolve("state")), new WireJson(), new SecureRandom())) {
-            CodeHandle handle = engine.receiveShowingCode(out, p -> { });
+        try (QrBeamEngine engine = new QrBeamEngine(
+                EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state")),
+                new WireJson(),
+                new SecureRandom())) {
+            CodeHandle handle = engine.receiveShowingCode(out, p -> {});
             System.gc();
             long base = memory.getHeapMemoryUsage().getUsed();
             long peak = base;
@@ -61,8 +64,10 @@ class ShowCodeReceiveHeapTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(end.state()).isEqualTo(TransferState.DONE);
             assertThat(peak - base).as("heap growth while receiving").isLessThan(48L << 20);
-            System.out.printf("code-less receive of %d MiB: %.1f s (%.0f MiB/s); heap after GC %d MiB at start, "
-                    + "peak %d MiB%n", SIZE >> 20, seconds, (SIZE >> 20) / seconds, base >> 20, peak >> 20);
+            System.out.printf(
+                    "code-less receive of %d MiB: %.1f s (%.0f MiB/s); heap after GC %d MiB at start, "
+                            + "peak %d MiB%n",
+                    SIZE >> 20, seconds, (SIZE >> 20) / seconds, base >> 20, peak >> 20);
         }
         assertThat(TestFiles.sha256(out.resolve("video.mp4"))).isEqualTo(TestFiles.sha256(file));
     }

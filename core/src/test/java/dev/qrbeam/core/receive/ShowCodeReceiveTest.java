@@ -3,11 +3,11 @@ package dev.qrbeam.core.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.core.api.CodeHandle;
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.FileProgress;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.core.testing.TestScanner;
@@ -56,8 +56,9 @@ class ShowCodeReceiveTest {
         }
         assertThat(TestFiles.sha256(out.resolve("a.jpg"))).isEqualTo(TestFiles.sha256(a));
         assertThat(TestFiles.sha256(out.resolve("b.mp4"))).isEqualTo(TestFiles.sha256(b));
-        assertThat(seen).extracting(TransferProgress::state).contains(TransferState.PAIRING,
-                TransferState.TRANSFERRING, TransferState.DONE);
+        assertThat(seen)
+                .extracting(TransferProgress::state)
+                .contains(TransferState.PAIRING, TransferState.TRANSFERRING, TransferState.DONE);
         assertThat(leftovers(out)).isEmpty();
     }
 
@@ -66,7 +67,7 @@ class ShowCodeReceiveTest {
         Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 100_000, 3);
         Path out = tmp.resolve("out");
         try (QrBeamEngine engine = engine()) {
-            CodeHandle handle = engine.receiveShowingCode(out, p -> { });
+            CodeHandle handle = engine.receiveShowingCode(out, p -> {});
             String code = handle.pairingCode();
             String wrong = code.substring(0, code.indexOf('#') + 1) + "A".repeat(42) + "E"
                     + code.substring(code.indexOf('#') + 44);
@@ -76,7 +77,8 @@ class ShowCodeReceiveTest {
             assertThat(handle.progress().state()).isEqualTo(TransferState.WAITING);
             try (TestScanner phone = new TestScanner(code, List.of(a), new TestScanner.Identity())) {
                 assertThat(phone.outcome().get(60, TimeUnit.SECONDS)).isEqualTo("done");
-                assertThat(handle.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+                assertThat(handle.completion().get(30, TimeUnit.SECONDS).state())
+                        .isEqualTo(TransferState.DONE);
             }
         }
         assertThat(TestFiles.sha256(out.resolve("a.bin"))).isEqualTo(TestFiles.sha256(a));
@@ -86,11 +88,12 @@ class ShowCodeReceiveTest {
     void secondPhoneIsRefusedAsCodeUsed() throws Exception {
         Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 2_000_000, 4);
         try (QrBeamEngine engine = engine()) {
-            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> { });
-            try (TestScanner first = new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity())
-                    .stopAfter(1)) {
+            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> {});
+            try (TestScanner first =
+                    new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity()).stopAfter(1)) {
                 awaitState(handle, TransferState.TRANSFERRING);
-                try (TestScanner second = new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity())) {
+                try (TestScanner second =
+                        new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity())) {
                     assertThat(second.outcome().get(20, TimeUnit.SECONDS)).isEqualTo("code-used");
                 }
             }
@@ -102,10 +105,11 @@ class ShowCodeReceiveTest {
     void tamperedChunkIsRefusedAndNothingIsSaved() throws Exception {
         Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 300_000, 5);
         Path out = tmp.resolve("out");
-        try (QrBeamEngine engine = new QrBeamEngine(config().withChunkSize(64 * 1024), new WireJson(), new SecureRandom())) {
-            CodeHandle handle = engine.receiveShowingCode(out, p -> { });
-            try (TestScanner phone = new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity())
-                    .tamper(2)) {
+        try (QrBeamEngine engine =
+                new QrBeamEngine(config().withChunkSize(64 * 1024), new WireJson(), new SecureRandom())) {
+            CodeHandle handle = engine.receiveShowingCode(out, p -> {});
+            try (TestScanner phone =
+                    new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity()).tamper(2)) {
                 TransferProgress end = handle.completion().get(60, TimeUnit.SECONDS);
                 assertThat(end.state()).isEqualTo(TransferState.FAILED);
                 assertThat(end.failure().code()).isEqualTo(FailureCode.INTEGRITY);
@@ -124,8 +128,9 @@ class ShowCodeReceiveTest {
         Path out = tmp.resolve("out");
         int chunk = 64 * 1024;
         long total = (1_000_000 + chunk - 1) / chunk + (200_000 + chunk - 1) / chunk;
-        try (QrBeamEngine engine = new QrBeamEngine(config().withChunkSize(chunk), new WireJson(), new SecureRandom())) {
-            CodeHandle handle = engine.receiveShowingCode(out, p -> { });
+        try (QrBeamEngine engine =
+                new QrBeamEngine(config().withChunkSize(chunk), new WireJson(), new SecureRandom())) {
+            CodeHandle handle = engine.receiveShowingCode(out, p -> {});
             TestScanner.Identity page = new TestScanner.Identity();
             try (TestScanner before = new TestScanner(handle.pairingCode(), List.of(a, b), page).stopAfter(6)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -137,7 +142,8 @@ class ShowCodeReceiveTest {
             try (TestScanner after = new TestScanner(handle.pairingCode(), List.of(a, b), page)) {
                 assertThat(after.outcome().get(60, TimeUnit.SECONDS)).isEqualTo("done");
                 assertThat(after.chunksSent()).isEqualTo(total - 6);
-                assertThat(handle.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
+                assertThat(handle.completion().get(30, TimeUnit.SECONDS).state())
+                        .isEqualTo(TransferState.DONE);
             }
         }
         assertThat(TestFiles.sha256(out.resolve("a.bin"))).isEqualTo(TestFiles.sha256(a));
@@ -148,22 +154,23 @@ class ShowCodeReceiveTest {
     void aManifestWithAnotherChunkSizeThanOfferedEndsTheTransfer() throws Exception {
         Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 100_000, 8);
         try (QrBeamEngine engine = engine()) {
-            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> { });
+            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> {});
             try (TestScanner phone = new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity())
                     .manifestChunkSize(8192)) {
                 TransferProgress end = handle.completion().get(30, TimeUnit.SECONDS);
                 assertThat(end.failure().code()).isEqualTo(FailureCode.PROTOCOL);
                 assertThat(end.failure().message()).contains("uses chunk size 8192; this receiver asked for 1048576");
-                assertThat(phone.outcome().get(10, TimeUnit.SECONDS)).startsWith("failure: refused the sender's manifest");
+                assertThat(phone.outcome().get(10, TimeUnit.SECONDS))
+                        .startsWith("failure: refused the sender's manifest");
             }
         }
     }
 
     @Test
     void aCodeNobodyScansExpires() throws Exception {
-        try (QrBeamEngine engine = new QrBeamEngine(config().withExpiry(Duration.ofSeconds(1)), new WireJson(),
-                new SecureRandom())) {
-            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> { });
+        try (QrBeamEngine engine =
+                new QrBeamEngine(config().withExpiry(Duration.ofSeconds(1)), new WireJson(), new SecureRandom())) {
+            CodeHandle handle = engine.receiveShowingCode(tmp.resolve("out"), p -> {});
             TransferProgress end = handle.completion().get(30, TimeUnit.SECONDS);
             assertThat(end.state()).isEqualTo(TransferState.FAILED);
             assertThat(end.failure().code()).isEqualTo(FailureCode.CODE_EXPIRED);
@@ -174,11 +181,14 @@ class ShowCodeReceiveTest {
     @Test
     void aDesktopThatScansAReceiveCodeIsToldItHasNothingToReceive() throws Exception {
         try (QrBeamEngine shower = engine();
-             QrBeamEngine scanner = new QrBeamEngine(EngineConfig.defaults().withLoopback(true)
-                     .withStateDir(tmp.resolve("state-scanner")), new WireJson(), new SecureRandom())) {
-            CodeHandle shown = shower.receiveShowingCode(tmp.resolve("out"), p -> { });
-            TransferProgress end = scanner.receive(shown.pairingCode(), tmp.resolve("other"), p -> { })
-                    .completion().get(30, TimeUnit.SECONDS);
+                QrBeamEngine scanner = new QrBeamEngine(
+                        EngineConfig.defaults().withLoopback(true).withStateDir(tmp.resolve("state-scanner")),
+                        new WireJson(),
+                        new SecureRandom())) {
+            CodeHandle shown = shower.receiveShowingCode(tmp.resolve("out"), p -> {});
+            TransferProgress end = scanner.receive(shown.pairingCode(), tmp.resolve("other"), p -> {})
+                    .completion()
+                    .get(30, TimeUnit.SECONDS);
             assertThat(end.failure().code()).isEqualTo(FailureCode.PROTOCOL);
             assertThat(end.failure().message()).contains("waits to receive files");
             shown.cancel();
@@ -198,7 +208,9 @@ class ShowCodeReceiveTest {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(out)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".part")).toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".part"))
+                    .toList();
         }
     }
 

@@ -2,9 +2,9 @@ package dev.qrbeam.core.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.HostileRelay;
 import dev.qrbeam.protocol.json.WireJson;
@@ -40,17 +40,20 @@ class HostileRelayTest {
         RecordingEvents recorder = new RecordingEvents();
         BlockingQueue<String> events = recorder.events;
         try (HostileRelay relay = new HostileRelay(BUDGET, binary)) {
-            RelayClient client = RelayClient.connect(relay.uri(), recorder, RelayClientOptions.defaults(),
-                    new WireJson());
+            RelayClient client =
+                    RelayClient.connect(relay.uri(), recorder, RelayClientOptions.defaults(), new WireJson());
             try {
                 assertThat(events.poll(10, TimeUnit.SECONDS)).startsWith("connected");
                 String end = events.poll(30, TimeUnit.SECONDS);
-                assertThat(end).as("the client gives up on the endless message (streamed %d bytes)", relay.streamed())
-                        .isEqualTo("closed relay sent a " + (binary ? "binary" : "text") + " message over "
-                                + (2 << 20) + " bytes"); // InboundCaps.DEFAULT
+                assertThat(end)
+                        .as("the client gives up on the endless message (streamed %d bytes)", relay.streamed())
+                        .isEqualTo("closed relay sent a " + (binary ? "binary" : "text") + " message over " + (2 << 20)
+                                + " bytes"); // InboundCaps.DEFAULT
                 assertThat(relay.streamed()).isLessThan(STREAMED_BOUND);
                 assertThat(client.isConnected()).isFalse();
-                assertThat(client.awaitConnected(Duration.ofMillis(500))).as("no reconnect to that relay").isFalse();
+                assertThat(client.awaitConnected(Duration.ofMillis(500)))
+                        .as("no reconnect to that relay")
+                        .isFalse();
                 assertThat(relay.connections()).isEqualTo(1);
             } finally {
                 client.close();
@@ -61,16 +64,22 @@ class HostileRelayTest {
     @Test
     void receivingFromAHostileRelayFailsCleanlyAndPresentsNothing(@TempDir Path tmp) throws Exception {
         try (HostileRelay relay = new HostileRelay(BUDGET, false);
-             QrBeamEngine engine = new QrBeamEngine(EngineConfig.defaults().withStateDir(tmp.resolve("state")),
-                     new WireJson(), new SecureRandom())) {
+                QrBeamEngine engine = new QrBeamEngine(
+                        EngineConfig.defaults().withStateDir(tmp.resolve("state")),
+                        new WireJson(),
+                        new SecureRandom())) {
             URI base = URI.create("http://127.0.0.1:" + relay.uri().getPort());
-            String code = PairingCode.create(base, "AAAAAAAAAAAAAAAAAAAAAA", new SecureRandom()).format();
+            String code = PairingCode.create(base, "AAAAAAAAAAAAAAAAAAAAAA", new SecureRandom())
+                    .format();
             Path out = tmp.resolve("out");
-            TransferProgress end = engine.receive(code, out, p -> { }).completion().get(30, TimeUnit.SECONDS);
+            TransferProgress end =
+                    engine.receive(code, out, p -> {}).completion().get(30, TimeUnit.SECONDS);
             assertThat(end.state()).isEqualTo(TransferState.FAILED);
             assertThat(end.failure().message()).contains("relay sent a text message over");
             assertThat(relay.streamed()).isLessThan(STREAMED_BOUND);
-            assertThat(!Files.exists(out) || Files.list(out).findAny().isEmpty()).as("nothing received").isTrue();
+            assertThat(!Files.exists(out) || Files.list(out).findAny().isEmpty())
+                    .as("nothing received")
+                    .isTrue();
         }
     }
 }

@@ -26,7 +26,8 @@ class MessageAssemblerTest {
         MessageAssembler small = new MessageAssembler(10);
         small.text(CharBuffer.wrap("123456".toCharArray()), false);
         assertThatThrownBy(() -> small.text(CharBuffer.wrap("78901".toCharArray()), false))
-                .isInstanceOf(IOException.class).hasMessageContaining("over 10 bytes");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("over 10 bytes");
     }
 
     @Test
@@ -34,8 +35,10 @@ class MessageAssemblerTest {
         MessageAssembler split = new MessageAssembler(100, 10);
         split.binary(java.nio.ByteBuffer.allocate(6), false);
         assertThatThrownBy(() -> split.binary(java.nio.ByteBuffer.allocate(5), false))
-                .isInstanceOf(IOException.class).hasMessage("relay sent a binary message over 10 bytes");
+                .isInstanceOf(IOException.class)
+                .hasMessage("relay sent a binary message over 10 bytes");
         assertThat(split.text("x".repeat(100), true)).hasSize(100);
-        assertThatThrownBy(() -> split.text("x".repeat(101), true)).hasMessage("relay sent a text message over 100 bytes");
+        assertThatThrownBy(() -> split.text("x".repeat(101), true))
+                .hasMessage("relay sent a text message over 100 bytes");
     }
 }

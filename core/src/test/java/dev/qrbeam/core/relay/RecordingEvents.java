@@ -18,8 +18,7 @@ final class RecordingEvents implements RelayEvents {
     }
 
     @Override
-    public void onBinary(ByteBuffer data) {
-    }
+    public void onBinary(ByteBuffer data) {}
 
     @Override
     public void onConnected(String connectionId, boolean resumed) {

@@ -23,9 +23,11 @@ class RelayClientKeepaliveTest {
         RecordingEvents recorder = new RecordingEvents();
         BlockingQueue<String> events = recorder.events;
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-             FaultProxy proxy = new FaultProxy(relay.address())) {
-            RelayClient client = RelayClient.connect(URI.create("ws://127.0.0.1:" + proxy.port() + "/"),
-                    recorder, RelayClientOptions.defaults().withPingInterval(Duration.ofMillis(300)),
+                FaultProxy proxy = new FaultProxy(relay.address())) {
+            RelayClient client = RelayClient.connect(
+                    URI.create("ws://127.0.0.1:" + proxy.port() + "/"),
+                    recorder,
+                    RelayClientOptions.defaults().withPingInterval(Duration.ofMillis(300)),
                     new WireJson());
             try {
                 String id = client.connectionId();

@@ -70,8 +70,12 @@ class ResumeRefusalTest {
 
                 assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("disconnected");
                 String next = events.poll(30, TimeUnit.SECONDS);
-                assertThat(next).startsWith("connected ").endsWith(" resumed=false").doesNotContain(id);
-                assertThat(Integer.MAX_VALUE - damage.get()).as("resuming Connects refused before giving up")
+                assertThat(next)
+                        .startsWith("connected ")
+                        .endsWith(" resumed=false")
+                        .doesNotContain(id);
+                assertThat(Integer.MAX_VALUE - damage.get())
+                        .as("resuming Connects refused before giving up")
                         .isEqualTo(3);
             } finally {
                 client.close();

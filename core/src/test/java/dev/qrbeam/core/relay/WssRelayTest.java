@@ -3,10 +3,10 @@ package dev.qrbeam.core.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.TestFiles;
 import dev.qrbeam.protocol.json.WireJson;
@@ -42,17 +42,23 @@ class WssRelayTest {
         SSLContext trust = SelfSignedCert.trusting(cert.certificate());
         try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, RelayLimits.defaults())
                 .withTls(new TlsFiles(tmp.resolve("cert.pem"), tmp.resolve("key.pem"))))) {
-            assertThatThrownBy(() -> RelayClient.connect(relay.uri(), new RecordingEvents(), RelayClientOptions.defaults(),
-                    new WireJson())).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> RelayClient.connect(
+                            relay.uri(), new RecordingEvents(), RelayClientOptions.defaults(), new WireJson()))
+                    .isInstanceOf(IOException.class);
             RecordingEvents got = new RecordingEvents();
-            RelayClient a = RelayClient.connect(relay.uri(), new RecordingEvents(), RelayClientOptions.defaults().withTls(trust),
+            RelayClient a = RelayClient.connect(
+                    relay.uri(),
+                    new RecordingEvents(),
+                    RelayClientOptions.defaults().withTls(trust),
                     new WireJson());
-            RelayClient b = RelayClient.connect(relay.uri(), got, RelayClientOptions.defaults().withTls(trust),
-                    new WireJson());
+            RelayClient b = RelayClient.connect(
+                    relay.uri(), got, RelayClientOptions.defaults().withTls(trust), new WireJson());
             try {
                 a.sendText("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + b.connectionId()
                         + "\",\"data\":\"ZGF0YQ==\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}");
-                assertThat(got.texts.poll(20, TimeUnit.SECONDS)).contains(a.connectionId()).contains("ZGF0YQ==");
+                assertThat(got.texts.poll(20, TimeUnit.SECONDS))
+                        .contains(a.connectionId())
+                        .contains("ZGF0YQ==");
             } finally {
                 a.close();
                 b.close();
@@ -69,13 +75,14 @@ class WssRelayTest {
         // the engine builds its clients with the JVM's default context (system trust in production)
         SSLContext.setDefault(SelfSignedCert.trusting(cert.certificate()));
         try (RelayHandle relay = Relay.start(RelayConfig.of("127.0.0.1", 0, RelayLimits.defaults())
-                .withTls(new TlsFiles(tmp.resolve("cert.pem"), tmp.resolve("key.pem"))));
-             QrBeamEngine sender = engine(relay, "s");
-             QrBeamEngine receiver = engine(relay, "r")) {
-            SendHandle send = sender.send(List.of(file), p -> { });
+                        .withTls(new TlsFiles(tmp.resolve("cert.pem"), tmp.resolve("key.pem"))));
+                QrBeamEngine sender = engine(relay, "s");
+                QrBeamEngine receiver = engine(relay, "r")) {
+            SendHandle send = sender.send(List.of(file), p -> {});
             assertThat(send.pairingCode()).startsWith("https://127.0.0.1:");
-            TransferProgress r = receiver.receive(send.pairingCode(), tmp.resolve("out"), p -> { })
-                    .completion().get(90, TimeUnit.SECONDS);
+            TransferProgress r = receiver.receive(send.pairingCode(), tmp.resolve("out"), p -> {})
+                    .completion()
+                    .get(90, TimeUnit.SECONDS);
             assertThat(r.failure()).isNull();
             assertThat(r.state()).isEqualTo(TransferState.DONE);
         } finally {
@@ -85,7 +92,9 @@ class WssRelayTest {
     }
 
     private QrBeamEngine engine(RelayHandle relay, String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay.uri()).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay.uri()).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

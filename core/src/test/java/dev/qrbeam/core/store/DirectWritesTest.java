@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectWritesTest {
     private static final BiFunction<Path, String, String> UNIQUE =
             (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString();
+
     @TempDir
     Path tmp;
 
@@ -76,8 +77,8 @@ class DirectWritesTest {
     }
 
     private ReceiveStore open(int chunk, byte[] data, boolean direct) throws Exception {
-        List<StoreFile> files = List.of(new StoreFile("a.bin", data.length,
-                MessageDigest.getInstance("SHA-256").digest(data)));
+        List<StoreFile> files = List.of(new StoreFile(
+                "a.bin", data.length, MessageDigest.getInstance("SHA-256").digest(data)));
         return ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "m", chunk, files, UNIQUE, direct);
     }
 

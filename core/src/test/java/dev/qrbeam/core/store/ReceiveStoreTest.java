@@ -23,6 +23,7 @@ class ReceiveStoreTest {
     private static final int CHUNK = 4096;
     private static final BiFunction<Path, String, String> UNIQUE =
             (dir, name) -> SafePath.uniqueName(dir.resolve(name)).getFileName().toString();
+
     @TempDir
     Path tmp;
 
@@ -68,7 +69,8 @@ class ReceiveStoreTest {
         Files.createSymbolicLink(tmp.resolve("out/sub"), elsewhere);
         byte[] data = random(10);
         try (ReceiveStore s = open(List.of(new StoreFile("sub/x.bin", data.length, sha(data))))) {
-            assertThatThrownBy(() -> s.accept(0, ByteBuffer.wrap(data))).isInstanceOf(TransferException.class)
+            assertThatThrownBy(() -> s.accept(0, ByteBuffer.wrap(data)))
+                    .isInstanceOf(TransferException.class)
                     .hasMessageContaining("symbolic link");
         }
         try (var list = Files.list(elsewhere)) {
@@ -79,8 +81,10 @@ class ReceiveStoreTest {
     @Test
     void declaredSizeBeyondFreeSpaceIsRefusedUpFront() {
         List<StoreFile> huge = List.of(new StoreFile("huge.bin", 1L << 50, new byte[32]));
-        assertThatThrownBy(() -> ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "m", 16 << 20, huge, UNIQUE, true))
-                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.DISK_FULL));
+        assertThatThrownBy(() ->
+                        ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "m", 16 << 20, huge, UNIQUE, true))
+                .isInstanceOfSatisfying(
+                        TransferException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.DISK_FULL));
     }
 
     @Test
@@ -88,7 +92,8 @@ class ReceiveStoreTest {
         byte[] data = random(CHUNK + 10);
         try (ReceiveStore s = open(List.of(new StoreFile("a.bin", data.length, sha(data))))) {
             assertThatThrownBy(() -> s.accept(1, ByteBuffer.wrap(new byte[11])))
-                    .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.INTEGRITY));
+                    .isInstanceOfSatisfying(
+                            TransferException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.INTEGRITY));
             assertThat(s.has(1)).isFalse();
         }
     }
@@ -101,7 +106,8 @@ class ReceiveStoreTest {
         try (ReceiveStore s = open(List.of(new StoreFile("a.bin", data.length, sha(data))))) {
             s.accept(0, chunk(wrong, 0));
             assertThatThrownBy(() -> s.accept(1, chunk(wrong, 1)))
-                    .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.INTEGRITY));
+                    .isInstanceOfSatisfying(
+                            TransferException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.INTEGRITY));
             assertThat(s.missing(10)).containsExactly(0L, 1L);
         }
         try (var list = Files.list(tmp.resolve("out"))) {
@@ -110,8 +116,12 @@ class ReceiveStoreTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"../VICTIM.txt, VICTIM.txt", "VICTIM.txt, out/VICTIM.txt", "../out/VICTIM.part, out/VICTIM.part",
-        "d/../../VICTIM.part, VICTIM.part"})
+    @CsvSource({
+        "../VICTIM.txt, VICTIM.txt",
+        "VICTIM.txt, out/VICTIM.txt",
+        "../out/VICTIM.part, out/VICTIM.part",
+        "d/../../VICTIM.part, VICTIM.part"
+    })
     void aTamperedStateFileNeverWritesMovesOrDeletesAnotherFile(String storedPart, String victimPath) throws Exception {
         Path victim = tmp.resolve(victimPath);
         Files.createDirectories(victim.getParent());
@@ -122,10 +132,13 @@ class ReceiveStoreTest {
             s.accept(0, chunk(data, 0));
         }
         Files.deleteIfExists(tmp.resolve("state/state.log"));
-        Files.writeString(tmp.resolve("state/state.properties"),
+        Files.writeString(
+                tmp.resolve("state/state.properties"),
                 "manifest=manifest-1\nchunksize=" + CHUNK + "\npart.0=" + storedPart + "\n");
         try (ReceiveStore s = open(files)) {
-            assertThat(s.missing(10)).as("progress recorded for a file that is not ours is dropped").containsExactly(0L, 1L);
+            assertThat(s.missing(10))
+                    .as("progress recorded for a file that is not ours is dropped")
+                    .containsExactly(0L, 1L);
             s.accept(1, chunk(data, 1));
             s.discardParts();
         }
@@ -140,7 +153,8 @@ class ReceiveStoreTest {
 
     @Test
     void stateFilesAndFoldersAreOwnerOnly() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
         byte[] data = random(2 * CHUNK);
         try (ReceiveStore s = open(List.of(new StoreFile("a.bin", data.length, sha(data))))) {
             s.accept(0, chunk(data, 0));
@@ -148,7 +162,8 @@ class ReceiveStoreTest {
             try (var all = Files.walk(tmp.resolve("state"))) {
                 for (Path p : all.toList()) {
                     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
-                            .as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+                            .as(p.toString())
+                            .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
                 }
             }
         }
@@ -180,8 +195,9 @@ class ReceiveStoreTest {
         }
         try (ReceiveStore s = open(files)) {
             assertThat(s.isComplete()).as("the state survives a reopen").isTrue();
-            assertThat(s.finalPath(n - 1)).isEqualTo(tmp.resolve("out").toRealPath()
-                    .resolve("d" + ((n - 1) / 1000) + "/f" + (n - 1) + ".txt"));
+            assertThat(s.finalPath(n - 1))
+                    .isEqualTo(
+                            tmp.resolve("out").toRealPath().resolve("d" + ((n - 1) / 1000) + "/f" + (n - 1) + ".txt"));
         }
     }
 

@@ -81,7 +81,8 @@ public final class AwsLikeGuard implements AutoCloseable {
     /** Server to client: copy, rewriting the advertised frame limit. */
     private void downstream(Socket from, Socket to) {
         byte[] buf = new byte[64 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 for (int i = 0; i + ADVERTISED.length <= n; i++) {
@@ -111,7 +112,7 @@ public final class AwsLikeGuard implements AutoCloseable {
     /** Client to server: pass the HTTP upgrade, then check every frame header. */
     private void upstream(Socket from, Socket to) {
         try (InputStream in = new java.io.BufferedInputStream(from.getInputStream(), 64 * 1024);
-             OutputStream out = to.getOutputStream()) {
+                OutputStream out = to.getOutputStream()) {
             int state = 0;
             while (state < 4) {
                 int b = in.read();
@@ -119,7 +120,9 @@ public final class AwsLikeGuard implements AutoCloseable {
                     return;
                 }
                 out.write(b);
-                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                        ? state + 1
+                        : 0;
             }
             out.flush();
             byte[] payload = new byte[64 * 1024];

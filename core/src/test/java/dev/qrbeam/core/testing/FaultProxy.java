@@ -178,7 +178,8 @@ public final class FaultProxy implements AutoCloseable {
 
         private void copy(Socket from, Socket to, boolean upstream) {
             byte[] buf = new byte[64 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     if (frozen || upstream && upstreamMuted) {

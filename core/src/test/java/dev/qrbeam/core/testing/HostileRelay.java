@@ -80,11 +80,16 @@ public final class HostileRelay implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             String key = handshakeKey(in);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             readFrame(new DataInputStream(in)); // the client's Connect
-            frame(out, 0x81, ("{\"action\":\"Connect\",\"message\":{\"connectionid\":\"AAAAAAAAAAAAAAAAAAAAAA\","
-                    + "\"resumetoken\":\"x\",\"limits\":{\"maxtextbytes\":2147483647,\"maxbinarybytes\":2147483647,"
-                    + "\"binary\":true,\"maxframebytes\":2147483647}}}").getBytes(StandardCharsets.UTF_8));
+            frame(
+                    out,
+                    0x81,
+                    ("{\"action\":\"Connect\",\"message\":{\"connectionid\":\"AAAAAAAAAAAAAAAAAAAAAA\","
+                                    + "\"resumetoken\":\"x\",\"limits\":{\"maxtextbytes\":2147483647,\"maxbinarybytes\":2147483647,"
+                                    + "\"binary\":true,\"maxframebytes\":2147483647}}}")
+                            .getBytes(StandardCharsets.UTF_8));
             byte[] chunk = new byte[FRAGMENT];
             Arrays.fill(chunk, (byte) 'A');
             int opcode = binary ? 0x02 : 0x01; // first fragment, FIN clear; continuations follow

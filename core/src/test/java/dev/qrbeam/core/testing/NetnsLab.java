@@ -16,17 +16,21 @@ import java.util.concurrent.TimeUnit;
  * after a failure. Needs root and iproute2; {@link #available()} says why not.
  */
 public final class NetnsLab implements AutoCloseable {
-    private final String prefix = "qb" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+    private final String prefix = "qb"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     private final Deque<String> namespaces = new ArrayDeque<>();
     private int links;
 
     /** Null when namespaces can be made here, else the reason (for a JUnit assumption). */
     public static String available() {
         if (!"root".equals(System.getProperty("user.name"))) {
-            return "network namespace tests need root (CI runs them as root); skipped as " + System.getProperty("user.name");
+            return "network namespace tests need root (CI runs them as root); skipped as "
+                    + System.getProperty("user.name");
         }
         try {
-            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("ip", "netns", "list")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : "'ip netns' does not work here";
         } catch (IOException | InterruptedException e) {

@@ -28,6 +28,7 @@ public final class RogueReceiver implements PeerHandler, AutoCloseable {
     public final BlockingQueue<ObjectNode> handshakes = new LinkedBlockingQueue<>();
     /** Control records from the sender, in arrival order. */
     public final BlockingQueue<byte[]> controls = new LinkedBlockingQueue<>();
+
     private volatile long chunks;
 
     public RogueReceiver(URI relay) throws Exception {
@@ -66,8 +67,7 @@ public final class RogueReceiver implements PeerHandler, AutoCloseable {
     }
 
     @Override
-    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
-    }
+    public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {}
 
     @Override
     public void onControl(String from, byte[] record) {
@@ -80,20 +80,16 @@ public final class RogueReceiver implements PeerHandler, AutoCloseable {
     }
 
     @Override
-    public void onError(String code, String message) {
-    }
+    public void onError(String code, String message) {}
 
     @Override
-    public void onConnected(String ownId, boolean resumed) {
-    }
+    public void onConnected(String ownId, boolean resumed) {}
 
     @Override
-    public void onDisconnected(String reason) {
-    }
+    public void onDisconnected(String reason) {}
 
     @Override
-    public void onClosed(String reason) {
-    }
+    public void onClosed(String reason) {}
 
     @Override
     public void close() {

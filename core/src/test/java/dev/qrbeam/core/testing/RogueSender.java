@@ -43,6 +43,7 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     public final BlockingQueue<Control> controls = new LinkedBlockingQueue<>();
     /** When set, every handshake is answered with this as its unauthenticated {@code error} field. */
     public volatile String refuseWith;
+
     private volatile SessionKeys keys;
     private volatile ControlCodec codec;
     private volatile String peer;
@@ -128,8 +129,7 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     }
 
     @Override
-    public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
-    }
+    public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {}
 
     @Override
     public void onAcknowledge(String from, boolean success, List<Long> missingChunkIds) {
@@ -146,24 +146,19 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
     }
 
     @Override
-    public void onHandshake(String from, ObjectNode body) {
-    }
+    public void onHandshake(String from, ObjectNode body) {}
 
     @Override
-    public void onError(String code, String message) {
-    }
+    public void onError(String code, String message) {}
 
     @Override
-    public void onConnected(String ownId, boolean resumed) {
-    }
+    public void onConnected(String ownId, boolean resumed) {}
 
     @Override
-    public void onDisconnected(String reason) {
-    }
+    public void onDisconnected(String reason) {}
 
     @Override
-    public void onClosed(String reason) {
-    }
+    public void onClosed(String reason) {}
 
     @Override
     public void close() {

@@ -12,8 +12,7 @@ import java.util.SplittableRandom;
 
 /** Test data: streamed pseudo-random files (no sparse regions) and their hashes. */
 public final class TestFiles {
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** Writes {@code size} pseudo-random bytes (seeded) without holding them in memory. */
     public static Path random(Path file, long size, long seed) throws IOException {

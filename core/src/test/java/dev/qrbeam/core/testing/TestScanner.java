@@ -133,10 +133,14 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
 
     private void handshake() {
         try {
-            pending = new ReceiverHandshake(code, client.connectionId(), id.token,
-                    id.claimed ? ClaimMode.RESUME : ClaimMode.NEW, new SecureRandom());
-            client.sendText(wire.envelope(Action.REQUEST,
-                    new RequestMessage(code.senderId(), Base64Url.encode(pending.message1()), "")));
+            pending = new ReceiverHandshake(
+                    code,
+                    client.connectionId(),
+                    id.token,
+                    id.claimed ? ClaimMode.RESUME : ClaimMode.NEW,
+                    new SecureRandom());
+            client.sendText(wire.envelope(
+                    Action.REQUEST, new RequestMessage(code.senderId(), Base64Url.encode(pending.message1()), "")));
         } catch (Exception e) {
             outcome.complete("error: " + e.getMessage());
         }
@@ -192,7 +196,7 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
             }
             case REFUSED -> outcome.complete("refused: " + m.code());
             case FAILURE, CANCEL -> outcome.complete("failure: " + m.message());
-            default -> { }
+            default -> {}
         }
     }
 
@@ -204,17 +208,21 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
                 sizes[i] = Files.size(f);
-                entries.add(new ManifestFile(f.getFileName().toString(), sizes[i], TestFiles.sha256(f),
+                entries.add(new ManifestFile(
+                        f.getFileName().toString(),
+                        sizes[i],
+                        TestFiles.sha256(f),
                         Files.getLastModifiedTime(f).toMillis()));
             }
             layout = new ChunkLayout(sizes, chunkSize);
-            String json = new ManifestCodec(wire, ManifestLimits.DEFAULT).write(new Manifest(Manifest.VERSION,
-                    Base64Url.encode(id.transferId), chunkSize, List.of(), entries));
+            String json = new ManifestCodec(wire, ManifestLimits.DEFAULT)
+                    .write(new Manifest(
+                            Manifest.VERSION, Base64Url.encode(id.transferId), chunkSize, List.of(), entries));
             long e = ++epoch;
             int count = Math.max(1, (json.length() + PART_CHARS - 1) / PART_CHARS);
             for (int i = 0; i < count; i++) {
-                control(Control.manifestPart(e, i, count,
-                        json.substring(i * PART_CHARS, Math.min(json.length(), (i + 1) * PART_CHARS))));
+                control(Control.manifestPart(
+                        e, i, count, json.substring(i * PART_CHARS, Math.min(json.length(), (i + 1) * PART_CHARS))));
             }
         } catch (IOException e) {
             outcome.complete("error: " + e.getMessage());
@@ -290,24 +298,19 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
     }
 
     @Override
-    public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
-    }
+    public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {}
 
     @Override
-    public void onError(String code, String message) {
-    }
+    public void onError(String code, String message) {}
 
     @Override
-    public void onConnected(String ownId, boolean resumed) {
-    }
+    public void onConnected(String ownId, boolean resumed) {}
 
     @Override
-    public void onDisconnected(String reason) {
-    }
+    public void onDisconnected(String reason) {}
 
     @Override
-    public void onClosed(String reason) {
-    }
+    public void onClosed(String reason) {}
 
     /** Drops the connection without a word (a reload or a locked screen). */
     @Override

@@ -3,10 +3,10 @@ package dev.qrbeam.relay.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.SendHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.engine.QrBeamEngine;
 import dev.qrbeam.core.testing.ProgressWatch;
 import dev.qrbeam.core.testing.TestFiles;
@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Timeout(180)
 class EngineThroughApiGatewayTest {
     private static final long SIZE = 8L << 20;
-    private static final GatewayBehaviour BEHAVIOUR = GatewayBehaviour.aws(Duration.ofSeconds(60), Duration.ofMinutes(10));
+    private static final GatewayBehaviour BEHAVIOUR =
+            GatewayBehaviour.aws(Duration.ofSeconds(60), Duration.ofMinutes(10));
 
     @TempDir
     Path tmp;
@@ -45,10 +46,12 @@ class EngineThroughApiGatewayTest {
     @Test
     void engineTransferSurvivesForcedLifetimeCutsWithTheDeployedDynamoDbState() throws Exception {
         assumeTrue(Dynalite.available(), "dynalite not installed (.ci/setup-aws.sh installs it)");
-        try (Dynalite dynalite = Dynalite.start(); DynamoDbClient dynamo = dynalite.client()) {
+        try (Dynalite dynalite = Dynalite.start();
+                DynamoDbClient dynamo = dynalite.client()) {
             Dynalite.createRelayTable(dynamo, "relay");
             Clock clock = Clock.systemUTC();
-            transferWithCuts(LambdaRelayStack.start(BEHAVIOUR,
+            transferWithCuts(LambdaRelayStack.start(
+                    BEHAVIOUR,
                     new DynamoConnectionMap(dynamo, "relay", AwsRelay.ITEM_LIFETIME, clock),
                     new DynamoWindowRateLimiter(dynamo, "relay", "source", 20, AwsRelay.RATE_WINDOW, clock),
                     new DynamoWindowRateLimiter(dynamo, "relay", "target", 50, AwsRelay.RATE_WINDOW, clock)));
@@ -58,19 +61,21 @@ class EngineThroughApiGatewayTest {
     @Test
     void senderWaitingLongerThanTheIdleTimeoutIsStillReachable() throws Exception {
         Path file = TestFiles.random(tmp.resolve("src/small.bin"), 300_000, 5);
-        try (LambdaRelayStack relay = LambdaRelayStack.start(
-                GatewayBehaviour.aws(Duration.ofSeconds(4), Duration.ofMinutes(10)))) {
+        try (LambdaRelayStack relay =
+                LambdaRelayStack.start(GatewayBehaviour.aws(Duration.ofSeconds(4), Duration.ofMinutes(10)))) {
             URI uri = relay.uri();
-            try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
-                SendHandle send = sender.send(List.of(file), p -> { });
+            try (QrBeamEngine sender = engine(uri, "s");
+                    QrBeamEngine receiver = engine(uri, "r")) {
+                SendHandle send = sender.send(List.of(file), p -> {});
                 String code = send.pairingCode();
                 String senderId = code.substring(code.indexOf("/r/1/") + 5, code.indexOf('#'));
                 // nobody scans for a while: the gateway drops the idle sender (as AWS does after 10 minutes), the
                 // sender reconnects and resumes its id, and the code it showed still works
                 relay.gateway().awaitDisconnects(1, Duration.ofSeconds(30));
                 relay.awaitBound(senderId, Duration.ofSeconds(30));
-                TransferProgress r = receiver.receive(code, tmp.resolve("out"), p -> { })
-                        .completion().get(60, TimeUnit.SECONDS);
+                TransferProgress r = receiver.receive(code, tmp.resolve("out"), p -> {})
+                        .completion()
+                        .get(60, TimeUnit.SECONDS);
                 assertThat(r.failure()).isNull();
                 assertThat(r.state()).isEqualTo(TransferState.DONE);
                 assertThat(send.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.DONE);
@@ -86,12 +91,16 @@ class EngineThroughApiGatewayTest {
         TransferProgress sent;
         try (LambdaRelayStack relay = stack) {
             URI uri = relay.uri();
-            try (QrBeamEngine sender = engine(uri, "s"); QrBeamEngine receiver = engine(uri, "r")) {
-                SendHandle send = sender.send(List.of(file), p -> { });
-                assertThat(send.pairingCode()).startsWith("http://127.0.0.1:" + relay.gateway().port() + "/test/r/1/");
+            try (QrBeamEngine sender = engine(uri, "s");
+                    QrBeamEngine receiver = engine(uri, "r")) {
+                SendHandle send = sender.send(List.of(file), p -> {});
+                assertThat(send.pairingCode())
+                        .startsWith("http://127.0.0.1:" + relay.gateway().port() + "/test/r/1/");
                 var recv = receiver.receive(send.pairingCode(), tmp.resolve("out"), watch);
                 for (long at : new long[] {SIZE / 3, SIZE * 2 / 3}) {
-                    assertThat(watch.awaitBytes(at, Duration.ofSeconds(90))).as("progress to " + at).isTrue();
+                    assertThat(watch.awaitBytes(at, Duration.ofSeconds(90)))
+                            .as("progress to " + at)
+                            .isTrue();
                     int open = relay.gateway().openConnections();
                     relay.gateway().cutAllConnections();
                     assertThat(open).as("connections cut").isGreaterThanOrEqualTo(2);
@@ -99,9 +108,12 @@ class EngineThroughApiGatewayTest {
                 received = recv.completion().get(150, TimeUnit.SECONDS);
                 sent = send.completion().get(30, TimeUnit.SECONDS);
             }
-            assertThat(relay.gateway().connectionsOpened()).as("both engines reconnected after each cut")
+            assertThat(relay.gateway().connectionsOpened())
+                    .as("both engines reconnected after each cut")
                     .isGreaterThanOrEqualTo(6);
-            assertThat(relay.gateway().violations()).as("no binary or oversized frames").isZero();
+            assertThat(relay.gateway().violations())
+                    .as("no binary or oversized frames")
+                    .isZero();
         }
         assertThat(received.failure()).isNull();
         assertThat(received.state()).isEqualTo(TransferState.DONE);
@@ -110,7 +122,9 @@ class EngineThroughApiGatewayTest {
     }
 
     private QrBeamEngine engine(URI relay, String name) {
-        return new QrBeamEngine(EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
-                new WireJson(), new SecureRandom());
+        return new QrBeamEngine(
+                EngineConfig.defaults().withRelay(relay).withStateDir(tmp.resolve("state-" + name)),
+                new WireJson(),
+                new SecureRandom());
     }
 }

@@ -15,7 +15,8 @@ package dev.qrbeam.protocol.chunk;
 public record ChunkRef(int fileIndex, long chunkId, long chunkTotal, long offset, int length, boolean last) {
     public ChunkRef {
         if (fileIndex < 0 || chunkId < 0 || chunkTotal <= 0 || chunkId >= chunkTotal || offset < 0 || length < 0) {
-            throw new IllegalArgumentException("Invalid chunk reference " + fileIndex + "/" + chunkId + "/" + chunkTotal);
+            throw new IllegalArgumentException(
+                    "Invalid chunk reference " + fileIndex + "/" + chunkId + "/" + chunkTotal);
         }
     }
 }

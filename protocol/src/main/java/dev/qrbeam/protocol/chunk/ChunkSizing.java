@@ -24,10 +24,10 @@ public final class ChunkSizing {
     public static final int RECORD_OVERHEAD = 24;
     /** Room for the JSON around {@code data} in a text Transfer message. */
     public static final int JSON_BUDGET = 1024;
+
     private static final int ALIGN = 4096;
 
-    private ChunkSizing() {
-    }
+    private ChunkSizing() {}
 
     /** Chunk size for a binary-capable relay accepting binary messages of {@code maxBinaryBytes}. */
     public static int forBinary(long maxBinaryBytes) {
@@ -40,7 +40,9 @@ public final class ChunkSizing {
         long limit = maxFrameBytes > 0 ? Math.min(maxTextBytes, maxFrameBytes) : maxTextBytes;
         long base64Chars = limit - JSON_BUDGET;
         long raw = base64Chars / 4 * 3 - RECORD_OVERHEAD;
-        return aligned(Math.min(DEFAULT_BINARY_CHUNK, raw), "maxtextbytes " + maxTextBytes + "/maxframebytes " + maxFrameBytes);
+        return aligned(
+                Math.min(DEFAULT_BINARY_CHUNK, raw),
+                "maxtextbytes " + maxTextBytes + "/maxframebytes " + maxFrameBytes);
     }
 
     /** Picks binary or text sizing as the relay advertises. */

@@ -13,8 +13,7 @@ public final class MissingIds {
     /** Max ids per Acknowledge: keeps the JSON under ~16 KB, within one AWS frame. */
     public static final int MAX_IDS = 1024;
 
-    private MissingIds() {
-    }
+    private MissingIds() {}
 
     /** Sorted, distinct, validated ids. Accepts any list of numbers as Jackson produced them. */
     public static long[] validate(List<? extends Number> ids, long chunkTotal) {
@@ -22,7 +21,8 @@ public final class MissingIds {
             return new long[0];
         }
         if (ids.size() > MAX_IDS) {
-            throw new ChunkException("bad-ack", "Acknowledge lists " + ids.size() + " ids; at most " + MAX_IDS + " allowed");
+            throw new ChunkException(
+                    "bad-ack", "Acknowledge lists " + ids.size() + " ids; at most " + MAX_IDS + " allowed");
         }
         long[] out = new long[ids.size()];
         for (int i = 0; i < out.length; i++) {

@@ -7,8 +7,7 @@ package dev.qrbeam.protocol.chunk;
  * the scanner's manifest must name exactly this size, or the shower ends the transfer.
  */
 public final class ReceiveOffer {
-    private ReceiveOffer() {
-    }
+    private ReceiveOffer() {}
 
     /**
      * The offered chunk size, checked: present, a multiple of 4096, within {@link ChunkSizing#MIN_CHUNK} ..
@@ -22,8 +21,10 @@ public final class ReceiveOffer {
         }
         long n = offered.longValue();
         if (n != offered.doubleValue() || n < ChunkSizing.MIN_CHUNK || n > ChunkSizing.MAX_CHUNK || n % 4096 != 0) {
-            throw new ChunkException("bad-offer", "The receiver's offer names chunk size " + offered + "; expected a"
-                    + " multiple of 4096 from " + ChunkSizing.MIN_CHUNK + " to " + ChunkSizing.MAX_CHUNK);
+            throw new ChunkException(
+                    "bad-offer",
+                    "The receiver's offer names chunk size " + offered + "; expected a" + " multiple of 4096 from "
+                            + ChunkSizing.MIN_CHUNK + " to " + ChunkSizing.MAX_CHUNK);
         }
         return (int) n;
     }
@@ -35,8 +36,10 @@ public final class ReceiveOffer {
      */
     public static void checkManifest(int offered, int manifestChunkSize) {
         if (offered != manifestChunkSize) {
-            throw new ChunkException("bad-offer", "The sender's manifest uses chunk size " + manifestChunkSize
-                    + "; this receiver asked for " + offered);
+            throw new ChunkException(
+                    "bad-offer",
+                    "The sender's manifest uses chunk size " + manifestChunkSize + "; this receiver asked for "
+                            + offered);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.Arrays;
 public final class ChunkCipher {
     /** Bytes a record adds to its plaintext. */
     public static final int OVERHEAD = GcmRecords.OVERHEAD;
+
     private static final byte[] MAGIC = {'Q', 'R', 'B', '1'};
     private static final int AD_BYTES = 4 + 16 + 4 + 8 + 8 + 8 + 1;
 
@@ -56,7 +57,8 @@ public final class ChunkCipher {
      */
     public int encrypt(ChunkRef chunk, ByteBuffer plaintext, ByteBuffer record) throws RecordException {
         if (plaintext.remaining() != chunk.length()) {
-            throw new IllegalArgumentException("plaintext has " + plaintext.remaining() + " bytes, chunk " + chunk.length());
+            throw new IllegalArgumentException(
+                    "plaintext has " + plaintext.remaining() + " bytes, chunk " + chunk.length());
         }
         return records.seal(ad(chunk), plaintext, record);
     }
@@ -71,8 +73,10 @@ public final class ChunkCipher {
      */
     public int decrypt(ChunkRef chunk, ByteBuffer record, ByteBuffer plaintext) throws RecordException {
         if (record.remaining() != chunk.length() + OVERHEAD) {
-            throw new RecordException(RecordError.MALFORMED, "Chunk " + chunk.chunkId() + " record has "
-                    + record.remaining() + " bytes, expected " + (chunk.length() + OVERHEAD));
+            throw new RecordException(
+                    RecordError.MALFORMED,
+                    "Chunk " + chunk.chunkId() + " record has " + record.remaining() + " bytes, expected "
+                            + (chunk.length() + OVERHEAD));
         }
         return records.open(ad(chunk), record, plaintext);
     }
@@ -105,8 +109,13 @@ public final class ChunkCipher {
 
     private ByteBuffer ad(ChunkRef c) {
         ad.clear();
-        ad.put(MAGIC).put(transferId).putInt(c.fileIndex()).putLong(c.chunkId()).putLong(c.chunkTotal())
-                .putLong(c.offset()).put((byte) (c.last() ? 1 : 0));
+        ad.put(MAGIC)
+                .put(transferId)
+                .putInt(c.fileIndex())
+                .putLong(c.chunkId())
+                .putLong(c.chunkTotal())
+                .putLong(c.offset())
+                .put((byte) (c.last() ? 1 : 0));
         ad.flip();
         return ad;
     }

@@ -45,12 +45,10 @@ public final class CryptoWarmup {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
-    private CryptoWarmup() {
-    }
+    private CryptoWarmup() {}
 
     /** What a warm-up did. */
-    public record Result(int rounds, boolean fast, long cpuNanos) {
-    }
+    public record Result(int rounds, boolean fast, long cpuNanos) {}
 
     /** Runs the warm-up on the calling thread; returns whether the compiled path was reached. */
     public static Result run() {

@@ -64,7 +64,8 @@ final class GcmRecords {
     int open(ByteBuffer ad, ByteBuffer record, ByteBuffer out) throws RecordException {
         int len = record.remaining();
         if (len < OVERHEAD) {
-            throw new RecordException(RecordError.MALFORMED, "Record of " + len + " bytes is shorter than its overhead");
+            throw new RecordException(
+                    RecordError.MALFORMED, "Record of " + len + " bytes is shorter than its overhead");
         }
         if (out.remaining() < len - OVERHEAD) {
             throw new IllegalArgumentException("Output buffer too small: need " + (len - OVERHEAD) + " bytes");
@@ -80,8 +81,10 @@ final class GcmRecords {
             aad(dec, ad);
             n = dec.doFinal(record, out);
         } catch (AEADBadTagException e) {
-            throw new RecordException(RecordError.AUTH_FAILED,
-                    "Record failed authentication (tampered, moved, or not from this session)", e);
+            throw new RecordException(
+                    RecordError.AUTH_FAILED,
+                    "Record failed authentication (tampered, moved, or not from this session)",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(suite.wire() + " decryption failed", e);
         }

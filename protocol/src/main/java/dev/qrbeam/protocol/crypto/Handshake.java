@@ -41,6 +41,7 @@ public final class Handshake {
     public static final int TOKEN_BYTES = 16;
     /** Message 1 payload version: 2 = {@code version ‖ mode}; version 1 (which carried the token) is refused. */
     public static final byte PAYLOAD_VERSION = 2;
+
     private static final byte OLD_PAYLOAD_VERSION = 1;
     private static final int SEED_BYTES = 32;
     private static final byte ACCEPTED = 0;
@@ -49,7 +50,16 @@ public final class Handshake {
     private static final byte REFUSED_RESUME_UNKNOWN = 3;
     private static final int MAX_MESSAGE = 512;
 
-    private enum Step { WRITE1, READ1, WRITE2, READ2, DONE, SPLIT, REFUSED, FAILED }
+    private enum Step {
+        WRITE1,
+        READ1,
+        WRITE2,
+        READ2,
+        DONE,
+        SPLIT,
+        REFUSED,
+        FAILED
+    }
 
     private final HandshakeState noise;
     private final boolean sender;
@@ -118,7 +128,8 @@ public final class Handshake {
         byte[] payload = read(message);
         if (payload.length >= 1 && payload[0] == OLD_PAYLOAD_VERSION) {
             step = Step.FAILED;
-            throw new HandshakeException(HandshakeError.VERSION,
+            throw new HandshakeException(
+                    HandshakeError.VERSION,
                     "The receiver runs an older QRBeam (handshake version 1); update QRBeam on both computers");
         }
         ClaimMode m = payload.length == 2 && payload[0] == PAYLOAD_VERSION ? ClaimMode.fromWire(payload[1]) : null;
@@ -155,8 +166,9 @@ public final class Handshake {
             case CODE_EXPIRED -> REFUSED_EXPIRED;
             case CODE_USED -> REFUSED_USED;
             case RESUME_UNKNOWN -> REFUSED_RESUME_UNKNOWN;
-            default -> throw new IllegalArgumentException(
-                    "Only code-expired, code-used or resume-unknown can be sent as a refusal");
+            default ->
+                throw new IllegalArgumentException(
+                        "Only code-expired, code-used or resume-unknown can be sent as a refusal");
         };
         byte[] out = write(new byte[] {code});
         step = Step.REFUSED;
@@ -176,12 +188,16 @@ public final class Handshake {
         if (payload.length == 1 && payload[0] >= REFUSED_EXPIRED && payload[0] <= REFUSED_RESUME_UNKNOWN) {
             step = Step.REFUSED;
             throw switch (payload[0]) {
-                case REFUSED_EXPIRED -> new HandshakeException(HandshakeError.CODE_EXPIRED,
-                        "The pairing code has expired; ask the sender for a new one");
-                case REFUSED_USED -> new HandshakeException(HandshakeError.CODE_USED,
-                        "This pairing code was already used by another receiver");
-                default -> new HandshakeException(HandshakeError.RESUME_UNKNOWN,
-                        "The sender has no paired receiver to resume; pair as a new receiver");
+                case REFUSED_EXPIRED ->
+                    new HandshakeException(
+                            HandshakeError.CODE_EXPIRED, "The pairing code has expired; ask the sender for a new one");
+                case REFUSED_USED ->
+                    new HandshakeException(
+                            HandshakeError.CODE_USED, "This pairing code was already used by another receiver");
+                default ->
+                    new HandshakeException(
+                            HandshakeError.RESUME_UNKNOWN,
+                            "The sender has no paired receiver to resume; pair as a new receiver");
             };
         }
         if (payload.length != 1 + SEED_BYTES || payload[0] != ACCEPTED) {
@@ -213,8 +229,13 @@ public final class Handshake {
     /** The prologue: length-prefixed UTF-8 fields, so no two different inputs give the same bytes. */
     static byte[] prologue(PairingCode code, String receiverId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String field : new String[] {"qrbeam handshake", Integer.toString(code.version()),
-                code.relayBase().toString(), code.senderId(), receiverId}) {
+        for (String field : new String[] {
+            "qrbeam handshake",
+            Integer.toString(code.version()),
+            code.relayBase().toString(),
+            code.senderId(),
+            receiverId
+        }) {
             byte[] b = field.getBytes(StandardCharsets.UTF_8);
             out.write(b.length >>> 8);
             out.write(b.length);
@@ -248,8 +269,10 @@ public final class Handshake {
             return Arrays.copyOf(buf, n);
         } catch (javax.crypto.BadPaddingException e) {
             step = Step.FAILED;
-            throw new HandshakeException(HandshakeError.AUTH_FAILED,
-                    "Handshake failed: the other side does not hold this pairing code (or the connection ids changed)", e);
+            throw new HandshakeException(
+                    HandshakeError.AUTH_FAILED,
+                    "Handshake failed: the other side does not hold this pairing code (or the connection ids changed)",
+                    e);
         } catch (GeneralSecurityException | IllegalStateException | IllegalArgumentException e) {
             step = Step.FAILED;
             throw new HandshakeException(HandshakeError.MALFORMED, "Handshake message could not be read", e);

@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Hkdf {
     private static final int HASH_LEN = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** {@code HKDF-Expand(HKDF-Extract(salt, ikm), info, length)}; an empty or null salt means 32 zero bytes. */
     public static byte[] derive(byte[] ikm, byte[] salt, String info, int length) {

@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ReceiverClaim {
     /** The HMAC label of a resume proof (ASCII, no terminator). */
     public static final String RESUME_LABEL = "qrbeam resume v1";
+
     private static final int PROOF_BYTES = 32;
 
     private final ClaimMode mode;

@@ -1,5 +1,6 @@
 package dev.qrbeam.protocol.crypto;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,7 +10,6 @@ import java.security.PublicKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPrivateKeySpec;
 import java.security.spec.XECPublicKeySpec;
-import java.io.ByteArrayOutputStream;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class RelayResumeProof {
     /** X25519 key length in bytes. */
     public static final int KEY_BYTES = 32;
+
     private static final String LABEL = "qrbeam relay resume v1";
     private static final byte[] BASE_POINT = new byte[KEY_BYTES];
 
@@ -32,8 +33,7 @@ public final class RelayResumeProof {
         BASE_POINT[0] = 9;
     }
 
-    private RelayResumeProof() {
-    }
+    private RelayResumeProof() {}
 
     /** The X25519 public key (u-coordinate, little-endian, 32 bytes) of a 32-byte private key. */
     public static byte[] publicKey(byte[] privateKey) {
@@ -65,7 +65,9 @@ public final class RelayResumeProof {
     }
 
     private static byte[] shared(byte[] ownPrivate, byte[] peerPublic) throws GeneralSecurityException {
-        if (ownPrivate == null || ownPrivate.length != KEY_BYTES || peerPublic == null
+        if (ownPrivate == null
+                || ownPrivate.length != KEY_BYTES
+                || peerPublic == null
                 || peerPublic.length != KEY_BYTES) {
             throw new GeneralSecurityException("X25519 keys must be " + KEY_BYTES + " bytes");
         }

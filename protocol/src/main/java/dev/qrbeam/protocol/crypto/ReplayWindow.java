@@ -8,6 +8,7 @@ package dev.qrbeam.protocol.crypto;
 final class ReplayWindow {
     /** Reordering tolerance in records. */
     static final int SIZE = 4096;
+
     private final long[] bits = new long[SIZE / 64];
     private long highest = -1;
 

@@ -3,7 +3,6 @@ package dev.qrbeam.protocol.frame;
 import dev.qrbeam.protocol.message.ChunkRules;
 import dev.qrbeam.protocol.message.ErrorCode;
 import dev.qrbeam.protocol.message.ProtocolException;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -34,8 +33,7 @@ public final class TransferFrameCodec {
     /** Largest possible header: 22 + 64 + 128. */
     public static final int MAX_HEADER_LENGTH = 22 + MAX_ID_LENGTH + MAX_HASH_LENGTH;
 
-    private TransferFrameCodec() {
-    }
+    private TransferFrameCodec() {}
 
     /**
      * Decodes and validates the header of the frame between {@code buf.position()} and {@code buf.limit()}.
@@ -90,16 +88,24 @@ public final class TransferFrameCodec {
         }
         ChunkRules.check(chunkId, chunkTotal);
         ByteBuffer b = ByteBuffer.allocate(22 + id.length + hash.length);
-        b.put(MAGIC_0).put(MAGIC_1).put(VERSION).put(KIND_TRANSFER).put((byte) id.length).put(id)
-                .putLong(chunkId).putLong(chunkTotal).put((byte) hash.length).put(hash);
+        b.put(MAGIC_0)
+                .put(MAGIC_1)
+                .put(VERSION)
+                .put(KIND_TRANSFER)
+                .put((byte) id.length)
+                .put(id)
+                .putLong(chunkId)
+                .putLong(chunkTotal)
+                .put((byte) hash.length)
+                .put(hash);
         byte[] out = b.array();
         decodeHeader(ByteBuffer.wrap(out));
         return out;
     }
 
     /** Encodes a whole frame: header followed by the remaining bytes of {@code data} (not consumed). */
-    public static ByteBuffer encode(String connectionId, long chunkId, long chunkTotal, String chunkHash,
-                                    ByteBuffer data) {
+    public static ByteBuffer encode(
+            String connectionId, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
         byte[] header = encodeHeader(connectionId, chunkId, chunkTotal, chunkHash);
         ByteBuffer out = ByteBuffer.allocate(header.length + data.remaining());
         out.put(header).put(data.duplicate()).flip();

@@ -9,8 +9,8 @@ package dev.qrbeam.protocol.frame;
  * @param chunkHash    printable US-ASCII, 0..128 chars
  * @param headerLength bytes before the data ({@code 22 + idLen + hashLen})
  */
-public record TransferFrameHeader(String connectionId, long chunkId, long chunkTotal, String chunkHash,
-                                  int headerLength) {
+public record TransferFrameHeader(
+        String connectionId, long chunkId, long chunkTotal, String chunkHash, int headerLength) {
     /** Offset of the connection id bytes within the frame. */
     public static final int ID_OFFSET = 5;
 }

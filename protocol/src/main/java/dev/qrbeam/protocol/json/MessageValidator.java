@@ -79,8 +79,10 @@ public final class MessageValidator {
             throw bad(Fields.ACTION, "must be a string");
         }
         String name = a.textValue();
-        return Action.fromWire(name).filter(x -> fromRelay || x.acceptedFromClient())
-                .orElseThrow(() -> new ProtocolException(ErrorCode.UNKNOWN_ACTION,
+        return Action.fromWire(name)
+                .filter(x -> fromRelay || x.acceptedFromClient())
+                .orElseThrow(() -> new ProtocolException(
+                        ErrorCode.UNKNOWN_ACTION,
                         "unknown action \"" + printable(name) + "\"; expected Connect, Request, Transfer, "
                                 + "Acknowledge, Handshake or Control"));
     }
@@ -215,7 +217,9 @@ public final class MessageValidator {
 
     private static String printable(String s) {
         StringBuilder b = new StringBuilder();
-        s.codePoints().limit(40).forEach(c -> b.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? Character.toString(c) : "?"));
+        s.codePoints()
+                .limit(40)
+                .forEach(c -> b.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? Character.toString(c) : "?"));
         return s.length() > 40 ? b + "..." : b.toString();
     }
 }

@@ -12,8 +12,7 @@ public final class Utf8 {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** True if {@code b[off, off+len)} is well-formed UTF-8. */
     public static boolean isValid(byte[] b, int off, int len) {

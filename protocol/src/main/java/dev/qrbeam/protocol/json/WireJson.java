@@ -19,7 +19,6 @@ import dev.qrbeam.protocol.message.Envelope;
 import dev.qrbeam.protocol.message.ErrorCode;
 import dev.qrbeam.protocol.message.ErrorMessage;
 import dev.qrbeam.protocol.message.ProtocolException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -81,10 +80,12 @@ public final class WireJson {
     /** Decodes strict UTF-8 (rejecting malformed, overlong and surrogate sequences) or throws {@code bad-json}. */
     public static String decodeUtf8(ByteBuffer bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes).toString();
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ProtocolException(ErrorCode.BAD_JSON, "text message is not valid UTF-8");
         }

@@ -13,6 +13,8 @@ import dev.qrbeam.protocol.message.Action;
 public record WireMessage(Action action, ObjectNode root, ObjectNode body) {
     /** The {@code message.connectionid} value, or null when absent (only possible for Connect). */
     public String connectionId() {
-        return body == null || !body.hasNonNull("connectionid") ? null : body.get("connectionid").textValue();
+        return body == null || !body.hasNonNull("connectionid")
+                ? null
+                : body.get("connectionid").textValue();
     }
 }

@@ -20,9 +20,12 @@ import java.util.List;
  * across reconnects and restarts, and is bound into every chunk's AEAD associated data. Validate untrusted
  * manifests with {@link ManifestCodec#read} or {@link ManifestValidator}.
  */
-public record Manifest(@JsonProperty(value = "version", required = true) int version, @JsonProperty(value = "transferid", required = true) String transferId,
-                       @JsonProperty(value = "chunksize", required = true) int chunkSize, @JsonProperty("folders") List<String> folders,
-                       @JsonProperty(value = "files", required = true) List<ManifestFile> files) {
+public record Manifest(
+        @JsonProperty(value = "version", required = true) int version,
+        @JsonProperty(value = "transferid", required = true) String transferId,
+        @JsonProperty(value = "chunksize", required = true) int chunkSize,
+        @JsonProperty("folders") List<String> folders,
+        @JsonProperty(value = "files", required = true) List<ManifestFile> files) {
     public static final int VERSION = 1;
 
     public Manifest {

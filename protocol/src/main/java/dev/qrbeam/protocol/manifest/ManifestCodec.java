@@ -16,6 +16,7 @@ public final class ManifestCodec {
      * most {@link WireJson#MAX_DOCUMENT} characters. Receivers refuse more parts, or more characters in all.
      */
     public static final int MAX_PARTS = (int) (WireJson.MAX_DOCUMENT / (16 * 1024));
+
     private final ObjectMapper mapper;
     private final ManifestLimits limits;
 
@@ -43,7 +44,8 @@ public final class ManifestCodec {
         try {
             m = mapper.readValue(json, Manifest.class);
         } catch (JsonProcessingException e) {
-            throw new ManifestException(ManifestException.BAD, "Manifest is not valid: " + firstLine(e.getOriginalMessage()), e);
+            throw new ManifestException(
+                    ManifestException.BAD, "Manifest is not valid: " + firstLine(e.getOriginalMessage()), e);
         }
         if (m == null) {
             throw new ManifestException(ManifestException.BAD, "Manifest is empty");
@@ -57,8 +59,9 @@ public final class ManifestCodec {
      */
     public String fingerprint(Manifest manifest) {
         try {
-            return java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(writeBytes(manifest)));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(writeBytes(manifest)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param sha256 SHA-256 of the whole file, 64 lower-case hex digits
  * @param mtime last-modified time, milliseconds since the epoch (informational; the receiver may apply it)
  */
-public record ManifestFile(@JsonProperty(value = "path", required = true) String path, @JsonProperty(value = "size", required = true) long size,
-                           @JsonProperty(value = "sha256", required = true) String sha256, @JsonProperty("mtime") long mtime) {
-}
+public record ManifestFile(
+        @JsonProperty(value = "path", required = true) String path,
+        @JsonProperty(value = "size", required = true) long size,
+        @JsonProperty(value = "sha256", required = true) String sha256,
+        @JsonProperty("mtime") long mtime) {}

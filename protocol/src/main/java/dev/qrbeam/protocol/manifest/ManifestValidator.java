@@ -5,7 +5,6 @@ import dev.qrbeam.protocol.chunk.ChunkSizing;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +19,7 @@ import java.util.regex.Pattern;
 public final class ManifestValidator {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    private ManifestValidator() {
-    }
+    private ManifestValidator() {}
 
     /** @throws ManifestException {@code bad-manifest}, {@code manifest-limit} or {@code unsafe-path} */
     public static Manifest validate(Manifest m, ManifestLimits limits) {
@@ -36,7 +34,8 @@ public final class ManifestValidator {
             throw limit("The transfer has " + m.files().size() + " files; at most " + limits.maxFiles() + " allowed");
         }
         if (m.folders().size() > limits.maxFolders()) {
-            throw limit("The transfer has " + m.folders().size() + " folders; at most " + limits.maxFolders() + " allowed");
+            throw limit(
+                    "The transfer has " + m.folders().size() + " folders; at most " + limits.maxFolders() + " allowed");
         }
         Map<String, Boolean> entries = new HashMap<>(); // folded path -> isFile
         long total = 0;
@@ -85,7 +84,8 @@ public final class ManifestValidator {
     private static void add(Map<String, Boolean> entries, String path, boolean isFile) {
         String folded = fold(path);
         if (entries.putIfAbsent(folded, isFile) != null) {
-            throw bad("Two entries have the same name (ignoring case and Unicode normalisation): " + SafePath.printable(path));
+            throw bad("Two entries have the same name (ignoring case and Unicode normalisation): "
+                    + SafePath.printable(path));
         }
     }
 
@@ -105,5 +105,4 @@ public final class ManifestValidator {
     private static ManifestException limit(String message) {
         return new ManifestException(ManifestException.LIMIT, message);
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.qrbeam.protocol.manifest;
 
 import dev.qrbeam.protocol.message.ForeignText;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +35,7 @@ public final class SafePath {
     private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$");
     private static final String FORBIDDEN = "\\:<>\"|?*";
 
-    private SafePath() {
-    }
+    private SafePath() {}
 
     /**
      * Validates a manifest path and returns its components.
@@ -72,8 +70,9 @@ public final class SafePath {
             p = p.resolve(part);
         }
         Path normal = p.normalize();
-        if (!normal.startsWith(base) || normal.equals(base) || normal.getNameCount() != base.getNameCount()
-                + manifestPath.split("/", -1).length) {
+        if (!normal.startsWith(base)
+                || normal.equals(base)
+                || normal.getNameCount() != base.getNameCount() + manifestPath.split("/", -1).length) {
             throw unsafe(manifestPath, "it does not stay inside the target folder");
         }
         return normal;
@@ -93,9 +92,13 @@ public final class SafePath {
         Path p = base;
         for (Path part : base.relativize(t)) {
             p = p.resolve(part);
-            if (Files.isSymbolicLink(p) || (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
-                    && Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS).isOther())) {
+            if (Files.isSymbolicLink(p)
+                    || (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+                            && Files.readAttributes(
+                                            p,
+                                            java.nio.file.attribute.BasicFileAttributes.class,
+                                            LinkOption.NOFOLLOW_LINKS)
+                                    .isOther())) {
                 throw unsafe(base.relativize(p).toString(), "a symbolic link is in the way");
             }
         }
@@ -178,7 +181,9 @@ public final class SafePath {
 
     private static boolean isReserved(String component) {
         int dot = component.indexOf('.');
-        String stem = (dot >= 0 ? component.substring(0, dot) : component).stripTrailing().toUpperCase(Locale.ROOT);
+        String stem = (dot >= 0 ? component.substring(0, dot) : component)
+                .stripTrailing()
+                .toUpperCase(Locale.ROOT);
         if (RESERVED.contains(stem)) {
             return true;
         }
@@ -194,7 +199,7 @@ public final class SafePath {
     }
 
     private static ManifestException unsafe(String path, String why) {
-        return new ManifestException(ManifestException.UNSAFE_PATH,
-                "Refused file name \"" + printable(path) + "\": " + why);
+        return new ManifestException(
+                ManifestException.UNSAFE_PATH, "Refused file name \"" + printable(path) + "\": " + why);
     }
 }

@@ -8,8 +8,7 @@ public final class ChunkRules {
     /** Largest allowed chunktotal (2^31-1), so chunk ids always fit a Java int. */
     public static final long MAX_CHUNK_TOTAL = Integer.MAX_VALUE;
 
-    private ChunkRules() {
-    }
+    private ChunkRules() {}
 
     /** Throws {@link ErrorCode#BAD_CHUNK} unless the pair is valid. */
     public static void check(long chunkid, long chunktotal) {
@@ -18,7 +17,8 @@ public final class ChunkRules {
             throw new ProtocolException(ErrorCode.BAD_CHUNK, "chunkid must be >= 0, got " + chunkid);
         }
         if (chunkid >= chunktotal) {
-            throw new ProtocolException(ErrorCode.BAD_CHUNK,
+            throw new ProtocolException(
+                    ErrorCode.BAD_CHUNK,
                     "chunkid must be < chunktotal, got chunkid " + chunkid + " with chunktotal " + chunktotal);
         }
     }
@@ -29,8 +29,8 @@ public final class ChunkRules {
             throw new ProtocolException(ErrorCode.BAD_CHUNK, "chunktotal must be > 0, got " + chunktotal);
         }
         if (chunktotal > MAX_CHUNK_TOTAL) {
-            throw new ProtocolException(ErrorCode.BAD_CHUNK,
-                    "chunktotal must be <= " + MAX_CHUNK_TOTAL + ", got " + chunktotal);
+            throw new ProtocolException(
+                    ErrorCode.BAD_CHUNK, "chunktotal must be <= " + MAX_CHUNK_TOTAL + ", got " + chunktotal);
         }
     }
 

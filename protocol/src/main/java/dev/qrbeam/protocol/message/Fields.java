@@ -19,10 +19,10 @@ public final class Fields {
     public static final String RESUME_PROOF = "resumeproof";
     /** Connect reply: the relay's X25519 public key. */
     public static final String RELAY_KEY = "relaykey";
+
     public static final String LIMITS = "limits";
     public static final String CODE = "code";
     public static final String ERROR = "error";
 
-    private Fields() {
-    }
+    private Fields() {}
 }

@@ -11,8 +11,7 @@ public final class ForeignText {
     /** Default cap in code points. */
     public static final int MAX = 200;
 
-    private ForeignText() {
-    }
+    private ForeignText() {}
 
     /** {@link #printable(String, int)} with {@link #MAX}. */
     public static String printable(String text) {
@@ -44,7 +43,9 @@ public final class ForeignText {
         if (type == Character.FORMAT) {
             return cp != 0x200C && cp != 0x200D;
         }
-        return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+        return type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE;
     }
 }

@@ -8,5 +8,4 @@ package dev.qrbeam.protocol.message;
  * @param binary         whether binary Transfer frames are accepted (false on AWS API Gateway)
  * @param maxframebytes  largest single WebSocket frame payload accepted
  */
-public record Limits(long maxtextbytes, long maxbinarybytes, boolean binary, long maxframebytes) {
-}
+public record Limits(long maxtextbytes, long maxbinarybytes, boolean binary, long maxframebytes) {}

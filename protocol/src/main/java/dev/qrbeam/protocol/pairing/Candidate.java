@@ -17,7 +17,8 @@ public record Candidate(URI relayBase, String senderId) {
     public Candidate {
         relayBase = RelayBase.canonical(relayBase);
         if (senderId == null || senderId.length() != 22 || Base64Url.decodeOrNull(senderId) == null) {
-            throw new PairingCodeException(PairingError.BAD_CONNECTION_ID,
+            throw new PairingCodeException(
+                    PairingError.BAD_CONNECTION_ID,
                     "A candidate's sender connection id must be 22 base64url characters");
         }
     }

@@ -24,14 +24,15 @@ final class CandidateTokens {
     static final char SEPARATOR = '~';
     private static final int ID_CHARS = 22;
 
-    private CandidateTokens() {
-    }
+    private CandidateTokens() {}
 
     /** The token of {@code c} relative to {@code primaryBase}/{@code primaryId}. */
     static String encode(Candidate c, URI primaryBase, String primaryId) {
         URI b = c.relayBase();
-        boolean sameRelay = c.senderId().equals(primaryId) && b.getScheme().equals(primaryBase.getScheme())
-                && b.getPort() == primaryBase.getPort() && b.getRawPath().equals(primaryBase.getRawPath());
+        boolean sameRelay = c.senderId().equals(primaryId)
+                && b.getScheme().equals(primaryBase.getScheme())
+                && b.getPort() == primaryBase.getPort()
+                && b.getRawPath().equals(primaryBase.getRawPath());
         byte[] literal = sameRelay ? literal(b.getHost()) : null;
         if (literal != null) {
             return (literal.length == 4 ? "4" : "6") + Base64Url.encode(literal);

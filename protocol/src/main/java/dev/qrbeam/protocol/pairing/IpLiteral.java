@@ -2,8 +2,7 @@ package dev.qrbeam.protocol.pairing;
 
 /** The one textual form of IPv6 addresses in codes and messages (RFC 5952), so equal addresses compare equal. */
 public final class IpLiteral {
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /** RFC 5952 text of an IPv6 literal (lower case, longest run of zero groups as {@code ::}). */
     public static String compress(String literal) {
@@ -43,5 +42,4 @@ public final class IpLiteral {
         }
         return s.toString();
     }
-
 }

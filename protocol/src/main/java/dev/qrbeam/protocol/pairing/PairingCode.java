@@ -54,8 +54,9 @@ public record PairingCode(int version, URI relayBase, String senderId, byte[] se
     /** Validates and normalises; throws {@link PairingCodeException} on anything unusable. */
     public PairingCode {
         if (version != VERSION && version != VERSION_CANDIDATES) {
-            throw new PairingCodeException(PairingError.UNSUPPORTED_VERSION, "Pairing code version " + version
-                    + " is not supported (this app understands versions 1 and 2)");
+            throw new PairingCodeException(
+                    PairingError.UNSUPPORTED_VERSION,
+                    "Pairing code version " + version + " is not supported (this app understands versions 1 and 2)");
         }
         alternates = alternates == null ? List.of() : List.copyOf(alternates);
         if (version == VERSION && !alternates.isEmpty()) {
@@ -63,7 +64,8 @@ public record PairingCode(int version, URI relayBase, String senderId, byte[] se
         }
         relayBase = RelayBase.canonical(relayBase);
         if (senderId == null || Base64Url.decodeOrNull(senderId) == null || senderId.length() != 22) {
-            throw new PairingCodeException(PairingError.BAD_CONNECTION_ID,
+            throw new PairingCodeException(
+                    PairingError.BAD_CONNECTION_ID,
                     "The sender connection id in the pairing code must be 22 base64url characters");
         }
         if (secret == null || secret.length != SECRET_BYTES) {
@@ -86,8 +88,8 @@ public record PairingCode(int version, URI relayBase, String senderId, byte[] se
     public static PairingCode create(URI relayBase, String senderId, List<Candidate> alternates, SecureRandom random) {
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
-        return new PairingCode(alternates.isEmpty() ? VERSION : VERSION_CANDIDATES, relayBase, senderId, secret,
-                alternates);
+        return new PairingCode(
+                alternates.isEmpty() ? VERSION : VERSION_CANDIDATES, relayBase, senderId, secret, alternates);
     }
 
     /**
@@ -132,22 +134,29 @@ public record PairingCode(int version, URI relayBase, String senderId, byte[] se
         int cut = fragment.indexOf(CandidateTokens.SEPARATOR);
         byte[] secret = Base64Url.decodeOrNull(cut < 0 ? fragment : fragment.substring(0, cut));
         if (secret == null || secret.length != SECRET_BYTES) {
-            throw new PairingCodeException(PairingError.BAD_SECRET,
-                    "The pairing secret after '#' must be 43 base64url characters");
+            throw new PairingCodeException(
+                    PairingError.BAD_SECRET, "The pairing secret after '#' must be 43 base64url characters");
         }
         if (cut >= 0 && version == VERSION) {
             throw malformed("A version 1 pairing code has nothing after its secret");
         }
-        List<Candidate> alternates = cut < 0 || version != VERSION_CANDIDATES ? List.of()
-                : CandidateTokens.decodeAll(fragment.substring(cut + 1), RelayBase.canonical(base), m.group(3),
-                MAX_ALTERNATES);
+        List<Candidate> alternates = cut < 0 || version != VERSION_CANDIDATES
+                ? List.of()
+                : CandidateTokens.decodeAll(
+                        fragment.substring(cut + 1), RelayBase.canonical(base), m.group(3), MAX_ALTERNATES);
         return new PairingCode(version, base, m.group(3), secret, alternates);
     }
 
     /** The full code, secret included: {@code <relayBase>/r/<version>/<senderId>#<secret>[~<candidate>...]}. */
     public String format() {
-        StringBuilder b = new StringBuilder().append(relayBase).append("/r/").append(version).append('/')
-                .append(senderId).append('#').append(Base64Url.encode(secret));
+        StringBuilder b = new StringBuilder()
+                .append(relayBase)
+                .append("/r/")
+                .append(version)
+                .append('/')
+                .append(senderId)
+                .append('#')
+                .append(Base64Url.encode(secret));
         for (Candidate c : alternates) {
             b.append(CandidateTokens.SEPARATOR).append(CandidateTokens.encode(c, relayBase, senderId));
         }
@@ -169,7 +178,8 @@ public record PairingCode(int version, URI relayBase, String senderId, byte[] se
         out.add(new Route(webSocketUri(), this, true));
         for (Candidate c : alternates) {
             boolean same = c.senderId().equals(senderId);
-            PairingCode identity = same ? this : new PairingCode(version, c.relayBase(), c.senderId(), secret, List.of());
+            PairingCode identity =
+                    same ? this : new PairingCode(version, c.relayBase(), c.senderId(), secret, List.of());
             out.add(new Route(RelayBase.webSocketOf(c.relayBase()), identity, same));
         }
         return out;
@@ -189,8 +199,11 @@ public record PairingCode(int version, URI relayBase, String senderId, byte[] se
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PairingCode other && version == other.version && relayBase.equals(other.relayBase)
-                && senderId.equals(other.senderId) && MessageDigest.isEqual(secret, other.secret)
+        return o instanceof PairingCode other
+                && version == other.version
+                && relayBase.equals(other.relayBase)
+                && senderId.equals(other.senderId)
+                && MessageDigest.isEqual(secret, other.secret)
                 && alternates.equals(other.alternates);
     }
 
@@ -208,8 +221,14 @@ public record PairingCode(int version, URI relayBase, String senderId, byte[] se
 
     private static URI baseOf(URI uri, String stage) {
         try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), stage == null ? null : "/" + stage,
-                    null, null);
+            return new URI(
+                    uri.getScheme(),
+                    null,
+                    uri.getHost(),
+                    uri.getPort(),
+                    stage == null ? null : "/" + stage,
+                    null,
+                    null);
         } catch (URISyntaxException e) {
             throw malformed("The relay address in the pairing code is not valid");
         }

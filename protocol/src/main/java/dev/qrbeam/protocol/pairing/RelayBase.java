@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 final class RelayBase {
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
 
-    private RelayBase() {
-    }
+    private RelayBase() {}
 
     /** Lower-case scheme and host, no default port, no trailing slash, at most one stage segment. */
     static URI canonical(URI base) {
@@ -19,9 +18,12 @@ final class RelayBase {
         }
         String scheme = base.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new PairingCodeException(PairingError.BAD_SCHEME, "The relay address must start with http:// or https://");
+            throw new PairingCodeException(
+                    PairingError.BAD_SCHEME, "The relay address must start with http:// or https://");
         }
-        if (base.isOpaque() || base.getRawUserInfo() != null || base.getRawQuery() != null
+        if (base.isOpaque()
+                || base.getRawUserInfo() != null
+                || base.getRawQuery() != null
                 || base.getRawFragment() != null) {
             throw malformed("The relay address must be http(s)://host[:port][/stage]");
         }

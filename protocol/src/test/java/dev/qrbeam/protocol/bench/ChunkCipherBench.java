@@ -27,8 +27,7 @@ import java.util.Locale;
 public final class ChunkCipherBench {
     private static final int WINDOW = 64 << 20;
 
-    private ChunkCipherBench() {
-    }
+    private ChunkCipherBench() {}
 
     public static void main(String[] args) throws Exception {
         int record = args.length > 0 ? Integer.parseInt(args[0]) : 1 << 20;
@@ -59,8 +58,12 @@ public final class ChunkCipherBench {
         ByteBuffer rec = ByteBuffer.allocate(record + ChunkCipher.OVERHEAD);
         ByteBuffer out = ByteBuffer.allocate(record);
 
-        System.out.printf(Locale.ROOT, "record %d KiB, %d MiB, fresh JVM%s; encrypt MB/s per 64 MiB window:%n",
-                record >> 10, totalMiB, warm ? " after CryptoWarmup" : "");
+        System.out.printf(
+                Locale.ROOT,
+                "record %d KiB, %d MiB, fresh JVM%s; encrypt MB/s per 64 MiB window:%n",
+                record >> 10,
+                totalMiB,
+                warm ? " after CryptoWarmup" : "");
         long windowStart = System.nanoTime();
         long windowBytes = 0;
         StringBuilder curve = new StringBuilder();
@@ -105,7 +108,12 @@ public final class ChunkCipherBench {
         }
         double bothMBs = n * (double) record / 1e6 / ((System.nanoTime() - both0) / 1e9);
         double decMBs = n * (double) record / 1e6 / (decNanos / 1e9);
-        System.out.printf(Locale.ROOT, "steady state (512 MiB each): encrypt %.0f MB/s, decrypt %.0f MB/s, "
-                + "encrypt+decrypt on one core %.0f MB/s%n", encMBs, decMBs, bothMBs);
+        System.out.printf(
+                Locale.ROOT,
+                "steady state (512 MiB each): encrypt %.0f MB/s, decrypt %.0f MB/s, "
+                        + "encrypt+decrypt on one core %.0f MB/s%n",
+                encMBs,
+                decMBs,
+                bothMBs);
     }
 }

@@ -57,15 +57,18 @@ class ChunkLayoutTest {
     @CsvSource({"-1", "6", "9223372036854775807", "-9223372036854775808"})
     void refusesIdsOutOfRange(long id) {
         ChunkLayout layout = new ChunkLayout(new long[] {8193, 0, 4096, 1}, C);
-        assertThatThrownBy(() -> layout.ref(id)).isInstanceOf(ChunkException.class)
-                .extracting(e -> ((ChunkException) e).code()).isEqualTo("bad-chunk");
+        assertThatThrownBy(() -> layout.ref(id))
+                .isInstanceOf(ChunkException.class)
+                .extracting(e -> ((ChunkException) e).code())
+                .isEqualTo("bad-chunk");
     }
 
     @Test
     void refusesNegativeSizesBadChunkSizesAndTooManyChunks() {
         assertThatThrownBy(() -> new ChunkLayout(new long[] {-1}, C)).isInstanceOf(ChunkException.class);
         assertThatThrownBy(() -> new ChunkLayout(new long[] {1}, 100)).isInstanceOf(ChunkException.class);
-        assertThatThrownBy(() -> new ChunkLayout(new long[] {Long.MAX_VALUE}, C)).isInstanceOf(ChunkException.class);
+        assertThatThrownBy(() -> new ChunkLayout(new long[] {Long.MAX_VALUE}, C))
+                .isInstanceOf(ChunkException.class);
         assertThat(new ChunkLayout(new long[0], C).chunkTotal()).isZero();
     }
 }

@@ -41,8 +41,10 @@ class ChunkSetTest {
     void refusesOutOfRangeIdsAndTotals() {
         ChunkSet set = new ChunkSet(3);
         for (long bad : new long[] {-1, 3, Long.MAX_VALUE, 1L << 31}) {
-            assertThatThrownBy(() -> set.add(bad)).isInstanceOf(ChunkException.class)
-                    .extracting(e -> ((ChunkException) e).code()).isEqualTo("bad-chunk");
+            assertThatThrownBy(() -> set.add(bad))
+                    .isInstanceOf(ChunkException.class)
+                    .extracting(e -> ((ChunkException) e).code())
+                    .isEqualTo("bad-chunk");
         }
         assertThatThrownBy(() -> new ChunkSet(-1)).isInstanceOf(ChunkException.class);
         assertThatThrownBy(() -> new ChunkSet(1L << 40)).isInstanceOf(ChunkException.class);

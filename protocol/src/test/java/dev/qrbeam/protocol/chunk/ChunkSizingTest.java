@@ -16,7 +16,8 @@ class ChunkSizingTest {
     void binaryChunkPlusHeaderAndOverheadFitsTheAdvertisedLimit() {
         for (long max : new long[] {1 << 20, 300_000, 65_536, 8_192}) {
             int chunk = ChunkSizing.forBinary(max);
-            assertThat(chunk + ChunkSizing.MAX_FRAME_HEADER + ChunkSizing.RECORD_OVERHEAD).isLessThanOrEqualTo((int) max);
+            assertThat(chunk + ChunkSizing.MAX_FRAME_HEADER + ChunkSizing.RECORD_OVERHEAD)
+                    .isLessThanOrEqualTo((int) max);
             assertThat(chunk % 4096).isZero();
         }
     }
@@ -39,8 +40,10 @@ class ChunkSizingTest {
 
     @Test
     void tooSmallLimitsAreRefusedClearly() {
-        assertThatThrownBy(() -> ChunkSizing.forBinary(1000)).isInstanceOf(ChunkException.class)
-                .extracting(e -> ((ChunkException) e).code()).isEqualTo("bad-limits");
+        assertThatThrownBy(() -> ChunkSizing.forBinary(1000))
+                .isInstanceOf(ChunkException.class)
+                .extracting(e -> ((ChunkException) e).code())
+                .isEqualTo("bad-limits");
         assertThatThrownBy(() -> ChunkSizing.forText(2000, 2000)).isInstanceOf(ChunkException.class);
     }
 }

@@ -22,16 +22,25 @@ class MissingIdsTest {
         for (int i = 0; i < 1_000_000; i++) {
             ids.add(i);
         }
-        assertThatThrownBy(() -> MissingIds.validate(ids, 2_000_000)).isInstanceOf(ChunkException.class)
-                .extracting(e -> ((ChunkException) e).code()).isEqualTo("bad-ack");
+        assertThatThrownBy(() -> MissingIds.validate(ids, 2_000_000))
+                .isInstanceOf(ChunkException.class)
+                .extracting(e -> ((ChunkException) e).code())
+                .isEqualTo("bad-ack");
     }
 
     @Test
     void refusesOutOfRangeNonIntegerAndNullIds() {
-        for (List<? extends Number> bad : List.<List<? extends Number>>of(List.of(-1), List.of(10), List.of(1.5),
-                Arrays.asList(1, null), List.of(Long.MAX_VALUE), List.of(new java.math.BigInteger("99999999999999999999")))) {
-            assertThatThrownBy(() -> MissingIds.validate(bad, 10)).isInstanceOf(ChunkException.class)
-                    .extracting(e -> ((ChunkException) e).code()).isEqualTo("bad-ack");
+        for (List<? extends Number> bad : List.<List<? extends Number>>of(
+                List.of(-1),
+                List.of(10),
+                List.of(1.5),
+                Arrays.asList(1, null),
+                List.of(Long.MAX_VALUE),
+                List.of(new java.math.BigInteger("99999999999999999999")))) {
+            assertThatThrownBy(() -> MissingIds.validate(bad, 10))
+                    .isInstanceOf(ChunkException.class)
+                    .extracting(e -> ((ChunkException) e).code())
+                    .isEqualTo("bad-ack");
         }
     }
 }

@@ -63,7 +63,8 @@ class ChunkCipherTest {
         ChunkRef ref = layout.ref(1);
         ByteBuffer src = ByteBuffer.allocateDirect(ref.length() + 100).position(50);
         src.put(plain(ref)).position(50).limit(50 + ref.length());
-        ByteBuffer rec = ByteBuffer.allocate(ref.length() + ChunkCipher.OVERHEAD + 30).position(30);
+        ByteBuffer rec =
+                ByteBuffer.allocate(ref.length() + ChunkCipher.OVERHEAD + 30).position(30);
         sender.encrypt(ref, src, rec);
         rec.flip().position(30);
         ByteBuffer dst = ByteBuffer.allocateDirect(ref.length() + 7).position(7);
@@ -79,8 +80,10 @@ class ChunkCipherTest {
         for (int pos : new int[] {7, 8, 100, ref.length() + ChunkCipher.OVERHEAD - 1}) {
             ByteBuffer rec = seal(sender, ref);
             rec.put(pos, (byte) (rec.get(pos) ^ 0x01));
-            assertThatThrownBy(() -> open(receiver, ref, rec)).isInstanceOf(RecordException.class)
-                    .extracting(e -> ((RecordException) e).code()).isEqualTo("record-auth");
+            assertThatThrownBy(() -> open(receiver, ref, rec))
+                    .isInstanceOf(RecordException.class)
+                    .extracting(e -> ((RecordException) e).code())
+                    .isEqualTo("record-auth");
         }
     }
 
@@ -96,7 +99,8 @@ class ChunkCipherTest {
         open(receiver, ref, good);
         ByteBuffer out2 = ByteBuffer.allocate(ref.length()).position(0);
         assertThatThrownBy(() -> receiver.decrypt(ref, good.duplicate(), out2))
-                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-replay");
+                .extracting(e -> ((RecordException) e).code())
+                .isEqualTo("record-replay");
         assertThat(out2.position()).isZero();
     }
 
@@ -105,9 +109,11 @@ class ChunkCipherTest {
         ChunkRef ref = layout.ref(0);
         ByteBuffer rec = seal(sender, ref);
         assertThatThrownBy(() -> open(receiver, ref, rec.duplicate().limit(rec.limit() - 1)))
-                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-malformed");
+                .extracting(e -> ((RecordException) e).code())
+                .isEqualTo("record-malformed");
         assertThatThrownBy(() -> open(receiver, ref, ByteBuffer.allocate(3)))
-                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-malformed");
+                .extracting(e -> ((RecordException) e).code())
+                .isEqualTo("record-malformed");
     }
 
     @Test
@@ -115,8 +121,10 @@ class ChunkCipherTest {
         ChunkRef first = layout.ref(0);
         ChunkRef second = layout.ref(1);
         ByteBuffer rec = seal(sender, first);
-        assertThatThrownBy(() -> open(receiver, second, rec)).isInstanceOf(RecordException.class)
-                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-auth");
+        assertThatThrownBy(() -> open(receiver, second, rec))
+                .isInstanceOf(RecordException.class)
+                .extracting(e -> ((RecordException) e).code())
+                .isEqualTo("record-auth");
     }
 
     @Test
@@ -126,11 +134,13 @@ class ChunkCipherTest {
         ChunkRef[] lies = {
             new ChunkRef(0, ref.chunkId(), ref.chunkTotal(), ref.offset(), ref.length(), ref.last()),
             new ChunkRef(ref.fileIndex(), ref.chunkId(), ref.chunkTotal() + 1, ref.offset(), ref.length(), ref.last()),
-            new ChunkRef(ref.fileIndex(), ref.chunkId(), ref.chunkTotal(), ref.offset() + CHUNK, ref.length(), ref.last()),
+            new ChunkRef(
+                    ref.fileIndex(), ref.chunkId(), ref.chunkTotal(), ref.offset() + CHUNK, ref.length(), ref.last()),
             new ChunkRef(ref.fileIndex(), ref.chunkId(), ref.chunkTotal(), ref.offset(), ref.length(), !ref.last()),
         };
         for (ChunkRef lie : lies) {
-            assertThatThrownBy(() -> open(receiver, lie, rec)).extracting(e -> ((RecordException) e).code())
+            assertThatThrownBy(() -> open(receiver, lie, rec))
+                    .extracting(e -> ((RecordException) e).code())
                     .isEqualTo("record-auth");
         }
         assertThat(open(receiver, ref, rec)).isEqualTo(plain(ref));
@@ -142,7 +152,8 @@ class ChunkCipherTest {
         otherId[0] ^= 1;
         ChunkRef ref = layout.ref(0);
         ByteBuffer rec = seal(new ChunkCipher(senderKeys, otherId), ref);
-        assertThatThrownBy(() -> open(receiver, ref, rec)).extracting(e -> ((RecordException) e).code())
+        assertThatThrownBy(() -> open(receiver, ref, rec))
+                .extracting(e -> ((RecordException) e).code())
                 .isEqualTo("record-auth");
     }
 
@@ -151,7 +162,8 @@ class ChunkCipherTest {
         SessionKeys[] other = HandshakeTest.pair(HandshakeTest.code());
         ChunkRef ref = layout.ref(0);
         ByteBuffer rec = seal(new ChunkCipher(other[1], transferId), ref);
-        assertThatThrownBy(() -> open(receiver, ref, rec)).extracting(e -> ((RecordException) e).code())
+        assertThatThrownBy(() -> open(receiver, ref, rec))
+                .extracting(e -> ((RecordException) e).code())
                 .isEqualTo("record-auth");
     }
 
@@ -160,7 +172,8 @@ class ChunkCipherTest {
         ChunkRef ref = layout.ref(0);
         ByteBuffer rec = seal(sender, ref);
         open(receiver, ref, rec);
-        assertThatThrownBy(() -> open(receiver, ref, rec)).extracting(e -> ((RecordException) e).code())
+        assertThatThrownBy(() -> open(receiver, ref, rec))
+                .extracting(e -> ((RecordException) e).code())
                 .isEqualTo("record-replay");
         ByteBuffer resend = seal(sender, ref);
         assertThat(resend).isNotEqualTo(rec);
@@ -171,7 +184,8 @@ class ChunkCipherTest {
     void receiverCannotDecryptItsOwnDirection() throws Exception {
         ChunkRef ref = layout.ref(0);
         ByteBuffer rec = seal(receiver, ref);
-        assertThatThrownBy(() -> open(receiver, ref, rec)).extracting(e -> ((RecordException) e).code())
+        assertThatThrownBy(() -> open(receiver, ref, rec))
+                .extracting(e -> ((RecordException) e).code())
                 .isEqualTo("record-auth");
         assertThat(open(sender, ref, rec)).isEqualTo(plain(ref));
     }
@@ -208,9 +222,11 @@ class ChunkCipherTest {
         ChunkCipher.checkChunkHash(hash, rec);
         ByteBuffer other = seal(sender, ref);
         assertThatThrownBy(() -> ChunkCipher.checkChunkHash(hash, other))
-                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-hash");
+                .extracting(e -> ((RecordException) e).code())
+                .isEqualTo("record-hash");
         assertThatThrownBy(() -> ChunkCipher.checkChunkHash("not base64!", rec))
-                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-hash");
+                .extracting(e -> ((RecordException) e).code())
+                .isEqualTo("record-hash");
         assertThat(rec.position()).isZero();
     }
 

@@ -17,13 +17,16 @@ class ControlCipherTest {
         byte[] rec = sender.seal(msg);
         assertThat(new String(rec, StandardCharsets.ISO_8859_1)).doesNotContain("cancel");
         assertThat(receiver.open(rec)).isEqualTo(msg);
-        assertThatThrownBy(() -> receiver.open(rec)).extracting(e -> ((RecordException) e).code())
+        assertThatThrownBy(() -> receiver.open(rec))
+                .extracting(e -> ((RecordException) e).code())
                 .isEqualTo("record-replay");
         byte[] tampered = sender.seal(msg);
         tampered[10] ^= 4;
-        assertThatThrownBy(() -> receiver.open(tampered)).extracting(e -> ((RecordException) e).code())
+        assertThatThrownBy(() -> receiver.open(tampered))
+                .extracting(e -> ((RecordException) e).code())
                 .isEqualTo("record-auth");
-        assertThatThrownBy(() -> receiver.open(new byte[5])).extracting(e -> ((RecordException) e).code())
+        assertThatThrownBy(() -> receiver.open(new byte[5]))
+                .extracting(e -> ((RecordException) e).code())
                 .isEqualTo("record-malformed");
         assertThat(receiver.open(sender.seal(new byte[0]))).isEmpty();
     }
@@ -35,6 +38,7 @@ class ControlCipherTest {
         ByteBuffer rec = ByteBuffer.allocate(5 + ChunkCipher.OVERHEAD);
         new ChunkCipher(keys[1], new byte[16]).encrypt(ref, ByteBuffer.wrap(new byte[5]), rec);
         assertThatThrownBy(() -> new ControlCipher(keys[0]).open(rec.array()))
-                .extracting(e -> ((RecordException) e).code()).isEqualTo("record-auth");
+                .extracting(e -> ((RecordException) e).code())
+                .isEqualTo("record-auth");
     }
 }

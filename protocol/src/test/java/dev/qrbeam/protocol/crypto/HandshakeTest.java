@@ -77,8 +77,10 @@ class HandshakeTest {
         Handshake receiver = Handshake.initiator(guessed, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake sender = Handshake.responder(real, RECEIVER, RANDOM);
         byte[] m1 = receiver.writeMessage1();
-        assertThatThrownBy(() -> sender.readMessage1(m1)).isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-failed");
+        assertThatThrownBy(() -> sender.readMessage1(m1))
+                .isInstanceOf(HandshakeException.class)
+                .extracting(e -> ((HandshakeException) e).code())
+                .isEqualTo("handshake-failed");
     }
 
     @Test
@@ -87,8 +89,10 @@ class HandshakeTest {
         Handshake receiver = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         Handshake sender = Handshake.responder(code, OTHER, RANDOM);
         byte[] m1 = receiver.writeMessage1();
-        assertThatThrownBy(() -> sender.readMessage1(m1)).isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).error()).isEqualTo(HandshakeError.AUTH_FAILED);
+        assertThatThrownBy(() -> sender.readMessage1(m1))
+                .isInstanceOf(HandshakeException.class)
+                .extracting(e -> ((HandshakeException) e).error())
+                .isEqualTo(HandshakeError.AUTH_FAILED);
     }
 
     @Test
@@ -97,10 +101,13 @@ class HandshakeTest {
         PairingCode otherSender = new PairingCode(1, code.relayBase(), OTHER, code.secret());
         PairingCode otherRelay = new PairingCode(1, URI.create("http://127.0.0.1:8081"), SENDER, code.secret());
         for (PairingCode seenByReceiver : new PairingCode[] {otherSender, otherRelay}) {
-            byte[] m1 = Handshake.initiator(seenByReceiver, RECEIVER, ClaimMode.NEW, RANDOM).writeMessage1();
+            byte[] m1 = Handshake.initiator(seenByReceiver, RECEIVER, ClaimMode.NEW, RANDOM)
+                    .writeMessage1();
             Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
-            assertThatThrownBy(() -> sender.readMessage1(m1)).isInstanceOf(HandshakeException.class)
-                    .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-failed");
+            assertThatThrownBy(() -> sender.readMessage1(m1))
+                    .isInstanceOf(HandshakeException.class)
+                    .extracting(e -> ((HandshakeException) e).code())
+                    .isEqualTo("handshake-failed");
         }
     }
 
@@ -113,8 +120,10 @@ class HandshakeTest {
         byte[] oldM2 = s1.writeMessage2();
         Handshake r2 = Handshake.initiator(code, RECEIVER, ClaimMode.NEW, RANDOM);
         r2.writeMessage1();
-        assertThatThrownBy(() -> r2.readMessage2(oldM2)).isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-failed");
+        assertThatThrownBy(() -> r2.readMessage2(oldM2))
+                .isInstanceOf(HandshakeException.class)
+                .extracting(e -> ((HandshakeException) e).code())
+                .isEqualTo("handshake-failed");
     }
 
     @Test
@@ -137,7 +146,8 @@ class HandshakeTest {
         for (byte[] bad : new byte[][] {null, new byte[0], new byte[10], new byte[4096]}) {
             assertThatThrownBy(() -> Handshake.responder(code, RECEIVER, RANDOM).readMessage1(bad))
                     .isInstanceOf(HandshakeException.class)
-                    .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-malformed");
+                    .extracting(e -> ((HandshakeException) e).code())
+                    .isEqualTo("handshake-malformed");
         }
     }
 
@@ -149,9 +159,12 @@ class HandshakeTest {
             Handshake sender = Handshake.responder(code, RECEIVER, RANDOM);
             sender.readMessage1(receiver.writeMessage1());
             byte[] m2 = sender.writeRefusal(reason);
-            assertThatThrownBy(() -> receiver.readMessage2(m2)).isInstanceOf(HandshakeException.class)
-                    .extracting(e -> ((HandshakeException) e).error()).isEqualTo(reason);
-            assertThatThrownBy(sender::split).extracting(e -> ((HandshakeException) e).code())
+            assertThatThrownBy(() -> receiver.readMessage2(m2))
+                    .isInstanceOf(HandshakeException.class)
+                    .extracting(e -> ((HandshakeException) e).error())
+                    .isEqualTo(reason);
+            assertThatThrownBy(sender::split)
+                    .extracting(e -> ((HandshakeException) e).code())
                     .isEqualTo("handshake-state");
         }
     }
@@ -162,8 +175,10 @@ class HandshakeTest {
         assertThatThrownBy(receiver::split).isInstanceOf(HandshakeException.class);
         assertThatThrownBy(receiver::writeMessage2).isInstanceOf(HandshakeException.class);
         receiver.writeMessage1();
-        assertThatThrownBy(receiver::writeMessage1).isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-state");
+        assertThatThrownBy(receiver::writeMessage1)
+                .isInstanceOf(HandshakeException.class)
+                .extracting(e -> ((HandshakeException) e).code())
+                .isEqualTo("handshake-state");
     }
 
     @Test

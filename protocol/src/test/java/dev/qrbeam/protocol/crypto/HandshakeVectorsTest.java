@@ -44,12 +44,15 @@ class HandshakeVectorsTest {
         String path = System.getProperty("qrbeam.writeVectors");
         ObjectMapper mapper = new ObjectMapper();
         if (path != null && !path.isBlank()) {
-            Files.writeString(Path.of(path), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(fresh) + "\n");
+            Files.writeString(
+                    Path.of(path), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(fresh) + "\n");
             return; // the next plain run compares against the file just written
         }
         JsonNode committed;
         try (InputStream in = getClass().getResourceAsStream("/vectors/handshake-v2.json")) {
-            assertThat(in).as("vectors/handshake-v2.json on the test class path").isNotNull();
+            assertThat(in)
+                    .as("vectors/handshake-v2.json on the test class path")
+                    .isNotNull();
             committed = mapper.readTree(in);
         }
         assertThat(committed).isEqualTo(fresh);
@@ -83,9 +86,11 @@ class HandshakeVectorsTest {
         byte[] token = seq(0xa0, 16);
         String receiverId = "ZmFrZXJlY2VpdmVyaWQxMg";
         PairingCode code = new PairingCode(1, URI.create("http://127.0.0.1:41873"), "q2Xh0bE1Z3lWn4Tt9k8Y0A", secret);
-        root.put("description", "QRBeam handshake v2 (message 1 payload version 2) + receiver claim; see "
-                + "docs/protocol-transfer.md section 2. All byte strings hex; *_b64url = base64url without padding "
-                + "(Request qrhash / Handshake data); claim_record_b64 = standard base64 (Control data).");
+        root.put(
+                "description",
+                "QRBeam handshake v2 (message 1 payload version 2) + receiver claim; see "
+                        + "docs/protocol-transfer.md section 2. All byte strings hex; *_b64url = base64url without padding "
+                        + "(Request qrhash / Handshake data); claim_record_b64 = standard base64 (Control data).");
         root.put("protocol", Handshake.PROTOCOL);
         root.put("code", code.format());
         root.put("relay_base", code.relayBase().toString());
@@ -102,8 +107,16 @@ class HandshakeVectorsTest {
         return root;
     }
 
-    private static ObjectNode accepted(ObjectMapper mapper, PairingCode code, String receiverId, byte[] token,
-                                       ClaimMode mode, int re, int se, int seedStart) throws Exception {
+    private static ObjectNode accepted(
+            ObjectMapper mapper,
+            PairingCode code,
+            String receiverId,
+            byte[] token,
+            ClaimMode mode,
+            int re,
+            int se,
+            int seedStart)
+            throws Exception {
         ObjectNode c = mapper.createObjectNode();
         c.put("name", mode == ClaimMode.NEW ? "new receiver, accepted" : "resuming receiver, resumed");
         c.put("mode", (int) mode.wire());

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
  * and another session: every authentic chunk is accepted once, nothing else, and the file hash matches.
  */
 class HostileChannelTest {
-    private record Wire(long chunkId, String hash, byte[] data) {
-    }
+    private record Wire(long chunkId, String hash, byte[] data) {}
 
     @Test
     void onlyAuthenticChunksLandAndTheFileIsByteIdentical() throws Exception {
@@ -72,7 +71,9 @@ class HostileChannelTest {
                 refused++;
                 continue;
             }
-            assertThat(have.add(ref.chunkId())).as("chunk %d accepted twice", ref.chunkId()).isTrue();
+            assertThat(have.add(ref.chunkId()))
+                    .as("chunk %d accepted twice", ref.chunkId())
+                    .isTrue();
             System.arraycopy(plain.array(), 0, out, (int) ref.offset(), ref.length());
             accepted++;
         }
@@ -80,7 +81,8 @@ class HostileChannelTest {
         assertThat(refused).isEqualTo(channel.size() - accepted);
         assertThat(have.isComplete()).isTrue();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        assertThat(sha.digest(out)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(file));
+        assertThat(sha.digest(out))
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(file));
     }
 
     private static Wire seal(ChunkCipher cipher, ChunkRef ref, byte[] file) throws RecordException {

@@ -45,8 +45,10 @@ class PhoneSendVectorsTest {
     void offersOutsideTheRulesAreRefusedWithTheirReason() {
         VALID_OFFERS.forEach(n -> assertThat(ReceiveOffer.chunkSize(n)).isEqualTo(n.intValue()));
         for (long n : INVALID_OFFERS) {
-            assertThatThrownBy(() -> ReceiveOffer.chunkSize(n)).isInstanceOf(ChunkException.class)
-                    .hasMessageContaining("chunk size " + n).extracting(e -> ((ChunkException) e).code())
+            assertThatThrownBy(() -> ReceiveOffer.chunkSize(n))
+                    .isInstanceOf(ChunkException.class)
+                    .hasMessageContaining("chunk size " + n)
+                    .extracting(e -> ((ChunkException) e).code())
                     .isEqualTo("bad-offer");
         }
         assertThatThrownBy(() -> ReceiveOffer.chunkSize(null)).hasMessageContaining("no chunk size");
@@ -60,19 +62,25 @@ class PhoneSendVectorsTest {
         byte[] r2s = PhoneVectorsTest.bytes(32, 101);
         byte[] transferId = PhoneVectorsTest.bytes(16, 9);
         ObjectNode root = json.createObjectNode();
-        root.put("s2r", Base64Url.encode(s2r)).put("r2s", Base64Url.encode(r2s))
+        root.put("s2r", Base64Url.encode(s2r))
+                .put("r2s", Base64Url.encode(r2s))
                 .put("transferid", Base64Url.encode(transferId));
         ControlCipher shower = new ControlCipher(new SessionKeys(true, s2r, r2s, new byte[32]));
         ArrayNode controls = root.putArray("shower_control");
-        for (String text : List.of("{\"type\":\"admitted\"}", "{\"type\":\"receive\",\"chunksize\":4096}",
+        for (String text : List.of(
+                "{\"type\":\"admitted\"}",
+                "{\"type\":\"receive\",\"chunksize\":4096}",
                 "{\"type\":\"resume\",\"epoch\":1,\"missing\":[[0,4]],\"truncated\":false,"
                         + "\"suite\":\"chacha20-poly1305\"}")) {
-            controls.addObject().put("plaintext", text).put("record",
-                    Base64.getEncoder().encodeToString(shower.seal(text.getBytes(StandardCharsets.UTF_8))));
+            controls.addObject()
+                    .put("plaintext", text)
+                    .put(
+                            "record",
+                            Base64.getEncoder().encodeToString(shower.seal(text.getBytes(StandardCharsets.UTF_8))));
         }
         ChunkLayout layout = new ChunkLayout(new long[] {10_000, 0}, 4096);
-        ChunkCipher scanner = new ChunkCipher(new SessionKeys(false, r2s, s2r, new byte[32]), transferId,
-                RecordSuite.CHACHA20_POLY1305);
+        ChunkCipher scanner = new ChunkCipher(
+                new SessionKeys(false, r2s, s2r, new byte[32]), transferId, RecordSuite.CHACHA20_POLY1305);
         ObjectNode chunks = root.putObject("scanner_chunks");
         chunks.put("suite", RecordSuite.CHACHA20_POLY1305.wire()).put("chunksize", 4096);
         chunks.putArray("sizes").add(10_000).add(0);
@@ -85,8 +93,11 @@ class PhoneSendVectorsTest {
             record.flip();
             byte[] r = new byte[record.remaining()];
             record.duplicate().get(r);
-            list.addObject().put("chunkid", id).put("plaintext", Base64.getEncoder().encodeToString(plain))
-                    .put("record", Base64.getEncoder().encodeToString(r)).put("chunkhash", ChunkCipher.chunkHash(record));
+            list.addObject()
+                    .put("chunkid", id)
+                    .put("plaintext", Base64.getEncoder().encodeToString(plain))
+                    .put("record", Base64.getEncoder().encodeToString(r))
+                    .put("chunkhash", ChunkCipher.chunkHash(record));
         }
         ObjectNode offers = root.putObject("offers");
         VALID_OFFERS.forEach(offers.putArray("valid")::add);

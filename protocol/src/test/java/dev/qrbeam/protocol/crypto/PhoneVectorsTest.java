@@ -47,14 +47,18 @@ class PhoneVectorsTest {
         byte[] r2s = bytes(32, 101);
         byte[] transferId = bytes(16, 7);
         ObjectNode root = json.createObjectNode();
-        root.put("s2r", Base64Url.encode(s2r)).put("r2s", Base64Url.encode(r2s))
+        root.put("s2r", Base64Url.encode(s2r))
+                .put("r2s", Base64Url.encode(r2s))
                 .put("transferid", Base64Url.encode(transferId));
         SessionKeys sender = new SessionKeys(true, s2r, r2s, new byte[32]);
         ControlCipher control = new ControlCipher(sender);
         ArrayNode controls = root.putArray("control");
         for (String text : List.of("{\"type\":\"sync\",\"epoch\":1}", "{\"type\":\"bye\"}")) {
-            controls.addObject().put("plaintext", text).put("record",
-                    Base64.getEncoder().encodeToString(control.seal(text.getBytes(StandardCharsets.UTF_8))));
+            controls.addObject()
+                    .put("plaintext", text)
+                    .put(
+                            "record",
+                            Base64.getEncoder().encodeToString(control.seal(text.getBytes(StandardCharsets.UTF_8))));
         }
         for (RecordSuite suite : RecordSuite.values()) {
             ObjectNode v = root.putObject(suite.wire());
@@ -69,13 +73,21 @@ class PhoneVectorsTest {
                 ByteBuffer record = ByteBuffer.allocate(ref.length() + ChunkCipher.OVERHEAD);
                 chunks.encrypt(ref, ByteBuffer.wrap(plain), record);
                 record.flip();
-                list.addObject().put("chunkid", id).put("plaintext", Base64.getEncoder().encodeToString(plain))
+                list.addObject()
+                        .put("chunkid", id)
+                        .put("plaintext", Base64.getEncoder().encodeToString(plain))
                         .put("record", Base64.getEncoder().encodeToString(Arrays.copyOf(record)))
                         .put("chunkhash", ChunkCipher.chunkHash(record));
             }
         }
-        Manifest m = new Manifest(Manifest.VERSION, Base64Url.encode(transferId), 4096, List.of("photos"),
-                List.of(new ManifestFile("photos/a.jpg", 10_000, HexFormat.of().formatHex(bytes(32, 3)), 1764150000000L),
+        Manifest m = new Manifest(
+                Manifest.VERSION,
+                Base64Url.encode(transferId),
+                4096,
+                List.of("photos"),
+                List.of(
+                        new ManifestFile(
+                                "photos/a.jpg", 10_000, HexFormat.of().formatHex(bytes(32, 3)), 1764150000000L),
                         new ManifestFile("photos/empty.txt", 0, HexFormat.of().formatHex(bytes(32, 4)), 0),
                         new ManifestFile("notes ü.txt", 5000, HexFormat.of().formatHex(bytes(32, 5)), 1)));
         root.put("manifest", new ManifestCodec(new WireJson(), ManifestLimits.DEFAULT).write(m));

@@ -19,8 +19,9 @@ class ReceiverClaimTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     /** One receiver attempt against {@code gate}: the sender's admission (or the thrown refusal). */
-    private static Admission attempt(PairingCode code, String id, ReceiverGate gate, byte[] token, ClaimMode mode,
-                                     Instant now) throws Exception {
+    private static Admission attempt(
+            PairingCode code, String id, ReceiverGate gate, byte[] token, ClaimMode mode, Instant now)
+            throws Exception {
         ReceiverHandshake r = new ReceiverHandshake(code, id, token, mode, RANDOM);
         SenderHandshake s = new SenderHandshake(code, id, gate, RANDOM);
         SenderHandshake.Answer answer = s.answer(r.message1(), now);
@@ -50,15 +51,17 @@ class ReceiverClaimTest {
 
         // A second receiver with the code is refused before any key exchange, as new ...
         ReceiverHandshake thief = new ReceiverHandshake(code, ATTACKER, token, ClaimMode.NEW, RANDOM);
-        SenderHandshake.Answer refused = new SenderHandshake(code, ATTACKER, gate, RANDOM)
-                .answer(thief.message1(), T0.plusSeconds(1));
+        SenderHandshake.Answer refused =
+                new SenderHandshake(code, ATTACKER, gate, RANDOM).answer(thief.message1(), T0.plusSeconds(1));
         assertThat(refused.refusal()).isEqualTo(HandshakeError.CODE_USED);
-        assertThatThrownBy(() -> thief.accept(refused.message2())).isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).error()).isEqualTo(HandshakeError.CODE_USED);
+        assertThatThrownBy(() -> thief.accept(refused.message2()))
+                .isInstanceOf(HandshakeException.class)
+                .extracting(e -> ((HandshakeException) e).error())
+                .isEqualTo(HandshakeError.CODE_USED);
 
         // ... and as "resuming": the sniffed claim record does not even open under its own handshake's keys,
-        ReceiverHandshake resumer = new ReceiverHandshake(code, ATTACKER, ReceiverGate.newToken(RANDOM),
-                ClaimMode.RESUME, RANDOM);
+        ReceiverHandshake resumer =
+                new ReceiverHandshake(code, ATTACKER, ReceiverGate.newToken(RANDOM), ClaimMode.RESUME, RANDOM);
         SenderHandshake s2 = new SenderHandshake(code, ATTACKER, gate, RANDOM);
         resumer.accept(s2.answer(resumer.message1(), T0.plusSeconds(2)).message2());
         assertThatThrownBy(() -> s2.admit(claim, T0.plusSeconds(2))).isInstanceOf(RecordException.class);
@@ -67,7 +70,8 @@ class ReceiverClaimTest {
         ReceiverHandshake realResume = new ReceiverHandshake(code, RECEIVER, token, ClaimMode.RESUME, RANDOM);
         SenderHandshake s3 = new SenderHandshake(code, RECEIVER, gate, RANDOM);
         realResume.accept(s3.answer(realResume.message1(), T0.plusSeconds(3)).message2());
-        byte[] learntProof = ReceiverClaim.plaintext(ClaimMode.RESUME, token, realResume.keys().handshakeHash());
+        byte[] learntProof = ReceiverClaim.plaintext(
+                ClaimMode.RESUME, token, realResume.keys().handshakeHash());
         ReceiverHandshake mitm = new ReceiverHandshake(code, ATTACKER, new byte[16], ClaimMode.RESUME, RANDOM);
         SenderHandshake s4 = new SenderHandshake(code, ATTACKER, gate, RANDOM);
         mitm.accept(s4.answer(mitm.message1(), T0.plusSeconds(4)).message2());
@@ -93,7 +97,8 @@ class ReceiverClaimTest {
         ReceiverGate unpaired = new ReceiverGate(T0, Duration.ofMinutes(1));
         assertThatThrownBy(() -> attempt(code, RECEIVER, unpaired, token, ClaimMode.RESUME, late))
                 .isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).error()).isEqualTo(HandshakeError.CODE_EXPIRED);
+                .extracting(e -> ((HandshakeException) e).error())
+                .isEqualTo(HandshakeError.CODE_EXPIRED);
     }
 
     @Test
@@ -103,7 +108,8 @@ class ReceiverClaimTest {
         byte[] token = ReceiverGate.newToken(RANDOM);
         assertThatThrownBy(() -> attempt(code, RECEIVER, gate, token, ClaimMode.RESUME, T0))
                 .isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).error()).isEqualTo(HandshakeError.RESUME_UNKNOWN);
+                .extracting(e -> ((HandshakeException) e).error())
+                .isEqualTo(HandshakeError.RESUME_UNKNOWN);
         assertThat(attempt(code, RECEIVER, gate, token, ClaimMode.NEW, T0)).isEqualTo(Admission.ACCEPTED);
     }
 
@@ -114,13 +120,18 @@ class ReceiverClaimTest {
         ReceiverHandshake r = new ReceiverHandshake(code, RECEIVER, new byte[16], ClaimMode.NEW, RANDOM);
         SenderHandshake s = new SenderHandshake(code, RECEIVER, gate, RANDOM);
         r.accept(s.answer(r.message1(), T0).message2());
-        byte[] resumeClaim = new ControlCipher(r.keys()).seal(
-                ReceiverClaim.plaintext(ClaimMode.RESUME, new byte[16], r.keys().handshakeHash()));
-        assertThatThrownBy(() -> s.admit(resumeClaim, T0)).isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).error()).isEqualTo(HandshakeError.BAD_CLAIM);
+        byte[] resumeClaim = new ControlCipher(r.keys())
+                .seal(ReceiverClaim.plaintext(
+                        ClaimMode.RESUME, new byte[16], r.keys().handshakeHash()));
+        assertThatThrownBy(() -> s.admit(resumeClaim, T0))
+                .isInstanceOf(HandshakeException.class)
+                .extracting(e -> ((HandshakeException) e).error())
+                .isEqualTo(HandshakeError.BAD_CLAIM);
         for (byte[] bad : new byte[][] {{}, {0}, new byte[18], {2, 1, 2}}) {
-            assertThatThrownBy(() -> ReceiverClaim.parse(bad)).isInstanceOf(HandshakeException.class)
-                    .extracting(e -> ((HandshakeException) e).code()).isEqualTo("claim-malformed");
+            assertThatThrownBy(() -> ReceiverClaim.parse(bad))
+                    .isInstanceOf(HandshakeException.class)
+                    .extracting(e -> ((HandshakeException) e).code())
+                    .isEqualTo("claim-malformed");
         }
         assertThat(gate.pairedToken()).isEmpty();
     }
@@ -135,8 +146,10 @@ class ReceiverClaimTest {
         byte[] buf = new byte[128];
         byte[] m1 = Arrays.copyOf(buf, old.writeMessage(buf, 0, payload, 0, payload.length));
         SenderHandshake s = new SenderHandshake(code, RECEIVER, new ReceiverGate(T0, ReceiverGate.DEFAULT_TTL), RANDOM);
-        assertThatThrownBy(() -> s.answer(m1, T0)).isInstanceOf(HandshakeException.class)
-                .extracting(e -> ((HandshakeException) e).code()).isEqualTo("handshake-version");
+        assertThatThrownBy(() -> s.answer(m1, T0))
+                .isInstanceOf(HandshakeException.class)
+                .extracting(e -> ((HandshakeException) e).code())
+                .isEqualTo("handshake-version");
     }
 
     private static byte[] sniffMessage1Payload(PairingCode code, String receiverId, byte[] m1) throws Exception {

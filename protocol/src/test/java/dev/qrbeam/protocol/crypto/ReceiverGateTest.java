@@ -37,9 +37,11 @@ class ReceiverGateTest {
         byte[] token = ReceiverGate.newToken(RANDOM);
         ReceiverGate gate = new ReceiverGate(T0, ReceiverGate.DEFAULT_TTL);
         gate.admit(token, T0);
-        ReceiverGate restored = ReceiverGate.restore(gate.createdAt(), gate.ttl(), gate.pairedToken().orElseThrow());
+        ReceiverGate restored = ReceiverGate.restore(
+                gate.createdAt(), gate.ttl(), gate.pairedToken().orElseThrow());
         assertThat(restored.admit(token, T0.plus(Duration.ofHours(3)))).isEqualTo(Admission.RESUMED);
-        assertThat(restored.admit(ReceiverGate.newToken(RANDOM), T0.plusSeconds(1))).isEqualTo(Admission.ALREADY_PAIRED);
+        assertThat(restored.admit(ReceiverGate.newToken(RANDOM), T0.plusSeconds(1)))
+                .isEqualTo(Admission.ALREADY_PAIRED);
         assertThat(Admission.RESUMED.admitted()).isTrue();
         assertThat(Admission.EXPIRED.admitted()).isFalse();
     }
@@ -49,6 +51,7 @@ class ReceiverGateTest {
         ReceiverGate gate = new ReceiverGate(T0, Duration.ofMinutes(1));
         assertThatThrownBy(() -> gate.admit(new byte[3], T0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReceiverGate(T0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(ReceiverGate.restore(T0, Duration.ofMinutes(1), null).pairedToken()).isEmpty();
+        assertThat(ReceiverGate.restore(T0, Duration.ofMinutes(1), null).pairedToken())
+                .isEmpty();
     }
 }

@@ -13,7 +13,8 @@ class ReplayWindowTest {
             w.accept(c);
         }
         for (long c : new long[] {5, 1, 0, 7, 6, 2}) {
-            assertThatThrownBy(() -> w.accept(c)).extracting(e -> ((RecordException) e).error())
+            assertThatThrownBy(() -> w.accept(c))
+                    .extracting(e -> ((RecordException) e).error())
                     .isEqualTo(RecordError.REPLAYED);
         }
         assertThatCode(() -> w.accept(3)).doesNotThrowAnyException();
@@ -23,7 +24,8 @@ class ReplayWindowTest {
     void refusesCountersOlderThanTheWindow() throws Exception {
         ReplayWindow w = new ReplayWindow();
         w.accept(ReplayWindow.SIZE + 10L);
-        assertThatThrownBy(() -> w.accept(10)).extracting(e -> ((RecordException) e).error())
+        assertThatThrownBy(() -> w.accept(10))
+                .extracting(e -> ((RecordException) e).error())
                 .isEqualTo(RecordError.TOO_OLD);
         assertThatCode(() -> w.accept(11)).doesNotThrowAnyException();
     }

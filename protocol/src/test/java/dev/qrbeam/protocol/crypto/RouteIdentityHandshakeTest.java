@@ -20,9 +20,13 @@ class RouteIdentityHandshakeTest {
     private static final String ID = "q2Xh0bE1Z3lWn4Tt9k8Y0A";
     private static final String RELAY_ID = "Zz9bE1Z3lWn4Tt9k8Y0AqA";
     private static final String RECEIVER = "AAAAAAAAAAAAAAAAAAAAAA";
-    private static final PairingCode CODE = PairingCode.create(URI.create("http://10.77.0.1:40125"), ID,
-            List.of(new Candidate(URI.create("http://[fd00:77::1]:40125"), ID),
-                    new Candidate(URI.create("https://relay.example.org"), RELAY_ID)), RANDOM);
+    private static final PairingCode CODE = PairingCode.create(
+            URI.create("http://10.77.0.1:40125"),
+            ID,
+            List.of(
+                    new Candidate(URI.create("http://[fd00:77::1]:40125"), ID),
+                    new Candidate(URI.create("https://relay.example.org"), RELAY_ID)),
+            RANDOM);
 
     private static void pair(PairingCode receiverSide, PairingCode senderSide) throws HandshakeException {
         Handshake receiver = Handshake.initiator(receiverSide, RECEIVER, ClaimMode.NEW, RANDOM);

@@ -1,14 +1,13 @@
 package dev.qrbeam.protocol.frame;
 
-import dev.qrbeam.protocol.message.ErrorCode;
-import dev.qrbeam.protocol.message.ProtocolException;
-import org.junit.jupiter.api.Test;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.qrbeam.protocol.message.ErrorCode;
+import dev.qrbeam.protocol.message.ProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class TransferFrameCodecTest {
 
@@ -41,7 +40,7 @@ class TransferFrameCodecTest {
     @Test
     void rejectsBrokenFrames() {
         byte[] good = TransferFrameCodec.encodeHeader("abc", 0, 1, "h");
-        rejects(new byte[]{0x51, 0x42}, ErrorCode.BAD_FRAME);
+        rejects(new byte[] {0x51, 0x42}, ErrorCode.BAD_FRAME);
         byte[] magic = good.clone();
         magic[0] = 'X';
         rejects(magic, ErrorCode.BAD_FRAME);
@@ -78,8 +77,15 @@ class TransferFrameCodecTest {
 
     private static byte[] frame(long id, long total) {
         ByteBuffer b = ByteBuffer.allocate(22 + 1);
-        b.put((byte) 0x51).put((byte) 0x42).put((byte) 1).put((byte) 1).put((byte) 1).put((byte) 'a')
-                .putLong(id).putLong(total).put((byte) 0);
+        b.put((byte) 0x51)
+                .put((byte) 0x42)
+                .put((byte) 1)
+                .put((byte) 1)
+                .put((byte) 1)
+                .put((byte) 'a')
+                .putLong(id)
+                .putLong(total)
+                .put((byte) 0);
         return b.array();
     }
 }

@@ -20,56 +20,153 @@ class SafePathTest {
     static Stream<String> hostileNames() {
         return Stream.of(
                 // traversal
-                "..", "../x", "a/../../x", "a/..", "./a", "a/./b", ".", "../../../../etc/passwd",
-                "..\\..\\windows\\system32", "a\\..\\..\\b",
+                "..",
+                "../x",
+                "a/../../x",
+                "a/..",
+                "./a",
+                "a/./b",
+                ".",
+                "../../../../etc/passwd",
+                "..\\..\\windows\\system32",
+                "a\\..\\..\\b",
                 // absolute paths, drive letters, UNC
-                "/etc/passwd", "/", "//server/share/x", "C:\\Windows\\x", "C:/Windows/x", "c:x", "C:",
-                "\\\\server\\share\\x", "\\\\?\\C:\\x", "\\x",
+                "/etc/passwd",
+                "/",
+                "//server/share/x",
+                "C:\\Windows\\x",
+                "C:/Windows/x",
+                "c:x",
+                "C:",
+                "\\\\server\\share\\x",
+                "\\\\?\\C:\\x",
+                "\\x",
                 // empty components
-                "", "a//b", "a/", "/a",
+                "",
+                "a//b",
+                "a/",
+                "/a",
                 // NUL and control characters, ANSI escapes
-                "a\u0000b", "a\u0000", "\u0000", "line\nbreak", "tab\tname", "cr\rname", "bell\u0007", "del\u007f",
-                "c1\u0085x", "c1\u009bx", "\u001b[31mred\u001b[0m.txt", "\u001b]0;title\u0007x", "x\u001b[2J",
+                "a\u0000b",
+                "a\u0000",
+                "\u0000",
+                "line\nbreak",
+                "tab\tname",
+                "cr\rname",
+                "bell\u0007",
+                "del\u007f",
+                "c1\u0085x",
+                "c1\u009bx",
+                "\u001b[31mred\u001b[0m.txt",
+                "\u001b]0;title\u0007x",
+                "x\u001b[2J",
                 // bidi overrides and invisible format characters
-                "invoice\u202Efdp.exe", "\u202Dx", "a\u202Ab", "a\u202Bb", "a\u202Cb", "a\u2066b", "a\u2067b",
-                "a\u2068b", "a\u2069b", "a\u200Eb", "a\u200Fb", "a\u061Cb", "zero\u200Bwidth", "\uFEFFbom",
-                "a\u2028b", "a\u2029b",
+                "invoice\u202Efdp.exe",
+                "\u202Dx",
+                "a\u202Ab",
+                "a\u202Bb",
+                "a\u202Cb",
+                "a\u2066b",
+                "a\u2067b",
+                "a\u2068b",
+                "a\u2069b",
+                "a\u200Eb",
+                "a\u200Fb",
+                "a\u061Cb",
+                "zero\u200Bwidth",
+                "\uFEFFbom",
+                "a\u2028b",
+                "a\u2029b",
                 // Windows reserved device names
-                "CON", "con", "Con.txt", "PRN", "AUX", "NUL", "nul.tar.gz", "NUL .txt", "COM1", "com9.log", "COM0",
-                "LPT1", "lpt9.txt", "LPT1.anything.here", "COM\u00b9", "LPT\u00b2.txt", "CONIN$", "conout$.x",
-                "folder/CON", "AUX/file",
+                "CON",
+                "con",
+                "Con.txt",
+                "PRN",
+                "AUX",
+                "NUL",
+                "nul.tar.gz",
+                "NUL .txt",
+                "COM1",
+                "com9.log",
+                "COM0",
+                "LPT1",
+                "lpt9.txt",
+                "LPT1.anything.here",
+                "COM\u00b9",
+                "LPT\u00b2.txt",
+                "CONIN$",
+                "conout$.x",
+                "folder/CON",
+                "AUX/file",
                 // trailing dots and spaces
-                "name.", "name ", "name. ", "dir./x", "dir /x", "...", " ",
+                "name.",
+                "name ",
+                "name. ",
+                "dir./x",
+                "dir /x",
+                "...",
+                " ",
                 // NTFS alternate data streams and other Windows-forbidden characters
-                "file.txt:stream", "file:stream:$DATA", "a:b", "a<b", "a>b", "a\"b", "a|b", "a?b", "a*b",
+                "file.txt:stream",
+                "file:stream:$DATA",
+                "a:b",
+                "a<b",
+                "a>b",
+                "a\"b",
+                "a|b",
+                "a?b",
+                "a*b",
                 // unpaired surrogates
-                "bad\uD800", "bad\uDC00x",
+                "bad\uD800",
+                "bad\uDC00x",
                 // over-long names and paths
-                "x".repeat(256), "é".repeat(128), "dir/" + "y".repeat(300), "a/".repeat(70) + "a",
+                "x".repeat(256),
+                "é".repeat(128),
+                "dir/" + "y".repeat(300),
+                "a/".repeat(70) + "a",
                 ("d".repeat(200) + "/").repeat(21) + "f");
     }
 
     @ParameterizedTest
     @MethodSource("hostileNames")
     void refusesHostileNames(String hostile) {
-        assertThatThrownBy(() -> SafePath.resolve(root, hostile)).isInstanceOf(ManifestException.class)
+        assertThatThrownBy(() -> SafePath.resolve(root, hostile))
+                .isInstanceOf(ManifestException.class)
                 .satisfies(e -> assertThat(((ManifestException) e).code()).isEqualTo("unsafe-path"))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b", "\u202E", "\u0000"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.txt", "dir/sub/file.tar.gz", ".bashrc", "..hidden", "a..b", "résumé.pdf",
-            "日本語/ファイル.txt", "emoji 👨\u200D👩\u200D👧.png", "CONSOLE.txt", "COM10", "LPTX", "nullable",
-            "with space.txt", " leading space", "x", "name-with_[brackets]&(parens)#%!.txt"})
+    @ValueSource(
+            strings = {
+                "a.txt",
+                "dir/sub/file.tar.gz",
+                ".bashrc",
+                "..hidden",
+                "a..b",
+                "résumé.pdf",
+                "日本語/ファイル.txt",
+                "emoji 👨\u200D👩\u200D👧.png",
+                "CONSOLE.txt",
+                "COM10",
+                "LPTX",
+                "nullable",
+                "with space.txt",
+                " leading space",
+                "x",
+                "name-with_[brackets]&(parens)#%!.txt"
+            })
     void acceptsOrdinaryNamesAndKeepsThemUnderRoot(String name) {
         Path p = SafePath.resolve(root, name);
         assertThat(p.startsWith(root.toAbsolutePath().normalize())).isTrue();
-        assertThat(root.toAbsolutePath().normalize().relativize(p).toString().replace('\\', '/')).isEqualTo(name);
+        assertThat(root.toAbsolutePath().normalize().relativize(p).toString().replace('\\', '/'))
+                .isEqualTo(name);
     }
 
     @Test
     void maximumLengthComponentIsAccepted() {
-        assertThat(SafePath.resolve(root, "x".repeat(255)).getParent()).isEqualTo(root.toAbsolutePath().normalize());
+        assertThat(SafePath.resolve(root, "x".repeat(255)).getParent())
+                .isEqualTo(root.toAbsolutePath().normalize());
         assertThat(SafePath.check("é".repeat(127) + "a")).hasSize(1);
     }
 
@@ -109,7 +206,8 @@ class SafePathTest {
         Path target = Files.createFile(root.resolve("n".repeat(251) + ".txt"));
         Path unique = SafePath.uniqueName(target);
         assertThat(unique.getFileName().toString()).endsWith(" (1).txt");
-        assertThat(unique.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(255);
+        assertThat(unique.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(255);
     }
 
     @Test
@@ -118,8 +216,10 @@ class SafePathTest {
         try {
             Files.createSymbolicLink(root.resolve("docs"), outside);
             Path target = SafePath.resolve(root, "docs/evil.txt");
-            assertThatThrownBy(() -> SafePath.checkNoSymlinks(root, target)).isInstanceOf(ManifestException.class)
-                    .extracting(e -> ((ManifestException) e).code()).isEqualTo("unsafe-path");
+            assertThatThrownBy(() -> SafePath.checkNoSymlinks(root, target))
+                    .isInstanceOf(ManifestException.class)
+                    .extracting(e -> ((ManifestException) e).code())
+                    .isEqualTo("unsafe-path");
         } finally {
             Files.deleteIfExists(outside);
         }
@@ -136,6 +236,7 @@ class SafePathTest {
     void plainFoldersPassTheSymlinkCheck() throws IOException {
         Files.createDirectories(root.resolve("a/b"));
         SafePath.checkNoSymlinks(root, SafePath.resolve(root, "a/b/c.txt"));
-        assertThatThrownBy(() -> SafePath.checkNoSymlinks(root, root.getParent())).isInstanceOf(ManifestException.class);
+        assertThatThrownBy(() -> SafePath.checkNoSymlinks(root, root.getParent()))
+                .isInstanceOf(ManifestException.class);
     }
 }

@@ -15,7 +15,8 @@ class PairingCodeCandidatesTest {
     private static final URI PRIMARY = URI.create("http://10.77.0.1:40125");
 
     private static List<Candidate> four() {
-        return List.of(new Candidate(URI.create("http://172.17.0.1:40125"), ID),
+        return List.of(
+                new Candidate(URI.create("http://172.17.0.1:40125"), ID),
                 new Candidate(URI.create("http://[fd00:77::1]:40125"), ID),
                 new Candidate(URI.create("https://relay.example.org/prod"), OTHER_ID));
     }
@@ -51,9 +52,13 @@ class PairingCodeCandidatesTest {
     void routesKeepThePrimaryIdentityForTheSameRelayAndTheirOwnForAnother() {
         PairingCode code = PairingCode.create(PRIMARY, ID, four(), new SecureRandom());
         List<Route> routes = code.routes();
-        assertThat(routes).extracting(Route::webSocketUri).containsExactly(URI.create("ws://10.77.0.1:40125/"),
-                URI.create("ws://172.17.0.1:40125/"), URI.create("ws://[fd00:77::1]:40125/"),
-                URI.create("wss://relay.example.org/prod"));
+        assertThat(routes)
+                .extracting(Route::webSocketUri)
+                .containsExactly(
+                        URI.create("ws://10.77.0.1:40125/"),
+                        URI.create("ws://172.17.0.1:40125/"),
+                        URI.create("ws://[fd00:77::1]:40125/"),
+                        URI.create("wss://relay.example.org/prod"));
         assertThat(routes).extracting(Route::primaryRelay).containsExactly(true, true, true, false);
         assertThat(routes.get(1).identity()).isSameAs(code);
         assertThat(routes.get(2).identity()).isSameAs(code);
@@ -83,11 +88,14 @@ class PairingCodeCandidatesTest {
     @Test
     void brokenCandidatesAreRefused() {
         String base = "http://10.77.0.1:40125/r/2/" + ID + "#" + SECRET;
-        assertThatThrownBy(() -> PairingCode.parse(base + "~4rBE")).isInstanceOf(PairingCodeException.class)
-                .extracting(e -> ((PairingCodeException) e).error()).isEqualTo(PairingError.MALFORMED);
+        assertThatThrownBy(() -> PairingCode.parse(base + "~4rBE"))
+                .isInstanceOf(PairingCodeException.class)
+                .extracting(e -> ((PairingCodeException) e).error())
+                .isEqualTo(PairingError.MALFORMED);
         assertThatThrownBy(() -> PairingCode.parse(base + "~")).isInstanceOf(PairingCodeException.class);
         assertThatThrownBy(() -> PairingCode.parse(base + "~rshort")).isInstanceOf(PairingCodeException.class);
-        assertThatThrownBy(() -> PairingCode.parse(base + "~p" + OTHER_ID + "ftp:x")).isInstanceOf(PairingCodeException.class);
+        assertThatThrownBy(() -> PairingCode.parse(base + "~p" + OTHER_ID + "ftp:x"))
+                .isInstanceOf(PairingCodeException.class);
         assertThatThrownBy(() -> PairingCode.parse("http://10.77.0.1:40125/r/1/" + ID + "#" + SECRET + "~4rBEAAQ"))
                 .isInstanceOf(PairingCodeException.class);
     }

@@ -30,7 +30,8 @@ class PairingCodeTest {
         PairingCode code = PairingCode.parse(text);
         assertThat(text).hasSizeLessThan(150);
         assertThat(code.stage()).contains("dev");
-        assertThat(code.webSocketUri()).isEqualTo(URI.create("wss://9mxi3j1vqd.execute-api.eu-west-1.amazonaws.com/dev"));
+        assertThat(code.webSocketUri())
+                .isEqualTo(URI.create("wss://9mxi3j1vqd.execute-api.eu-west-1.amazonaws.com/dev"));
         assertThat(code.format()).isEqualTo(text);
     }
 
@@ -72,32 +73,36 @@ class PairingCodeTest {
 
     @Test
     void surroundingWhitespaceIsIgnored() {
-        assertThat(PairingCode.parse("  http://127.0.0.1:8080/r/1/" + ID + "#" + SECRET + "\n").senderId()).isEqualTo(ID);
+        assertThat(PairingCode.parse("  http://127.0.0.1:8080/r/1/" + ID + "#" + SECRET + "\n")
+                        .senderId())
+                .isEqualTo(ID);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "ftp://relay/r/1/" + ID + "#" + SECRET + "|code-scheme",
-        "ws://relay/r/1/" + ID + "#" + SECRET + "|code-scheme",
-        "http://relay/r/3/" + ID + "#" + SECRET + "|code-version",
-        "http://relay/r/1/" + ID + "|code-secret",
-        "http://relay/r/1/" + ID + "#|code-secret",
-        "http://relay/r/1/" + ID + "#" + SECRET + "A|code-secret",
-        "http://relay/r/1/" + ID + "#mZ1b0y2w7eWcS3c8o6rJc8Y3Vd2m6Bq0sJ0l1Yk9u3F|code-secret",
-        "http://relay/r/1/" + ID + "#mZ1b0y2w7eWcS3c8o6rJc8Y3Vd2m6Bq0sJ0l1Yk9u3=|code-secret",
-        "http://relay/r/1/short#" + SECRET + "|code-connection-id",
-        "http://relay/r/1/q2Xh0bE1Z3lWn4Tt9k8Y0+#" + SECRET + "|code-connection-id",
-        "http://relay/r/1/q2Xh0bE1Z3lWn4Tt9k8Y0B#" + SECRET + "|code-connection-id",
-        "http://relay/x/1/" + ID + "#" + SECRET + "|code-malformed",
-        "http://relay/a/b/r/1/" + ID + "#" + SECRET + "|code-malformed",
-        "http://relay/r/1/" + ID + "?x=1#" + SECRET + "|code-malformed",
-        "http://user@relay/r/1/" + ID + "#" + SECRET + "|code-malformed",
-        "http://relay:0/r/1/" + ID + "#" + SECRET + "|code-malformed",
-        "http:///r/1/" + ID + "#" + SECRET + "|code-malformed",
-        "relay/r/1/" + ID + "#" + SECRET + "|code-malformed",
-        "http://re lay/r/1/" + ID + "#" + SECRET + "|code-malformed",
-        "http://relay/%2e%2e/r/1/" + ID + "#" + SECRET + "|code-malformed",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ftp://relay/r/1/" + ID + "#" + SECRET + "|code-scheme",
+                "ws://relay/r/1/" + ID + "#" + SECRET + "|code-scheme",
+                "http://relay/r/3/" + ID + "#" + SECRET + "|code-version",
+                "http://relay/r/1/" + ID + "|code-secret",
+                "http://relay/r/1/" + ID + "#|code-secret",
+                "http://relay/r/1/" + ID + "#" + SECRET + "A|code-secret",
+                "http://relay/r/1/" + ID + "#mZ1b0y2w7eWcS3c8o6rJc8Y3Vd2m6Bq0sJ0l1Yk9u3F|code-secret",
+                "http://relay/r/1/" + ID + "#mZ1b0y2w7eWcS3c8o6rJc8Y3Vd2m6Bq0sJ0l1Yk9u3=|code-secret",
+                "http://relay/r/1/short#" + SECRET + "|code-connection-id",
+                "http://relay/r/1/q2Xh0bE1Z3lWn4Tt9k8Y0+#" + SECRET + "|code-connection-id",
+                "http://relay/r/1/q2Xh0bE1Z3lWn4Tt9k8Y0B#" + SECRET + "|code-connection-id",
+                "http://relay/x/1/" + ID + "#" + SECRET + "|code-malformed",
+                "http://relay/a/b/r/1/" + ID + "#" + SECRET + "|code-malformed",
+                "http://relay/r/1/" + ID + "?x=1#" + SECRET + "|code-malformed",
+                "http://user@relay/r/1/" + ID + "#" + SECRET + "|code-malformed",
+                "http://relay:0/r/1/" + ID + "#" + SECRET + "|code-malformed",
+                "http:///r/1/" + ID + "#" + SECRET + "|code-malformed",
+                "relay/r/1/" + ID + "#" + SECRET + "|code-malformed",
+                "http://re lay/r/1/" + ID + "#" + SECRET + "|code-malformed",
+                "http://relay/%2e%2e/r/1/" + ID + "#" + SECRET + "|code-malformed",
+            })
     void refusesMalformedCodesWithAStableCode(String text, String expected) {
         assertThatThrownBy(() -> PairingCode.parse(text))
                 .isInstanceOf(PairingCodeException.class)
@@ -108,8 +113,10 @@ class PairingCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\u0000", "http://relay/r/1/" + ID + "#" + SECRET + "\u202e"})
     void refusesEmptyAndNonAscii(String text) {
-        assertThatThrownBy(() -> PairingCode.parse(text)).isInstanceOf(PairingCodeException.class)
-                .extracting(e -> ((PairingCodeException) e).code()).isEqualTo("code-malformed");
+        assertThatThrownBy(() -> PairingCode.parse(text))
+                .isInstanceOf(PairingCodeException.class)
+                .extracting(e -> ((PairingCodeException) e).code())
+                .isEqualTo("code-malformed");
     }
 
     @Test

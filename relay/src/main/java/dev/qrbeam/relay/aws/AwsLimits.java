@@ -1,7 +1,6 @@
 package dev.qrbeam.relay.aws;
 
 import dev.qrbeam.relay.core.RelayLimits;
-
 import java.time.Duration;
 
 /**
@@ -18,8 +17,7 @@ public final class AwsLimits {
     /** API Gateway closes a connection without traffic after this long. */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
-    private AwsLimits() {
-    }
+    private AwsLimits() {}
 
     /**
      * The relay core's limits on AWS: text only, 128 KB messages, 32 KB frames (advertised in the Connect reply);
@@ -27,7 +25,9 @@ public final class AwsLimits {
      * outbound-queue and per-address settings are unused here: API Gateway owns the connections.
      */
     public static RelayLimits relayLimits() {
-        return RelayLimits.defaults().withMessageBytes(MESSAGE_BYTES, 0).withBinary(false)
+        return RelayLimits.defaults()
+                .withMessageBytes(MESSAGE_BYTES, 0)
+                .withBinary(false)
                 .withFrameBytes(FRAME_BYTES)
                 .withStatsLogInterval(Duration.ZERO);
     }

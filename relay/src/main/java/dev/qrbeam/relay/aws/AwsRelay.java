@@ -7,19 +7,18 @@ import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayCounters;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.core.ResumeTokens;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Composition root of the Lambda relay: the relay core wired to API Gateway and DynamoDB.
@@ -39,12 +38,17 @@ record AwsRelay(RelayCore core, GatewayRegistry registry, GatewayOutbound outbou
     static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
     /** Wires a relay from its parts (tests use in-memory maps and limiters, the Lambda DynamoDB). */
-    static AwsRelay create(ConnectionMap map, GatewayOutbound outbound, ResumeTokens tokens, RelayLimits limits,
-                                  RateLimiter perSource, RateLimiter perTarget) {
+    static AwsRelay create(
+            ConnectionMap map,
+            GatewayOutbound outbound,
+            ResumeTokens tokens,
+            RelayLimits limits,
+            RateLimiter perSource,
+            RateLimiter perTarget) {
         GatewayRegistry registry = new GatewayRegistry(map, outbound);
         WireJson json = new WireJson();
-        RelayCore core = new RelayCore(limits, registry, tokens, new ConnectionIds(), perSource, perTarget, json,
-                new RelayCounters());
+        RelayCore core = new RelayCore(
+                limits, registry, tokens, new ConnectionIds(), perSource, perTarget, json, new RelayCounters());
         return new AwsRelay(core, registry, outbound, json);
     }
 
@@ -59,29 +63,54 @@ record AwsRelay(RelayCore core, GatewayRegistry registry, GatewayOutbound outbou
         Region region = Region.of(required(env, "AWS_REGION"));
         SdkHttpClient http = UrlConnectionHttpClient.create();
         EnvironmentVariableCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
-        DynamoDbClient dynamo = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).build();
-        ApiGatewayManagementApiClient management = ApiGatewayManagementApiClient.builder().region(region)
-                .credentialsProvider(credentials).httpClient(http).endpointOverride(endpoint).build();
+        DynamoDbClient dynamo = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        ApiGatewayManagementApiClient management = ApiGatewayManagementApiClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .endpointOverride(endpoint)
+                .build();
         String configuredKey = env.get("RELAY_KEY");
         byte[] key = configuredKey == null || configuredKey.isBlank()
                 ? DynamoRelayKey.loadOrCreate(dynamo, table, new SecureRandom())
                 : Base64.getDecoder().decode(configuredKey.trim());
         RelayLimits limits = AwsLimits.relayLimits();
         Clock clock = Clock.systemUTC();
-        return create(new DynamoConnectionMap(dynamo, table, ITEM_LIFETIME, clock),
-                new ManagementApiOutbound(management), new ResumeTokens(key), limits,
-                requestLimiter(dynamo, table, "source", limits.requestsPerSecondPerSource(),
-                        limits.requestBurstPerSource(), clock),
-                requestLimiter(dynamo, table, "target", limits.requestsPerSecondPerTarget(),
-                        limits.requestBurstPerTarget(), clock));
+        return create(
+                new DynamoConnectionMap(dynamo, table, ITEM_LIFETIME, clock),
+                new ManagementApiOutbound(management),
+                new ResumeTokens(key),
+                limits,
+                requestLimiter(
+                        dynamo,
+                        table,
+                        "source",
+                        limits.requestsPerSecondPerSource(),
+                        limits.requestBurstPerSource(),
+                        clock),
+                requestLimiter(
+                        dynamo,
+                        table,
+                        "target",
+                        limits.requestsPerSecondPerTarget(),
+                        limits.requestBurstPerTarget(),
+                        clock));
     }
 
     /** A Request rate limit counted in the table, so it holds across Lambda instances ({@code scope}: source/target). */
-    static DynamoWindowRateLimiter requestLimiter(DynamoDbClient dynamo, String table, String scope,
-                                                  double perSecond, int burst, Clock clock) {
-        return new DynamoWindowRateLimiter(dynamo, table, scope,
-                DynamoWindowRateLimiter.maxPerWindow(perSecond, burst, RATE_WINDOW), RATE_WINDOW, clock);
+    static DynamoWindowRateLimiter requestLimiter(
+            DynamoDbClient dynamo, String table, String scope, double perSecond, int burst, Clock clock) {
+        return new DynamoWindowRateLimiter(
+                dynamo,
+                table,
+                scope,
+                DynamoWindowRateLimiter.maxPerWindow(perSecond, burst, RATE_WINDOW),
+                RATE_WINDOW,
+                clock);
     }
 
     private static String required(Map<String, String> env, String name) {

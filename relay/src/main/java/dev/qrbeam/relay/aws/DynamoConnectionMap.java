@@ -1,5 +1,9 @@
 package dev.qrbeam.relay.aws;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -8,11 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@link ConnectionMap} in a DynamoDB table shared by all Lambda instances. One string partition key {@code pk}:
@@ -50,27 +49,35 @@ public final class DynamoConnectionMap implements ConnectionMap {
     @Override
     public Optional<String> bind(String logicalId, String gatewayId) {
         AttributeValue expires = expires();
-        Map<String, AttributeValue> oldGateway = dynamo.putItem(PutItemRequest.builder().tableName(table)
-                .item(Map.of(KEY, s("G#" + gatewayId), LOGICAL, s(logicalId), TTL, expires))
-                .returnValues(ReturnValue.ALL_OLD).build()).attributes();
-        attribute(oldGateway, LOGICAL).filter(previous -> !previous.equals(logicalId))
+        Map<String, AttributeValue> oldGateway = dynamo.putItem(PutItemRequest.builder()
+                        .tableName(table)
+                        .item(Map.of(KEY, s("G#" + gatewayId), LOGICAL, s(logicalId), TTL, expires))
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .build())
+                .attributes();
+        attribute(oldGateway, LOGICAL)
+                .filter(previous -> !previous.equals(logicalId))
                 .ifPresent(previous -> deleteLogicalIfHeldBy(previous, gatewayId));
-        Map<String, AttributeValue> old = dynamo.putItem(PutItemRequest.builder().tableName(table)
-                .item(Map.of(KEY, s("L#" + logicalId), GATEWAY, s(gatewayId), TTL, expires))
-                .returnValues(ReturnValue.ALL_OLD).build()).attributes();
+        Map<String, AttributeValue> old = dynamo.putItem(PutItemRequest.builder()
+                        .tableName(table)
+                        .item(Map.of(KEY, s("L#" + logicalId), GATEWAY, s(gatewayId), TTL, expires))
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .build())
+                .attributes();
         return attribute(old, GATEWAY).filter(previous -> !previous.equals(gatewayId));
     }
 
     @Override
     public void release(String logicalId, String gatewayId) {
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
                     .key(Map.of(KEY, s("L#" + logicalId)))
                     .updateExpression("REMOVE #gw SET #gone = :true, #ttl = :ttl")
                     .conditionExpression("#gw = :gw")
                     .expressionAttributeNames(Map.of("#gw", GATEWAY, "#gone", GONE, "#ttl", TTL))
-                    .expressionAttributeValues(Map.of(":gw", s(gatewayId), ":true", AttributeValue.fromBool(true),
-                            ":ttl", expires()))
+                    .expressionAttributeValues(
+                            Map.of(":gw", s(gatewayId), ":true", AttributeValue.fromBool(true), ":ttl", expires()))
                     .build());
         } catch (ConditionalCheckFailedException reboundMeanwhile) {
             // resumed on a newer connection (or already released): keep that state
@@ -79,7 +86,10 @@ public final class DynamoConnectionMap implements ConnectionMap {
 
     @Override
     public void forget(String gatewayId) {
-        dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(Map.of(KEY, s("G#" + gatewayId))).build());
+        dynamo.deleteItem(DeleteItemRequest.builder()
+                .tableName(table)
+                .key(Map.of(KEY, s("G#" + gatewayId)))
+                .build());
     }
 
     @Override
@@ -100,23 +110,30 @@ public final class DynamoConnectionMap implements ConnectionMap {
 
     private void deleteLogicalIfHeldBy(String logicalId, String gatewayId) {
         try {
-            dynamo.deleteItem(DeleteItemRequest.builder().tableName(table)
+            dynamo.deleteItem(DeleteItemRequest.builder()
+                    .tableName(table)
                     .key(Map.of(KEY, s("L#" + logicalId)))
                     .conditionExpression("#gw = :gw")
                     .expressionAttributeNames(Map.of("#gw", GATEWAY))
-                    .expressionAttributeValues(Map.of(":gw", s(gatewayId))).build());
+                    .expressionAttributeValues(Map.of(":gw", s(gatewayId)))
+                    .build());
         } catch (ConditionalCheckFailedException reboundMeanwhile) {
             // the logical id is held by another connection now: keep that binding
         }
     }
 
     private Map<String, AttributeValue> get(String key) {
-        return dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(Map.of(KEY, s(key))).consistentRead(true).build()).item();
+        return dynamo.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .key(Map.of(KEY, s(key)))
+                        .consistentRead(true)
+                        .build())
+                .item();
     }
 
     private AttributeValue expires() {
-        return AttributeValue.fromN(Long.toString(clock.instant().plus(itemLifetime).getEpochSecond()));
+        return AttributeValue.fromN(
+                Long.toString(clock.instant().plus(itemLifetime).getEpochSecond()));
     }
 
     private static Optional<String> attribute(Map<String, AttributeValue> item, String name) {

@@ -1,15 +1,14 @@
 package dev.qrbeam.relay.aws;
 
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-
-import java.security.SecureRandom;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The relay key (HMAC key of resume tokens) shared by every Lambda instance: created once, at random, in the
@@ -20,8 +19,7 @@ public final class DynamoRelayKey {
     static final String ITEM = "K#relay-key";
     private static final String VALUE = "key";
 
-    private DynamoRelayKey() {
-    }
+    private DynamoRelayKey() {}
 
     /** Returns the table's relay key, creating a random 32-byte key if there is none yet. */
     public static byte[] loadOrCreate(DynamoDbClient dynamo, String table, SecureRandom random) {
@@ -32,11 +30,16 @@ public final class DynamoRelayKey {
         byte[] candidate = new byte[32];
         random.nextBytes(candidate);
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table)
-                    .item(Map.of(DynamoConnectionMap.KEY, AttributeValue.fromS(ITEM),
-                            VALUE, AttributeValue.fromB(SdkBytes.fromByteArray(candidate))))
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(Map.of(
+                            DynamoConnectionMap.KEY,
+                            AttributeValue.fromS(ITEM),
+                            VALUE,
+                            AttributeValue.fromB(SdkBytes.fromByteArray(candidate))))
                     .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", DynamoConnectionMap.KEY)).build());
+                    .expressionAttributeNames(Map.of("#pk", DynamoConnectionMap.KEY))
+                    .build());
             return candidate;
         } catch (ConditionalCheckFailedException anotherInstanceWasFirst) {
             return load(dynamo, table).orElseThrow();
@@ -44,9 +47,14 @@ public final class DynamoRelayKey {
     }
 
     private static Optional<byte[]> load(DynamoDbClient dynamo, String table) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(Map.of(DynamoConnectionMap.KEY, AttributeValue.fromS(ITEM))).consistentRead(true).build()).item();
-        return item == null || !item.containsKey(VALUE) ? Optional.empty()
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .key(Map.of(DynamoConnectionMap.KEY, AttributeValue.fromS(ITEM)))
+                        .consistentRead(true)
+                        .build())
+                .item();
+        return item == null || !item.containsKey(VALUE)
+                ? Optional.empty()
                 : Optional.of(item.get(VALUE).b().asByteArray());
     }
 }

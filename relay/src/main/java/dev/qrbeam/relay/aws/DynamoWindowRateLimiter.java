@@ -1,14 +1,13 @@
 package dev.qrbeam.relay.aws;
 
 import dev.qrbeam.relay.core.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * A {@link RateLimiter} shared by all Lambda instances: at most {@code maxPerWindow} events per key in each fixed
@@ -24,8 +23,8 @@ public final class DynamoWindowRateLimiter implements RateLimiter {
     private final Duration window;
     private final Clock clock;
 
-    public DynamoWindowRateLimiter(DynamoDbClient dynamo, String table, String name, long maxPerWindow,
-                                   Duration window, Clock clock) {
+    public DynamoWindowRateLimiter(
+            DynamoDbClient dynamo, String table, String name, long maxPerWindow, Duration window, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.name = name;
@@ -45,14 +44,19 @@ public final class DynamoWindowRateLimiter implements RateLimiter {
         long index = now / window.toMillis();
         long expires = (now + 2 * window.toMillis()) / 1000;
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
                     .key(Map.of(DynamoConnectionMap.KEY, AttributeValue.fromS("R#" + name + "#" + key + "#" + index)))
                     .updateExpression("ADD #n :one SET #ttl = :ttl")
                     .conditionExpression("attribute_not_exists(#n) OR #n < :max")
                     .expressionAttributeNames(Map.of("#n", "n", "#ttl", "ttl"))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                            ":max", AttributeValue.fromN(Long.toString(maxPerWindow)),
-                            ":ttl", AttributeValue.fromN(Long.toString(expires))))
+                    .expressionAttributeValues(Map.of(
+                            ":one",
+                            AttributeValue.fromN("1"),
+                            ":max",
+                            AttributeValue.fromN(Long.toString(maxPerWindow)),
+                            ":ttl",
+                            AttributeValue.fromN(Long.toString(expires))))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException limitReached) {

@@ -3,7 +3,6 @@ package dev.qrbeam.relay.aws;
 import dev.qrbeam.relay.core.ConnectionRegistry;
 import dev.qrbeam.relay.core.Session;
 
-
 /**
  * The relay core's {@link ConnectionRegistry} over a {@link ConnectionMap}: stateless per Lambda invocation, so a
  * session found here is a {@link GatewaySession} made for the lookup, and {@code bind} returns a session for the
@@ -25,8 +24,13 @@ final class GatewayRegistry implements ConnectionRegistry {
 
     /** The session for the connection that raised the current event. */
     GatewaySession sender(String gatewayId, String remoteAddress) {
-        return new GatewaySession(GatewaySession.Role.SENDER, gatewayId, map.logicalId(gatewayId).orElse(null),
-                remoteAddress, outbound, map);
+        return new GatewaySession(
+                GatewaySession.Role.SENDER,
+                gatewayId,
+                map.logicalId(gatewayId).orElse(null),
+                remoteAddress,
+                outbound,
+                map);
     }
 
     @Override

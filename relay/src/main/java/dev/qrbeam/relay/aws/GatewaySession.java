@@ -7,7 +7,6 @@ import dev.qrbeam.relay.core.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * A {@link Session} for one API Gateway connection during one Lambda invocation: the relay core's view of either
  * the sender of the event or a target it routes to. Sends go out through the management API.
@@ -20,7 +19,10 @@ final class GatewaySession implements Session {
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySession.class);
 
     /** Which side of the current event this session is. */
-    enum Role { SENDER, TARGET }
+    enum Role {
+        SENDER,
+        TARGET
+    }
 
     private final Role role;
     private final String gatewayId;
@@ -29,8 +31,8 @@ final class GatewaySession implements Session {
     private final ConnectionMap map;
     private String id;
 
-    GatewaySession(Role role, String gatewayId, String id, String remoteAddress, GatewayOutbound outbound,
-                   ConnectionMap map) {
+    GatewaySession(
+            Role role, String gatewayId, String id, String remoteAddress, GatewayOutbound outbound, ConnectionMap map) {
         this.role = role;
         this.gatewayId = gatewayId;
         this.id = id;
@@ -73,8 +75,9 @@ final class GatewaySession implements Session {
             LOG.debug("reply to {} dropped: its connection is gone", id);
         } catch (PayloadTooLargeException e) {
             if (role == Role.TARGET) {
-                throw new ProtocolException(ErrorCode.BAD_FIELD, "message exceeds the gateway's "
-                        + AwsLimits.MESSAGE_BYTES + "-byte limit once relayed");
+                throw new ProtocolException(
+                        ErrorCode.BAD_FIELD,
+                        "message exceeds the gateway's " + AwsLimits.MESSAGE_BYTES + "-byte limit once relayed");
             }
             LOG.warn("reply to {} dropped: {}", id, e.getMessage());
         }

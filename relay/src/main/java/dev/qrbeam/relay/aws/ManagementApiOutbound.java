@@ -18,7 +18,9 @@ public final class ManagementApiOutbound implements GatewayOutbound {
     public void post(String gatewayId, String text) throws PeerGoneException {
         try {
             client.postToConnection(PostToConnectionRequest.builder()
-                    .connectionId(gatewayId).data(SdkBytes.fromUtf8String(text)).build());
+                    .connectionId(gatewayId)
+                    .data(SdkBytes.fromUtf8String(text))
+                    .build());
         } catch (GoneException e) {
             throw new PeerGoneException(gatewayId);
         } catch (software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooLargeException e) {
@@ -29,7 +31,8 @@ public final class ManagementApiOutbound implements GatewayOutbound {
     @Override
     public void disconnect(String gatewayId) {
         try {
-            client.deleteConnection(DeleteConnectionRequest.builder().connectionId(gatewayId).build());
+            client.deleteConnection(
+                    DeleteConnectionRequest.builder().connectionId(gatewayId).build());
         } catch (GoneException alreadyGone) {
             // nothing to close
         }

@@ -10,7 +10,6 @@ import dev.qrbeam.relay.core.RelayCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * The QRBeam relay as one AWS Lambda function behind an API Gateway WebSocket API: {@code $connect},
  * {@code $disconnect}, {@code $default} and the action routes ({@code Connect}, {@code Request}, ...) all arrive
@@ -45,7 +44,8 @@ public final class RelayLambdaHandler
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         APIGatewayV2WebSocketEvent.RequestContext request = event.getRequestContext();
         String gatewayId = request.getConnectionId();
-        String sourceIp = request.getIdentity() == null ? null : request.getIdentity().getSourceIp();
+        String sourceIp =
+                request.getIdentity() == null ? null : request.getIdentity().getSourceIp();
         switch (request.getRouteKey()) {
             case "$connect" -> core.onConnect(registry.opened(gatewayId, sourceIp));
             case "$disconnect" -> disconnect(registry.sender(gatewayId, sourceIp));

@@ -20,6 +20,5 @@ public interface BinaryMessage {
     BinaryMessage replacePrefix(int oldPrefixLength, byte[] newPrefix);
 
     /** Releases a message obtained from {@link #replacePrefix} (no effect on messages the transport owns). */
-    default void release() {
-    }
+    default void release() {}
 }

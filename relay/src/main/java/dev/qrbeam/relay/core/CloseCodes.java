@@ -15,6 +15,5 @@ public final class CloseCodes {
     /** Another connection resumed this connection's id. */
     public static final int RESUMED_ELSEWHERE = 4001;
 
-    private CloseCodes() {
-    }
+    private CloseCodes() {}
 }

@@ -26,9 +26,14 @@ public final class DirectDownloads {
      * One offered file. {@code progress} hears the highest byte offset served so far; {@code completed} runs once
      * when the file's last byte went out.
      */
-    public record Offer(Path file, long size, long modifiedMillis, String name, String sha256Hex,
-                        LongConsumer progress, Runnable completed) {
-    }
+    public record Offer(
+            Path file,
+            long size,
+            long modifiedMillis,
+            String name,
+            String sha256Hex,
+            LongConsumer progress,
+            Runnable completed) {}
 
     /** Registers an offer; returns its URL path ({@code /d/<token>}). */
     public String offer(Offer offer) {

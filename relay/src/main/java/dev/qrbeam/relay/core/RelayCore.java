@@ -10,14 +10,13 @@ import dev.qrbeam.protocol.message.ConnectReply;
 import dev.qrbeam.protocol.message.ErrorCode;
 import dev.qrbeam.protocol.message.Fields;
 import dev.qrbeam.protocol.message.ProtocolException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The relay's rules, independent of any transport: ids, Connect/resume, routing with the sender stamped in,
@@ -57,8 +56,15 @@ public final class RelayCore {
      *            e.g. API Gateway, may supply another)
      * @param perPair Request limiter keyed by (sending connection, target)
      */
-    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, Supplier<String> ids,
-                     RateLimiter perSource, RateLimiter perPair, WireJson json, RelayCounters counters) {
+    public RelayCore(
+            RelayLimits limits,
+            ConnectionRegistry registry,
+            ResumeTokens tokens,
+            Supplier<String> ids,
+            RateLimiter perSource,
+            RateLimiter perPair,
+            WireJson json,
+            RelayCounters counters) {
         this(limits, registry, tokens, ids, perSource, perPair, null, json, counters);
     }
 
@@ -67,9 +73,16 @@ public final class RelayCore {
      *                     counts against it, so a flood from other connections cannot starve a new receiver (null:
      *                     none)
      */
-    public RelayCore(RelayLimits limits, ConnectionRegistry registry, ResumeTokens tokens, Supplier<String> ids,
-                     RateLimiter perSource, RateLimiter perPair, RateLimiter sharedTarget, WireJson json,
-                     RelayCounters counters) {
+    public RelayCore(
+            RelayLimits limits,
+            ConnectionRegistry registry,
+            ResumeTokens tokens,
+            Supplier<String> ids,
+            RateLimiter perSource,
+            RateLimiter perPair,
+            RateLimiter sharedTarget,
+            WireJson json,
+            RelayCounters counters) {
         this.limits = limits;
         this.registry = registry;
         this.tokens = tokens;
@@ -84,11 +97,16 @@ public final class RelayCore {
     /** A core with in-memory state and token-bucket Request limits from {@code limits}. */
     public static RelayCore inMemory(RelayLimits limits, ResumeTokens tokens, WireJson json, RelayCounters counters) {
         int f = RelayLimits.SHARED_TARGET_FACTOR;
-        return new RelayCore(limits, new InMemoryConnectionRegistry(), tokens, new ConnectionIds(),
+        return new RelayCore(
+                limits,
+                new InMemoryConnectionRegistry(),
+                tokens,
+                new ConnectionIds(),
                 new TokenBucketRateLimiter(limits.requestsPerSecondPerSource(), limits.requestBurstPerSource()),
                 new TokenBucketRateLimiter(limits.requestsPerSecondPerTarget(), limits.requestBurstPerTarget()),
                 new TokenBucketRateLimiter(f * limits.requestsPerSecondPerTarget(), f * limits.requestBurstPerTarget()),
-                json, counters);
+                json,
+                counters);
     }
 
     /** Adds a connection id that may route to anyone and be routed to (owner-only relays, see {@link RelayLimits}). */
@@ -142,7 +160,10 @@ public final class RelayCore {
                 int off = utf8.arrayOffset() + utf8.position();
                 TextTransferSplicer.Splice splice = splice(from, bytes, off, size);
                 if (splice != null) {
-                    return forward(from, target(from, splice.targetId()), size,
+                    return forward(
+                            from,
+                            target(from, splice.targetId()),
+                            size,
                             Splicing.copyStamped(bytes, off, size, splice, from.id()));
                 }
                 return route(from, parse(() -> json.parse(bytes, off, size)), size);
@@ -170,8 +191,13 @@ public final class RelayCore {
                 String sender = from.id();
                 Session target = target(from, splice.targetId());
                 boolean fits = bytes.length - size >= sender.length() - (splice.end() - splice.start());
-                return forward(from, target, size, fits ? Splicing.stampInPlace(bytes, size, splice, sender)
-                        : Splicing.copyStamped(bytes, 0, size, splice, sender));
+                return forward(
+                        from,
+                        target,
+                        size,
+                        fits
+                                ? Splicing.stampInPlace(bytes, size, splice, sender)
+                                : Splicing.copyStamped(bytes, 0, size, splice, sender));
             }
             return route(from, parse(() -> json.parse(bytes, 0, size)), size);
         } catch (ProtocolException e) {
@@ -209,8 +235,8 @@ public final class RelayCore {
             TextTransferSplicer.Splice splice = utf8 == null ? null : splice(from, utf8, 0, utf8.length);
             if (splice != null) {
                 Session target = target(from, splice.targetId());
-                return forward(from, target, text.length(),
-                        Splicing.copyStamped(utf8, 0, utf8.length, splice, from.id()));
+                return forward(
+                        from, target, text.length(), Splicing.copyStamped(utf8, 0, utf8.length, splice, from.id()));
             }
             return route(from, parse(() -> json.parse(text)), text.length());
         } catch (ProtocolException e) {
@@ -232,7 +258,8 @@ public final class RelayCore {
             if (sender.length == h.connectionId().length()) {
                 message.overwrite(TransferFrameHeader.ID_OFFSET, sender);
             } else {
-                out = message.replacePrefix(TransferFrameHeader.ID_OFFSET + h.connectionId().length(), prefix(sender));
+                out = message.replacePrefix(
+                        TransferFrameHeader.ID_OFFSET + h.connectionId().length(), prefix(sender));
             }
             counters.forwarded(message.length(), true);
             try {
@@ -309,17 +336,25 @@ public final class RelayCore {
     }
 
     private void connect(Session from, ObjectNode body) {
-        String clientKey = body != null && body.hasNonNull(Fields.RESUME_KEY) ? body.get(Fields.RESUME_KEY).textValue() : null;
+        String clientKey = body != null && body.hasNonNull(Fields.RESUME_KEY)
+                ? body.get(Fields.RESUME_KEY).textValue()
+                : null;
         if (body != null && body.has(Fields.CONNECTION_ID)) {
             String id = body.get(Fields.CONNECTION_ID).textValue();
             String token = body.get(Fields.RESUME_TOKEN).textValue();
             boolean valid = body.has(Fields.RESUME_PROOF)
-                    ? tokens.verifyBound(id, clientKey, token, from.id(), body.get(Fields.RESUME_PROOF).textValue())
+                    ? tokens.verifyBound(
+                            id,
+                            clientKey,
+                            token,
+                            from.id(),
+                            body.get(Fields.RESUME_PROOF).textValue())
                     : tokens.verify(id, token);
             resume(from, id, valid);
         }
         String id = from.id();
-        ConnectReply reply = clientKey == null ? new ConnectReply(id, tokens.token(id), limits.advertised())
+        ConnectReply reply = clientKey == null
+                ? new ConnectReply(id, tokens.token(id), limits.advertised())
                 : new ConnectReply(id, tokens.boundToken(id, clientKey), limits.advertised(), tokens.relayKey());
         from.sendText(json.envelope(Action.CONNECT, reply));
     }

@@ -1,7 +1,6 @@
 package dev.qrbeam.relay.core;
 
 import dev.qrbeam.protocol.message.ErrorCode;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,7 +73,16 @@ public final class RelayCounters {
         });
         Map<String, Long> c = new TreeMap<>();
         closes.forEach((k, v) -> c.put(k, v.sum()));
-        return new RelayStats(open.sum(), total.sum(), rejected.sum(), messages.sum(), bytes.sum(), binary.sum(),
-                Map.copyOf(e), Map.copyOf(c), queued.get(), peakQueued.get());
+        return new RelayStats(
+                open.sum(),
+                total.sum(),
+                rejected.sum(),
+                messages.sum(),
+                bytes.sum(),
+                binary.sum(),
+                Map.copyOf(e),
+                Map.copyOf(c),
+                queued.get(),
+                peakQueued.get());
     }
 }

@@ -1,7 +1,6 @@
 package dev.qrbeam.relay.core;
 
 import dev.qrbeam.protocol.message.Limits;
-
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -39,14 +38,26 @@ import java.util.function.Consumer;
  *                                relay built into a sender serves that sender's transfers, not strangers talking to
  *                                each other
  */
-public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
-                          int outboundHighWaterBytes, long outboundMaxBytes,
-                          double requestsPerSecondPerSource, int requestBurstPerSource,
-                          double requestsPerSecondPerTarget, int requestBurstPerTarget,
-                          Duration pingInterval, Duration idleTimeout,
-                          int maxConnectionsPerAddress, Duration statsLogInterval, boolean capLoopback,
-                          int frameBytes, long outboundBudgetBytes, int maxConnections, Duration upgradeTimeout,
-                          boolean ownerOnly) {
+public record RelayLimits(
+        int maxTextBytes,
+        int maxBinaryBytes,
+        boolean binary,
+        int outboundHighWaterBytes,
+        long outboundMaxBytes,
+        double requestsPerSecondPerSource,
+        int requestBurstPerSource,
+        double requestsPerSecondPerTarget,
+        int requestBurstPerTarget,
+        Duration pingInterval,
+        Duration idleTimeout,
+        int maxConnectionsPerAddress,
+        Duration statsLogInterval,
+        boolean capLoopback,
+        int frameBytes,
+        long outboundBudgetBytes,
+        int maxConnections,
+        Duration upgradeTimeout,
+        boolean ownerOnly) {
 
     /** How many times the per-pair Request rate and burst all sources of one target share. */
     public static final int SHARED_TARGET_FACTOR = 4;
@@ -56,12 +67,26 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
      * 10,000 connections, 10 s to upgrade, ...
      */
     public static RelayLimits defaults() {
-        return new RelayLimits(256 * 1024, 1024 * 1024 + 4096, true,
-                4 * 1024 * 1024, 16L * 1024 * 1024,
-                2, 10, 5, 20,
-                Duration.ofSeconds(30), Duration.ofSeconds(90),
-                64, Duration.ofSeconds(60), false, 0,
-                256L * 1024 * 1024, 10_000, Duration.ofSeconds(10), false);
+        return new RelayLimits(
+                256 * 1024,
+                1024 * 1024 + 4096,
+                true,
+                4 * 1024 * 1024,
+                16L * 1024 * 1024,
+                2,
+                10,
+                5,
+                20,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(90),
+                64,
+                Duration.ofSeconds(60),
+                false,
+                0,
+                256L * 1024 * 1024,
+                10_000,
+                Duration.ofSeconds(10),
+                false);
     }
 
     /**
@@ -69,7 +94,10 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
      * at most 1,024 connections.
      */
     public static RelayLimits forSender() {
-        return defaults().withOutboundBudget(64L * 1024 * 1024).withMaxConnections(1024).withOwnerOnly(true);
+        return defaults()
+                .withOutboundBudget(64L * 1024 * 1024)
+                .withMaxConnections(1024)
+                .withOwnerOnly(true);
     }
 
     /** The largest frame payload accepted: {@link #frameBytes} if set, else the largest message. */
@@ -153,11 +181,26 @@ public record RelayLimits(int maxTextBytes, int maxBinaryBytes, boolean binary,
     private RelayLimits edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
-        return new RelayLimits(d.maxTextBytes, d.maxBinaryBytes, d.binary, d.outboundHighWaterBytes,
-                d.outboundMaxBytes, d.requestsPerSecondPerSource, d.requestBurstPerSource,
-                d.requestsPerSecondPerTarget, d.requestBurstPerTarget, d.pingInterval, d.idleTimeout,
-                d.maxConnectionsPerAddress, d.statsLogInterval, d.capLoopback, d.frameBytes, d.outboundBudgetBytes,
-                d.maxConnections, d.upgradeTimeout, d.ownerOnly);
+        return new RelayLimits(
+                d.maxTextBytes,
+                d.maxBinaryBytes,
+                d.binary,
+                d.outboundHighWaterBytes,
+                d.outboundMaxBytes,
+                d.requestsPerSecondPerSource,
+                d.requestBurstPerSource,
+                d.requestsPerSecondPerTarget,
+                d.requestBurstPerTarget,
+                d.pingInterval,
+                d.idleTimeout,
+                d.maxConnectionsPerAddress,
+                d.statsLogInterval,
+                d.capLoopback,
+                d.frameBytes,
+                d.outboundBudgetBytes,
+                d.maxConnections,
+                d.upgradeTimeout,
+                d.ownerOnly);
     }
 
     /** Mutable copy of the fields, used only inside {@link #edit}. */

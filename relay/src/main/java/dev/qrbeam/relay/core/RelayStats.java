@@ -17,10 +17,17 @@ import java.util.Map;
  * @param queuedBytes       bytes currently queued towards all clients (Netty transport)
  * @param peakQueuedBytes   the highest {@code queuedBytes} seen since start
  */
-public record RelayStats(long openConnections, long totalConnections, long rejectedConnections,
-                         long messagesForwarded, long bytesForwarded, long binaryForwarded,
-                         Map<String, Long> errorsByCode, Map<String, Long> closedByReason,
-                         long queuedBytes, long peakQueuedBytes) {
+public record RelayStats(
+        long openConnections,
+        long totalConnections,
+        long rejectedConnections,
+        long messagesForwarded,
+        long bytesForwarded,
+        long binaryForwarded,
+        Map<String, Long> errorsByCode,
+        Map<String, Long> closedByReason,
+        long queuedBytes,
+        long peakQueuedBytes) {
 
     public long errors(String code) {
         return errorsByCode.getOrDefault(code, 0L);

@@ -2,7 +2,6 @@ package dev.qrbeam.relay.core;
 
 import dev.qrbeam.protocol.message.ErrorCode;
 import dev.qrbeam.protocol.message.ProtocolException;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -2,8 +2,6 @@ package dev.qrbeam.relay.core;
 
 import dev.qrbeam.protocol.crypto.Hkdf;
 import dev.qrbeam.protocol.crypto.RelayResumeProof;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Resume tokens (docs/protocol.md §8). Seed-style: {@code base64url(HMAC-SHA256(relayKey, connectionId))} without
@@ -37,8 +37,8 @@ public final class ResumeTokens {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
         this.boundKey = new SecretKeySpec(Hkdf.derive(key, null, "qrbeam bound resume v1", 32), "HmacSHA256");
         this.relayPrivate = Hkdf.derive(key, null, "qrbeam relay x25519 v1", RelayResumeProof.KEY_BYTES);
-        this.relayPublic = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                RelayResumeProof.publicKey(relayPrivate));
+        this.relayPublic =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(RelayResumeProof.publicKey(relayPrivate));
     }
 
     /** Tokens with a fresh random key (ids do not survive a restart). */
@@ -89,8 +89,9 @@ public final class ResumeTokens {
 
     /** The token of an id bound to the client key {@code clientKey} (base64url as the client sent it). */
     public String boundToken(String connectionId, String clientKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                mac(boundKey, connectionId + "\u0000" + clientKey));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac(boundKey, connectionId + "\u0000" + clientKey));
     }
 
     /**
@@ -101,13 +102,15 @@ public final class ResumeTokens {
         byte[] presentedToken = decode(token);
         byte[] presentedProof = decode(proof);
         byte[] client = decode(clientKey);
-        if (presentedToken == null || presentedProof == null || client == null
+        if (presentedToken == null
+                || presentedProof == null
+                || client == null
                 || !MessageDigest.isEqual(mac(boundKey, connectionId + "\u0000" + clientKey), presentedToken)) {
             return false;
         }
         try {
-            return MessageDigest.isEqual(RelayResumeProof.proof(relayPrivate, client, connectionId, newId),
-                    presentedProof);
+            return MessageDigest.isEqual(
+                    RelayResumeProof.proof(relayPrivate, client, connectionId, newId), presentedProof);
         } catch (GeneralSecurityException e) {
             return false; // not a usable X25519 key
         }

@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 /** Builds the outgoing bytes of a spliced text Transfer: the sender's id in place of the target's, all else as is. */
 final class Splicing {
     /** The outgoing message: {@code bytes[0, length)}. */
-    record Out(byte[] bytes, int length) {
-    }
+    record Out(byte[] bytes, int length) {}
 
-    private Splicing() {
-    }
+    private Splicing() {}
 
     /** One copy of {@code b[off, off+len)} into a new array, with the id range replaced by {@code sender}. */
     static Out copyStamped(byte[] b, int off, int len, TextTransferSplicer.Splice s, String sender) {

@@ -8,7 +8,6 @@ import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.message.Action;
 import dev.qrbeam.protocol.message.ChunkRules;
 import dev.qrbeam.protocol.message.Fields;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -33,8 +32,7 @@ final class TextTransferSplicer {
      * @param start    offset (from the message start) of its first byte, just after the opening quote
      * @param end      offset of its closing quote
      */
-    record Splice(String targetId, int start, int end) {
-    }
+    record Splice(String targetId, int start, int end) {}
 
     private final WireJson json;
 
@@ -140,9 +138,15 @@ final class TextTransferSplicer {
 
         /** The rules of {@link MessageValidator} for Transfer and {@link ChunkRules#check}, as a yes/no. */
         boolean valid() {
-            return id != null && data && hash && hasChunkId && hasChunkTotal
-                    && chunkTotal >= 1 && chunkTotal <= ChunkRules.MAX_CHUNK_TOTAL
-                    && chunkId >= 0 && chunkId < chunkTotal;
+            return id != null
+                    && data
+                    && hash
+                    && hasChunkId
+                    && hasChunkTotal
+                    && chunkTotal >= 1
+                    && chunkTotal <= ChunkRules.MAX_CHUNK_TOTAL
+                    && chunkId >= 0
+                    && chunkId < chunkTotal;
         }
     }
 

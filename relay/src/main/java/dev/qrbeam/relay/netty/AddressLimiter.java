@@ -43,7 +43,8 @@ final class AddressLimiter {
         byte[] a = remote.getAddress();
         StringBuilder k = new StringBuilder(24);
         for (int i = 0; i < 8; i += 2) {
-            k.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff))).append(':');
+            k.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff)))
+                    .append(':');
         }
         return k.append(":/64").toString();
     }

@@ -3,7 +3,6 @@ package dev.qrbeam.relay.netty;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,16 +10,19 @@ import java.util.concurrent.TimeUnit;
  * Input keeps being read (and discarded by {@link MessageAssembler}) so the close is not turned into a reset.
  */
 final class Closing {
-    private Closing() {
-    }
+    private Closing() {}
 
     static void close(Channel ch, int code, String reason) {
         if (!ch.isActive()) {
             return;
         }
         ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
-        ch.eventLoop().schedule(() -> {
-            ch.close();
-        }, 2, TimeUnit.SECONDS);
+        ch.eventLoop()
+                .schedule(
+                        () -> {
+                            ch.close();
+                        },
+                        2,
+                        TimeUnit.SECONDS);
     }
 }

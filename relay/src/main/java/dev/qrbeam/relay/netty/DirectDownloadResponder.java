@@ -67,7 +67,8 @@ final class DirectDownloadResponder {
             return;
         }
         try {
-            if (Files.size(o.file()) != o.size() || Files.getLastModifiedTime(o.file()).toMillis() != o.modifiedMillis()) {
+            if (Files.size(o.file()) != o.size()
+                    || Files.getLastModifiedTime(o.file()).toMillis() != o.modifiedMillis()) {
                 plain(ctx, HttpResponseStatus.CONFLICT, "The file changed on the sending computer; send it again.\n");
                 return;
             }
@@ -84,8 +85,8 @@ final class DirectDownloadResponder {
             Matcher m = RANGE.matcher(range.trim());
             long[] r = m.matches() ? parse(m.group(1), m.group(2), o.size()) : null;
             if (r == null) {
-                HttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                        HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+                HttpResponse bad = new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1, HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
                 bad.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + o.size());
                 bad.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
                 bad.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -97,16 +98,20 @@ final class DirectDownloadResponder {
             partial = true;
         }
         long length = o.size() == 0 ? 0 : end - start + 1;
-        HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
-                partial ? HttpResponseStatus.PARTIAL_CONTENT : HttpResponseStatus.OK);
+        HttpResponse r = new DefaultHttpResponse(
+                HttpVersion.HTTP_1_1, partial ? HttpResponseStatus.PARTIAL_CONTENT : HttpResponseStatus.OK);
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
         r.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
         r.headers().set(HttpHeaderNames.ETAG, etag);
         r.headers().set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         r.headers().set("X-Content-Type-Options", "nosniff");
-        r.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(o.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+        r.headers()
+                .set(
+                        HttpHeaderNames.CONTENT_DISPOSITION,
+                        "attachment; filename*=UTF-8''"
+                                + URLEncoder.encode(o.name(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20"));
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         if (partial) {
             r.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + o.size());
@@ -175,7 +180,8 @@ final class DirectDownloadResponder {
 
     private static void plain(ChannelHandlerContext ctx, HttpResponseStatus status, String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(b));
+        DefaultFullHttpResponse r =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(b));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         r.headers().set(HttpHeaderNames.CONTENT_LENGTH, b.length);
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,9 +32,13 @@ final class LingeringClose extends ChannelOutboundHandlerAdapter {
         }
         lingering = true;
         ch.config().setAutoRead(true);
-        ScheduledFuture<?> timer = ctx.executor().schedule(() -> {
-            ctx.close();
-        }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = ctx.executor()
+                .schedule(
+                        () -> {
+                            ctx.close();
+                        },
+                        LINGER_MILLIS,
+                        TimeUnit.MILLISECONDS);
         ch.closeFuture().addListener(f -> {
             timer.cancel(false);
             promise.trySuccess();

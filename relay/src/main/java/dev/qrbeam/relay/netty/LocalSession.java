@@ -1,9 +1,9 @@
 package dev.qrbeam.relay.netty;
 
-import dev.qrbeam.relay.core.LocalConnection;
-import dev.qrbeam.relay.core.LocalPeer;
 import dev.qrbeam.relay.core.BinaryMessage;
 import dev.qrbeam.relay.core.CloseCodes;
+import dev.qrbeam.relay.core.LocalConnection;
+import dev.qrbeam.relay.core.LocalPeer;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.Session;
 import java.nio.ByteBuffer;
@@ -84,7 +84,9 @@ final class LocalSession implements Session, LocalConnection {
     @Override
     public void sendBinary(BinaryMessage message) {
         ByteBuffer copy = ByteBuffer.allocate(message.length());
-        ((NettyBinaryMessage) message).buffer().getBytes(((NettyBinaryMessage) message).buffer().readerIndex(), copy);
+        ((NettyBinaryMessage) message)
+                .buffer()
+                .getBytes(((NettyBinaryMessage) message).buffer().readerIndex(), copy);
         copy.flip();
         deliver(copy.remaining(), () -> peer.onBinary(copy));
     }

@@ -33,8 +33,9 @@ final class MessageAssembler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof WebSocketFrame frame)
-                || !(msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame
-                || msg instanceof ContinuationWebSocketFrame)) {
+                || !(msg instanceof TextWebSocketFrame
+                        || msg instanceof BinaryWebSocketFrame
+                        || msg instanceof ContinuationWebSocketFrame)) {
             ctx.fireChannelRead(msg);
             return;
         }
@@ -49,7 +50,11 @@ final class MessageAssembler extends ChannelInboundHandlerAdapter {
         boolean text = frame instanceof TextWebSocketFrame;
         if (!text && !limits.binary()) {
             frame.release();
-            refuse(ctx, CloseCodes.UNSUPPORTED_DATA, "binary messages are not accepted by this relay", "binary-refused");
+            refuse(
+                    ctx,
+                    CloseCodes.UNSUPPORTED_DATA,
+                    "binary messages are not accepted by this relay",
+                    "binary-refused");
             return;
         }
         if (frame.content().readableBytes() > limit(text)) {
@@ -90,8 +95,11 @@ final class MessageAssembler extends ChannelInboundHandlerAdapter {
     }
 
     private void tooBig(ChannelHandlerContext ctx, boolean text) {
-        refuse(ctx, CloseCodes.MESSAGE_TOO_BIG,
-                (text ? "text" : "binary") + " message exceeds " + limit(text) + " bytes", "too-big");
+        refuse(
+                ctx,
+                CloseCodes.MESSAGE_TOO_BIG,
+                (text ? "text" : "binary") + " message exceeds " + limit(text) + " bytes",
+                "too-big");
     }
 
     private void refuse(ChannelHandlerContext ctx, int code, String reason, String counterKey) {

@@ -3,7 +3,6 @@ package dev.qrbeam.relay.netty;
 import dev.qrbeam.relay.core.BinaryMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-
 import java.nio.ByteBuffer;
 
 /** {@link BinaryMessage} over a Netty buffer; forwarding retains it instead of copying. */

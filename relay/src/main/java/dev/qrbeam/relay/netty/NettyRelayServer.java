@@ -1,8 +1,8 @@
 package dev.qrbeam.relay.netty;
 
+import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.LocalConnection;
 import dev.qrbeam.relay.core.LocalPeer;
-import dev.qrbeam.relay.core.DirectDownloads;
 import dev.qrbeam.relay.core.RelayCore;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.tls.ReloadingTls;
@@ -18,7 +18,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
-
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +30,8 @@ public final class NettyRelayServer implements AutoCloseable {
     private final RelayCore core;
     private final java.util.Set<LocalSession> locals = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private NettyRelayServer(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls,
-                             DirectDownloads downloads)
+    private NettyRelayServer(
+            RelayCore core, String host, int port, int workerThreads, ReloadingTls tls, DirectDownloads downloads)
             throws InterruptedException {
         this.core = core;
         RelayLimits limits = core.limits();
@@ -47,7 +46,8 @@ public final class NettyRelayServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                .childOption(
+                        ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(limits.outboundHighWaterBytes() / 2, limits.outboundHighWaterBytes()))
                 .childHandler(init);
         try {
@@ -70,8 +70,9 @@ public final class NettyRelayServer implements AutoCloseable {
     }
 
     /** As {@link #start(RelayCore, String, int, int, ReloadingTls)}, serving {@code downloads} at {@code /d/<token>}. */
-    public static NettyRelayServer start(RelayCore core, String host, int port, int workerThreads, ReloadingTls tls,
-                                         DirectDownloads downloads) throws InterruptedException {
+    public static NettyRelayServer start(
+            RelayCore core, String host, int port, int workerThreads, ReloadingTls tls, DirectDownloads downloads)
+            throws InterruptedException {
         return new NettyRelayServer(core, host, port, workerThreads, tls, downloads);
     }
 

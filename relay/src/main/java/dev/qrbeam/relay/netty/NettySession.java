@@ -13,13 +13,12 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Netty channel as a {@link Session}. Outbound bytes are counted: past the channel's high-water mark the
@@ -37,7 +36,8 @@ final class NettySession implements Session {
     private final AtomicLong queued = new AtomicLong();
     private volatile long lastDrained = System.nanoTime();
     private final Set<NettySession> waiters = ConcurrentHashMap.newKeySet();
-    private final java.util.Queue<CompletableFuture<Void>> writable = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<CompletableFuture<Void>> writable =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile String id;
     private volatile boolean closing;
 

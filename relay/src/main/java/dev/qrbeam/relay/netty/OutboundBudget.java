@@ -1,13 +1,12 @@
 package dev.qrbeam.relay.netty;
 
 import dev.qrbeam.relay.core.RelayCounters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The relay-wide budget of bytes queued towards clients. Each connection is already paused and cut on its own
@@ -90,21 +89,26 @@ final class OutboundBudget {
      * them) nothing was ever queued again and the relay stalled for good.
      */
     private void recheckLater(NettySession producer) {
-        producer.channel().eventLoop().schedule(() -> {
-            if (!paused.contains(producer)) {
-                return;
-            }
-            if (over()) {
-                evictStalest();
-            }
-            if (!over()) {
-                if (paused.remove(producer)) {
-                    producer.resume();
-                }
-            } else {
-                recheckLater(producer);
-            }
-        }, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        producer.channel()
+                .eventLoop()
+                .schedule(
+                        () -> {
+                            if (!paused.contains(producer)) {
+                                return;
+                            }
+                            if (over()) {
+                                evictStalest();
+                            }
+                            if (!over()) {
+                                if (paused.remove(producer)) {
+                                    producer.resume();
+                                }
+                            } else {
+                                recheckLater(producer);
+                            }
+                        },
+                        RECHECK_MILLIS,
+                        TimeUnit.MILLISECONDS);
     }
 
     /** Closes the connection with queued bytes whose queue has not moved for the longest time. */
@@ -112,7 +116,9 @@ final class OutboundBudget {
         long staleBefore = System.nanoTime() - STALE_NANOS;
         NettySession worst = null;
         for (NettySession s : sessions) {
-            if (s.queuedBytes() > 0 && !s.closing() && s.lastDrained() < staleBefore
+            if (s.queuedBytes() > 0
+                    && !s.closing()
+                    && s.lastDrained() < staleBefore
                     && (worst == null || s.lastDrained() < worst.lastDrained())) {
                 worst = s;
             }
@@ -120,8 +126,11 @@ final class OutboundBudget {
         if (worst == null) {
             return;
         }
-        LOG.warn("closing {}: relay outbound budget of {} bytes reached; it holds {} bytes it has not read",
-                worst.id(), budget, worst.queuedBytes());
+        LOG.warn(
+                "closing {}: relay outbound budget of {} bytes reached; it holds {} bytes it has not read",
+                worst.id(),
+                budget,
+                worst.queuedBytes());
         counters.closedBy("budget");
         worst.evict("relay memory budget reached; this connection does not read");
     }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * forms).
  */
 final class PhonePage {
-    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
+    private static final Pattern SAFE_HOST =
+            Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
 
     private final byte[] html;
     private final String policyPrefix;
@@ -24,9 +25,10 @@ final class PhonePage {
     private PhonePage(byte[] html) {
         this.html = html;
         String text = new String(html, StandardCharsets.UTF_8);
-        this.policyPrefix = "default-src 'none'; script-src '" + hashOf(text, "<script>", "</script>") + "'; style-src '"
-                + hashOf(text, "<style>", "</style>") + "'; img-src 'self' blob: data:; base-uri 'none'; "
-                + "form-action 'none'; frame-ancestors 'none'; connect-src 'self'";
+        this.policyPrefix =
+                "default-src 'none'; script-src '" + hashOf(text, "<script>", "</script>") + "'; style-src '"
+                        + hashOf(text, "<style>", "</style>") + "'; img-src 'self' blob: data:; base-uri 'none'; "
+                        + "form-action 'none'; frame-ancestors 'none'; connect-src 'self'";
     }
 
     /** Loads the page from the relay jar. */
@@ -64,7 +66,9 @@ final class PhonePage {
         }
         try {
             byte[] body = page.substring(start + open.length(), end).getBytes(StandardCharsets.UTF_8);
-            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+            return "sha256-"
+                    + Base64.getEncoder()
+                            .encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -34,14 +34,18 @@ final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest req) || (isUpgrade(req) && req.decoderResult().isSuccess())) {
+        if (!(msg instanceof FullHttpRequest req)
+                || (isUpgrade(req) && req.decoderResult().isSuccess())) {
             ctx.fireChannelRead(msg);
             return;
         }
         if (req.decoderResult().isFailure()) {
             req.release();
-            respond(ctx, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE), 0);
+            respond(
+                    ctx,
+                    new DefaultFullHttpResponse(
+                            HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
+                    0);
             return;
         }
         if (DirectDownloadResponder.isDownload(req.uri())) {
@@ -58,8 +62,10 @@ final class PlainHttpHandler extends ChannelInboundHandlerAdapter {
         req.release();
         byte[] page = PAGE.html();
         FullHttpResponse r = get
-                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(page))
+                ? new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.OK,
+                        head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(page))
                 : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.METHOD_NOT_ALLOWED);
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
         r.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, PAGE.policy(host));

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
-
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +37,13 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final AtomicInteger open = new AtomicInteger();
     private final ReloadingTls tls;
 
-    RelayChannelInitializer(RelayCore core, AddressLimiter addresses, ChannelGroup channels, OutboundBudget budget,
-                            ReloadingTls tls, DirectDownloads downloads) {
+    RelayChannelInitializer(
+            RelayCore core,
+            AddressLimiter addresses,
+            ChannelGroup channels,
+            OutboundBudget budget,
+            ReloadingTls tls,
+            DirectDownloads downloads) {
         this.plainHttp = new PlainHttpHandler(downloads);
         this.core = core;
         this.tls = tls;
@@ -63,14 +67,20 @@ final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
         ch.closeFuture().addListener(f -> open.decrementAndGet());
         if (limits.maxConnections() > 0 && total > limits.maxConnections()) {
             core.counters().rejected();
-            p.addLast(new UpgradeDeadline(upgradeMillis, core.counters()), new HttpServerCodec(),
-                    new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), TooManyConnectionsHandler.relayFull());
+            p.addLast(
+                    new UpgradeDeadline(upgradeMillis, core.counters()),
+                    new HttpServerCodec(),
+                    new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
+                    TooManyConnectionsHandler.relayFull());
             return;
         }
         if (!addresses.tryAcquire(address)) {
             core.counters().rejected();
-            p.addLast(new UpgradeDeadline(upgradeMillis, core.counters()), new HttpServerCodec(),
-                    new HttpObjectAggregator(MAX_HANDSHAKE_BYTES), TooManyConnectionsHandler.perAddress());
+            p.addLast(
+                    new UpgradeDeadline(upgradeMillis, core.counters()),
+                    new HttpServerCodec(),
+                    new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
+                    TooManyConnectionsHandler.perAddress());
             return;
         }
         ch.closeFuture().addListener(f -> addresses.release(address));

@@ -12,10 +12,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
 
 /**
  * Glue between one Netty channel and the {@link RelayCore}: handshake → onConnect, messages → onText/onBinary,
@@ -52,7 +51,10 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             idleEvents = idle.isFirst() ? 1 : idleEvents + 1;
             if (session == null || idleEvents >= idleEventsBeforeClose) {
                 core.counters().closedBy("idle");
-                LOG.info("closing {} from {}: idle timeout", session == null ? "unopened connection" : session.id(), remote);
+                LOG.info(
+                        "closing {} from {}: idle timeout",
+                        session == null ? "unopened connection" : session.id(),
+                        remote);
                 if (session == null) {
                     ctx.close();
                 } else {
@@ -80,8 +82,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     private void open(ChannelHandlerContext ctx) {
         if (session == null) {
-            session = new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters(),
-                    budget);
+            session =
+                    new NettySession(ctx.channel(), remote, core.limits().outboundMaxBytes(), core.counters(), budget);
             core.onConnect(session);
         }
     }
@@ -96,9 +98,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            Session target = m.text()
-                    ? text(m.content())
-                    : core.onBinary(session, new NettyBinaryMessage(m.content()));
+            Session target = m.text() ? text(m.content()) : core.onBinary(session, new NettyBinaryMessage(m.content()));
             if (target instanceof NettySession t) {
                 t.throttle(session);
             } else if (target instanceof LocalSession l) {

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +27,8 @@ final class TooManyConnectionsHandler extends ChannelInboundHandlerAdapter {
     }
 
     static TooManyConnectionsHandler perAddress() {
-        return new TooManyConnectionsHandler(HttpResponseStatus.TOO_MANY_REQUESTS, "too many connections from this address\n");
+        return new TooManyConnectionsHandler(
+                HttpResponseStatus.TOO_MANY_REQUESTS, "too many connections from this address\n");
     }
 
     static TooManyConnectionsHandler relayFull() {
@@ -42,8 +42,8 @@ final class TooManyConnectionsHandler extends ChannelInboundHandlerAdapter {
         if (!request) {
             return;
         }
-        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
+        FullHttpResponse r = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=us-ascii");
         r.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
         r.headers().set(HttpHeaderNames.CONNECTION, "close");

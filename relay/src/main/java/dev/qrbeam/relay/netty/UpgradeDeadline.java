@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,12 +24,16 @@ final class UpgradeDeadline extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        timer = ctx.executor().schedule(() -> {
-            if (ctx.channel().isActive()) {
-                counters.closedBy("upgrade-timeout");
-                ctx.close();
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        timer = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (ctx.channel().isActive()) {
+                                counters.closedBy("upgrade-timeout");
+                                ctx.close();
+                            }
+                        },
+                        millis,
+                        TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -23,21 +23,23 @@ import java.util.regex.Pattern;
  * that converts them.
  */
 public final class PemFiles {
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
     /** AlgorithmIdentifier of rsaEncryption (1.2.840.113549.1.1.1) with NULL parameters, DER. */
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-        (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    private static final byte[] RSA_ALGORITHM = {
+        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+    };
 
-    private PemFiles() {
-    }
+    private PemFiles() {}
 
     /** The certificates in {@code file}, leaf first. */
     public static X509Certificate[] certificates(Path file) throws IOException {
         try {
             List<X509Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file))).stream()
-                    .map(c -> (X509Certificate) c).toList();
+                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file)))
+                    .stream()
+                    .map(c -> (X509Certificate) c)
+                    .toList();
             if (certs.isEmpty()) {
                 throw new IOException(file + " holds no PEM certificate");
             }
@@ -59,8 +61,9 @@ public final class PemFiles {
             return switch (type) {
                 case "PRIVATE KEY" -> pkcs8(der, file);
                 case "RSA PRIVATE KEY" -> pkcs8(wrapRsa(der), file);
-                default -> throw new IOException(file + ": " + type + " is not supported; convert it with "
-                        + "'openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pkcs8.pem'");
+                default ->
+                    throw new IOException(file + ": " + type + " is not supported; convert it with "
+                            + "'openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pkcs8.pem'");
             };
         }
         throw new IOException(file + " holds no PEM private key");

@@ -2,9 +2,6 @@ package dev.qrbeam.relay.tls;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,8 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The relay's TLS context from PEM files, read again when they change: at most once per {@value #CHECK_MILLIS} ms a
@@ -117,8 +116,8 @@ public final class ReloadingTls {
         } catch (GeneralSecurityException e) {
             // a key of another type than the certificate's: a mismatch
         }
-        throw new IOException(files.privateKey() + " is not the key of the first certificate in "
-                + files.certificateChain());
+        throw new IOException(
+                files.privateKey() + " is not the key of the first certificate in " + files.certificateChain());
     }
 
     /** What identifies a version of the two files. */

@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param certificateChain PEM certificate chain
  * @param privateKey       PEM private key, unencrypted
  */
-public record TlsFiles(Path certificateChain, Path privateKey) {
-}
+public record TlsFiles(Path certificateChain, Path privateKey) {}

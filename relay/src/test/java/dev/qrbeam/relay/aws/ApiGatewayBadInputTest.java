@@ -1,16 +1,15 @@
 package dev.qrbeam.relay.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qrbeam.relay.testing.TestWsClient;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The standalone relay's bad-input cases ({@code dev.qrbeam.relay.BadInputTest#badTexts}, the same list) through the
@@ -35,29 +34,35 @@ class ApiGatewayBadInputTest {
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("dev.qrbeam.relay.BadInputTest#badTexts")
     void badTextGetsTheSameErrorAsOnTheStandaloneRelay(String what, String text, String code) {
-        try (TestWsClient bad = TestWsClient.connect(relay.uri()); TestWsClient peer = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient bad = TestWsClient.connect(relay.uri());
+                TestWsClient peer = TestWsClient.connect(relay.uri())) {
             String badId = bad.connectId();
             String peerId = peer.connectId();
             bad.send(text.replace(T, peerId));
             assertThat(bad.awaitErrorCode()).as(what).isEqualTo(code);
 
             bad.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + peerId + "\",\"success\":true}}");
-            assertThat(peer.awaitText()).as("the peer got nothing from the bad message").isEqualTo(
-                    "{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + badId + "\",\"success\":true}}");
+            assertThat(peer.awaitText())
+                    .as("the peer got nothing from the bad message")
+                    .isEqualTo("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + badId
+                            + "\",\"success\":true}}");
             assertThat(bad.connectId()).isEqualTo(badId);
         }
     }
 
     @Test
     void extensionActionsAreRoutedOpaquely() {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = a.connectId();
             String idB = b.connectId();
             b.send("{\"action\":\"Handshake\",\"message\":{\"connectionid\":\"" + idA + "\",\"noise\":\"AAEC\"}}");
-            assertThat(a.awaitText()).isEqualTo(
-                    "{\"action\":\"Handshake\",\"message\":{\"connectionid\":\"" + idB + "\",\"noise\":\"AAEC\"}}");
+            assertThat(a.awaitText())
+                    .isEqualTo("{\"action\":\"Handshake\",\"message\":{\"connectionid\":\"" + idB
+                            + "\",\"noise\":\"AAEC\"}}");
             a.send("{\"action\":\"Control\",\"message\":{\"connectionid\":\"" + idB + "\",\"box\":\"c2VhbGVk\"}}");
-            assertThat(b.awaitJson().path("message").path("connectionid").asText()).isEqualTo(idA);
+            assertThat(b.awaitJson().path("message").path("connectionid").asText())
+                    .isEqualTo(idA);
         }
     }
 

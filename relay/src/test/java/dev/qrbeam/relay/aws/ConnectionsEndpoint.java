@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,8 +21,12 @@ final class ConnectionsEndpoint {
     void handle(ChannelHandlerContext ctx, FullHttpRequest request, String connectionId) {
         GatewayConnection connection = gateway.connections().get(connectionId);
         if (connection == null) {
-            GatewayHttpRouter.respond(ctx, request, HttpResponseStatus.GONE,
-                    "{\"__type\":\"GoneException\",\"message\":null}", "GoneException");
+            GatewayHttpRouter.respond(
+                    ctx,
+                    request,
+                    HttpResponseStatus.GONE,
+                    "{\"__type\":\"GoneException\",\"message\":null}",
+                    "GoneException");
             return;
         }
         HttpMethod method = request.method();
@@ -33,25 +36,35 @@ final class ConnectionsEndpoint {
             connection.closeNow();
             GatewayHttpRouter.respond(ctx, request, HttpResponseStatus.NO_CONTENT, "");
         } else if (HttpMethod.GET.equals(method)) {
-            GatewayHttpRouter.respond(ctx, request, HttpResponseStatus.OK,
+            GatewayHttpRouter.respond(
+                    ctx,
+                    request,
+                    HttpResponseStatus.OK,
                     "{\"connectedAt\":\"" + java.time.Instant.ofEpochMilli(connection.connectedAt())
                             + "\",\"identity\":{\"sourceIp\":\"127.0.0.1\"}}");
         } else {
-            GatewayHttpRouter.respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    "{\"message\":\"Method not allowed\"}");
+            GatewayHttpRouter.respond(
+                    ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"message\":\"Method not allowed\"}");
         }
     }
 
     private void post(ChannelHandlerContext ctx, FullHttpRequest request, GatewayConnection connection) {
         if (request.content().readableBytes() > gateway.behaviour().messageBytes()) {
-            GatewayHttpRouter.respond(ctx, request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+            GatewayHttpRouter.respond(
+                    ctx,
+                    request,
+                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                     "{\"__type\":\"PayloadTooLargeException\",\"message\":\"Message too long\"}",
                     "PayloadTooLargeException");
         } else if (connection.deliver(request.content().toString(StandardCharsets.UTF_8))) {
             GatewayHttpRouter.respond(ctx, request, HttpResponseStatus.OK, "");
         } else {
-            GatewayHttpRouter.respond(ctx, request, HttpResponseStatus.GONE,
-                    "{\"__type\":\"GoneException\",\"message\":null}", "GoneException");
+            GatewayHttpRouter.respond(
+                    ctx,
+                    request,
+                    HttpResponseStatus.GONE,
+                    "{\"__type\":\"GoneException\",\"message\":null}",
+                    "GoneException");
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.qrbeam.relay.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.qrbeam.protocol.message.Action;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * relay/aws agrees with the code: the handler, jar, routes, environment and table the template names are the ones
@@ -50,7 +49,8 @@ class DeploymentAsCodeTest {
         Class<?> handler = Class.forName(m.group(1));
         assertThat(RequestHandler.class.isAssignableFrom(handler)).isTrue();
         assertThat(handler.getConstructor()).isNotNull();
-        assertThat(Arrays.stream(handler.getMethods()).map(java.lang.reflect.Method::getName)).contains(m.group(2));
+        assertThat(Arrays.stream(handler.getMethods()).map(java.lang.reflect.Method::getName))
+                .contains(m.group(2));
     }
 
     @Test
@@ -63,14 +63,18 @@ class DeploymentAsCodeTest {
     @Test
     void routesAreTheRelayActionsPlusTheGatewayRoutes() throws Exception {
         Set<String> routes = all(Pattern.compile("RouteKey: \"?([$\\w]+)\"?"), template());
-        Set<String> actions = Arrays.stream(Action.values()).filter(Action::acceptedFromClient)
-                .map(Action::wireName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> actions = Arrays.stream(Action.values())
+                .filter(Action::acceptedFromClient)
+                .map(Action::wireName)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>(actions);
         expected.addAll(Set.of("$connect", "$disconnect", "$default"));
         assertThat(routes).isEqualTo(expected);
         assertThat(new TreeSet<>(GatewayBehaviour.aws(null, null).routeKeys()))
-                .as("the local stand-in selects the same routes").isEqualTo(actions);
-        assertThat(template()).contains("ProtocolType: WEBSOCKET", "RouteSelectionExpression: \"$request.body.action\"");
+                .as("the local stand-in selects the same routes")
+                .isEqualTo(actions);
+        assertThat(template())
+                .contains("ProtocolType: WEBSOCKET", "RouteSelectionExpression: \"$request.body.action\"");
     }
 
     @Test
@@ -85,7 +89,8 @@ class DeploymentAsCodeTest {
     @Test
     void scriptsPassShellCheck() throws Exception {
         assumeTrue(onPath("shellcheck"), "shellcheck not installed (.ci/setup-aws.sh installs it)");
-        assertThat(run("shellcheck", "aws/deploy.sh", "aws/teardown.sh", "../.ci/setup-aws.sh")).isEqualTo(0);
+        assertThat(run("shellcheck", "aws/deploy.sh", "aws/teardown.sh", "../.ci/setup-aws.sh"))
+                .isEqualTo(0);
         assertThat(Files.isExecutable(AWS_DIR.resolve("deploy.sh"))).isTrue();
         assertThat(Files.isExecutable(AWS_DIR.resolve("teardown.sh"))).isTrue();
     }
@@ -98,8 +103,8 @@ class DeploymentAsCodeTest {
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(dir -> new File(dir, command).canExecute());
+        return path != null
+                && Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> new File(dir, command).canExecute());
     }
 
     private static int run(String... command) throws IOException, InterruptedException {

@@ -1,14 +1,5 @@
 package dev.qrbeam.relay.aws;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +9,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * dynalite (npm, an open-source implementation of the DynamoDB API, installed by {@code .ci/setup-aws.sh}) on
@@ -51,22 +50,35 @@ final class Dynalite implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Process process = new ProcessBuilder("dynalite", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "dynalite",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--createTableMs",
+                        "0",
+                        "--deleteTableMs",
+                        "0",
+                        "--updateTableMs",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         CountDownLatch listening = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.contains("listening")) {
-                        listening.countDown();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = out.readLine()) != null; ) {
+                            if (line.contains("listening")) {
+                                listening.countDown();
+                            }
+                        }
+                    } catch (IOException ended) {
+                        // process gone
                     }
-                }
-            } catch (IOException ended) {
-                // process gone
-            }
-        }, "dynalite-output");
+                },
+                "dynalite-output");
         reader.setDaemon(true);
         reader.start();
         if (!listening.await(30, TimeUnit.SECONDS)) {
@@ -77,17 +89,25 @@ final class Dynalite implements AutoCloseable {
     }
 
     DynamoDbClient client() {
-        return DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.EU_WEST_1).credentialsProvider(LocalAws.credentials())
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(LocalAws.credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** Creates the relay's table as the SAM template does: string partition key {@code pk}, on demand. */
     static void createRelayTable(DynamoDbClient dynamo, String table) {
         dynamo.createTable(b -> b.tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("pk")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("pk")
+                        .keyType(KeyType.HASH)
+                        .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
     }

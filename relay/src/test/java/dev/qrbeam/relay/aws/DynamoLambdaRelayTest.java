@@ -1,13 +1,12 @@
 package dev.qrbeam.relay.aws;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Lambda relay with its deployed state: connection map and Request limits in DynamoDB (dynalite). */
 class DynamoLambdaRelayTest extends LambdaRelayContract {
@@ -35,10 +34,22 @@ class DynamoLambdaRelayTest extends LambdaRelayContract {
         Dynalite.createRelayTable(dynamo, table);
         var limits = AwsLimits.relayLimits();
         Clock clock = Clock.systemUTC();
-        return LambdaRelayStack.start(behaviour, new DynamoConnectionMap(dynamo, table, AwsRelay.ITEM_LIFETIME, clock),
-                AwsRelay.requestLimiter(dynamo, table, "source", limits.requestsPerSecondPerSource(),
-                        limits.requestBurstPerSource(), clock),
-                AwsRelay.requestLimiter(dynamo, table, "target", limits.requestsPerSecondPerTarget(),
-                        limits.requestBurstPerTarget(), clock));
+        return LambdaRelayStack.start(
+                behaviour,
+                new DynamoConnectionMap(dynamo, table, AwsRelay.ITEM_LIFETIME, clock),
+                AwsRelay.requestLimiter(
+                        dynamo,
+                        table,
+                        "source",
+                        limits.requestsPerSecondPerSource(),
+                        limits.requestBurstPerSource(),
+                        clock),
+                AwsRelay.requestLimiter(
+                        dynamo,
+                        table,
+                        "target",
+                        limits.requestsPerSecondPerTarget(),
+                        limits.requestBurstPerTarget(),
+                        clock));
     }
 }

@@ -1,12 +1,7 @@
 package dev.qrbeam.relay.aws;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,9 +10,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The DynamoDB-backed state (connection map, relay key, shared rate limit) against dynalite via the real SDK. */
 @Timeout(60)
@@ -58,9 +57,11 @@ class DynamoStateTest {
         assertThat(map.bind("logicalA", "gw1=")).isEmpty();
         assertThat(map.gatewayId("logicalA")).contains("gw1=");
         assertThat(map.logicalId("gw1=")).contains("logicalA");
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("L#logicalA")))).item();
-        assertThat(Long.parseLong(item.get("ttl").n())).isEqualTo(now.plus(Duration.ofMinutes(135)).getEpochSecond());
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("L#logicalA"))))
+                .item();
+        assertThat(Long.parseLong(item.get("ttl").n()))
+                .isEqualTo(now.plus(Duration.ofMinutes(135)).getEpochSecond());
     }
 
     @Test
@@ -105,14 +106,16 @@ class DynamoStateTest {
     @Test
     void sharedRateLimitCountsPerKeyAndWindow() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        DynamoWindowRateLimiter limiter = new DynamoWindowRateLimiter(dynamo, table, "target", 3,
-                Duration.ofSeconds(10), clock);
-        DynamoWindowRateLimiter otherInstance = new DynamoWindowRateLimiter(dynamo, table, "target", 3,
-                Duration.ofSeconds(10), clock);
+        DynamoWindowRateLimiter limiter =
+                new DynamoWindowRateLimiter(dynamo, table, "target", 3, Duration.ofSeconds(10), clock);
+        DynamoWindowRateLimiter otherInstance =
+                new DynamoWindowRateLimiter(dynamo, table, "target", 3, Duration.ofSeconds(10), clock);
         assertThat(limiter.tryAcquire("victim")).isTrue();
         assertThat(otherInstance.tryAcquire("victim")).isTrue();
         assertThat(limiter.tryAcquire("victim")).isTrue();
-        assertThat(otherInstance.tryAcquire("victim")).as("4th in the window, from another instance").isFalse();
+        assertThat(otherInstance.tryAcquire("victim"))
+                .as("4th in the window, from another instance")
+                .isFalse();
         assertThat(limiter.tryAcquire("someoneElse")).isTrue();
         clock.advance(Duration.ofSeconds(10));
         assertThat(limiter.tryAcquire("victim")).as("next window").isTrue();
@@ -130,8 +133,19 @@ class DynamoStateTest {
             now = now.plus(d);
         }
 
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param maxLifetime  every connection is closed with 1001 after this long (the "2 hour cut")
  * @param routeKeys    route keys besides {@code $connect/$disconnect/$default}, selected by {@code $request.body.action}
  */
-public record GatewayBehaviour(String stage, int frameBytes, int messageBytes, Duration idleTimeout,
-                               Duration maxLifetime, List<String> routeKeys) {
+public record GatewayBehaviour(
+        String stage,
+        int frameBytes,
+        int messageBytes,
+        Duration idleTimeout,
+        Duration maxLifetime,
+        List<String> routeKeys) {
 
     /** AWS quota: 32 KB per frame. */
     public static final int AWS_FRAME_BYTES = 32 * 1024;
@@ -31,7 +36,12 @@ public record GatewayBehaviour(String stage, int frameBytes, int messageBytes, D
 
     /** AWS quotas, the template's routes, and the given (scaled-down) timeouts. */
     public static GatewayBehaviour aws(Duration idleTimeout, Duration maxLifetime) {
-        return new GatewayBehaviour("test", AWS_FRAME_BYTES, AWS_MESSAGE_BYTES, idleTimeout, maxLifetime,
+        return new GatewayBehaviour(
+                "test",
+                AWS_FRAME_BYTES,
+                AWS_MESSAGE_BYTES,
+                idleTimeout,
+                maxLifetime,
                 List.of("Connect", "Request", "Transfer", "Acknowledge", "Handshake", "Control"));
     }
 

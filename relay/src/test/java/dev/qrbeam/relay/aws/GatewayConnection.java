@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
-
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +54,10 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         GatewayBehaviour b = gateway.behaviour();
         lastMessageNanos = System.nanoTime();
         long checkMillis = Math.max(10, b.idleTimeout().toMillis() / 4);
-        idleCheck = channel.eventLoop().scheduleAtFixedRate(this::checkIdle, checkMillis, checkMillis,
-                TimeUnit.MILLISECONDS);
-        lifetimeCut = channel.eventLoop().schedule(this::cutLifetime, b.maxLifetime().toMillis(),
-                TimeUnit.MILLISECONDS);
+        idleCheck = channel.eventLoop()
+                .scheduleAtFixedRate(this::checkIdle, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        lifetimeCut =
+                channel.eventLoop().schedule(this::cutLifetime, b.maxLifetime().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -66,7 +65,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
      * here, the stricter reading of "no messages sent between the server and client".
      */
     private void checkIdle() {
-        if (System.nanoTime() - lastMessageNanos > gateway.behaviour().idleTimeout().toNanos()) {
+        if (System.nanoTime() - lastMessageNanos
+                > gateway.behaviour().idleTimeout().toNanos()) {
             close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "Going away");
         }
     }
@@ -126,7 +126,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         if (message == null) {
             return;
         }
-        if (message.readableBytes() + frame.content().readableBytes() > gateway.behaviour().messageBytes()) {
+        if (message.readableBytes() + frame.content().readableBytes()
+                > gateway.behaviour().messageBytes()) {
             releaseMessage();
             gateway.countViolation();
             close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "Message too big");
@@ -141,11 +142,15 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private void invokeInOrder(String body) {
-        invocations = invocations.thenRunAsync(() -> {
-            if (gateway.invoke(gateway.events().message(id, connectedAt, body)).getStatusCode() >= 500) {
-                deliver("{\"message\": \"Internal server error\", \"connectionId\":\"" + id + "\"}");
-            }
-        }, gateway.workers());
+        invocations = invocations.thenRunAsync(
+                () -> {
+                    if (gateway.invoke(gateway.events().message(id, connectedAt, body))
+                                    .getStatusCode()
+                            >= 500) {
+                        deliver("{\"message\": \"Internal server error\", \"connectionId\":\"" + id + "\"}");
+                    }
+                },
+                gateway.workers());
     }
 
     private void close(WebSocketCloseStatus status, String reason) {

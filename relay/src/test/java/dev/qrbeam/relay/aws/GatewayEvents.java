@@ -3,7 +3,6 @@ package dev.qrbeam.relay.aws;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,8 +18,8 @@ final class GatewayEvents {
         this.domainName = domainName;
     }
 
-    APIGatewayV2WebSocketEvent connect(String connectionId, long connectedAt, Map<String, String> headers,
-                                       Map<String, String> query) {
+    APIGatewayV2WebSocketEvent connect(
+            String connectionId, long connectedAt, Map<String, String> headers, Map<String, String> query) {
         APIGatewayV2WebSocketEvent event = base("$connect", "CONNECT", connectionId, connectedAt);
         event.setHeaders(headers);
         event.setQueryStringParameters(query.isEmpty() ? null : query);

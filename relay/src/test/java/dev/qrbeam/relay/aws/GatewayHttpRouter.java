@@ -14,10 +14,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -59,17 +58,20 @@ final class GatewayHttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         new QueryStringDecoder(request.uri()).parameters().forEach((k, v) -> query.put(k, v.get(0)));
         FullHttpRequest retained = request.retainedDuplicate();
         gateway.workers().execute(() -> {
-            APIGatewayV2WebSocketResponse response = gateway.invoke(
-                    gateway.events().connect(id, connectedAt, headers, query));
+            APIGatewayV2WebSocketResponse response =
+                    gateway.invoke(gateway.events().connect(id, connectedAt, headers, query));
             ctx.executor().execute(() -> finishUpgrade(ctx, retained, id, connectedAt, response.getStatusCode()));
         });
     }
 
-    private void finishUpgrade(ChannelHandlerContext ctx, FullHttpRequest request, String id, long connectedAt,
-                               int status) {
+    private void finishUpgrade(
+            ChannelHandlerContext ctx, FullHttpRequest request, String id, long connectedAt, int status) {
         try {
             if (status < 200 || status > 299) {
-                respond(ctx, request, HttpResponseStatus.valueOf(status == 500 ? 500 : 403),
+                respond(
+                        ctx,
+                        request,
+                        HttpResponseStatus.valueOf(status == 500 ? 500 : 403),
                         "{\"message\":\"Forbidden\"}");
                 return;
             }
@@ -78,9 +80,10 @@ final class GatewayHttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                     .allowExtensions(false)
                     .closeOnProtocolViolation(true)
                     .build();
-            String url = "ws://127.0.0.1:" + gateway.port() + "/" + gateway.behaviour().stage();
-            WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(url, null, decoder)
-                    .newHandshaker(request);
+            String url = "ws://127.0.0.1:" + gateway.port() + "/"
+                    + gateway.behaviour().stage();
+            WebSocketServerHandshaker handshaker =
+                    new WebSocketServerHandshakerFactory(url, null, decoder).newHandshaker(request);
             if (handshaker == null) {
                 WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
                 return;
@@ -108,11 +111,15 @@ final class GatewayHttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         respond(ctx, request, status, body, null);
     }
 
-    static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String body,
-                        String errorType) {
+    static void respond(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            HttpResponseStatus status,
+            String body,
+            String errorType) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.wrappedBuffer(bytes));
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         if (errorType != null) {

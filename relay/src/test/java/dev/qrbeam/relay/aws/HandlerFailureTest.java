@@ -1,17 +1,16 @@
 package dev.qrbeam.relay.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.relay.core.RateLimiter;
 import dev.qrbeam.relay.core.ResumeTokens;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A storage failure (DynamoDB throttled or down) reaches the client as the protocol's {@code internal} Error. */
 class HandlerFailureTest {
@@ -28,12 +27,41 @@ class HandlerFailureTest {
             }
         }
 
-        @Override public Optional<String> bind(String l, String g) { check(); return delegate.bind(l, g); }
-        @Override public void release(String l, String g) { check(); delegate.release(l, g); }
-        @Override public void forget(String g) { check(); delegate.forget(g); }
-        @Override public Optional<String> logicalId(String g) { check(); return delegate.logicalId(g); }
-        @Override public Optional<String> gatewayId(String l) { check(); return delegate.gatewayId(l); }
-        @Override public boolean recentlyGone(String l) { check(); return delegate.recentlyGone(l); }
+        @Override
+        public Optional<String> bind(String l, String g) {
+            check();
+            return delegate.bind(l, g);
+        }
+
+        @Override
+        public void release(String l, String g) {
+            check();
+            delegate.release(l, g);
+        }
+
+        @Override
+        public void forget(String g) {
+            check();
+            delegate.forget(g);
+        }
+
+        @Override
+        public Optional<String> logicalId(String g) {
+            check();
+            return delegate.logicalId(g);
+        }
+
+        @Override
+        public Optional<String> gatewayId(String l) {
+            check();
+            return delegate.gatewayId(l);
+        }
+
+        @Override
+        public boolean recentlyGone(String l) {
+            check();
+            return delegate.recentlyGone(l);
+        }
     }
 
     private static APIGatewayV2WebSocketEvent event(String routeKey, String gatewayId, String body) {
@@ -57,24 +85,32 @@ class HandlerFailureTest {
             }
 
             @Override
-            public void disconnect(String gatewayId) {
-            }
+            public void disconnect(String gatewayId) {}
         };
-        RelayLambdaHandler handler = new RelayLambdaHandler(AwsRelay.create(map, outbound, ResumeTokens.random(),
-                AwsLimits.relayLimits(), RateLimiter.unlimited(), RateLimiter.unlimited()));
+        RelayLambdaHandler handler = new RelayLambdaHandler(AwsRelay.create(
+                map,
+                outbound,
+                ResumeTokens.random(),
+                AwsLimits.relayLimits(),
+                RateLimiter.unlimited(),
+                RateLimiter.unlimited()));
         TestLambdaContext context = new TestLambdaContext();
         handler.handleRequest(event("$connect", "gw1=", null), context);
 
         map.failing = true;
         assertThat(handler.handleRequest(event("Connect", "gw1=", "{\"action\":\"Connect\"}"), context)
-                .getStatusCode()).isEqualTo(200);
+                        .getStatusCode())
+                .isEqualTo(200);
         JsonNode error = JSON.readTree(posts.get(0));
         assertThat(error.path("action").asText()).isEqualTo("Error");
         assertThat(error.path("message").path("code").asText()).isEqualTo("internal");
 
         map.failing = false;
         handler.handleRequest(event("Connect", "gw1=", "{\"action\":\"Connect\"}"), context);
-        assertThat(JSON.readTree(posts.get(1)).path("message").path("connectionid").asText())
+        assertThat(JSON.readTree(posts.get(1))
+                        .path("message")
+                        .path("connectionid")
+                        .asText())
                 .isEqualTo(map.logicalId("gw1=").orElseThrow());
     }
 }

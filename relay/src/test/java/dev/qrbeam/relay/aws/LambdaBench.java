@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.qrbeam.relay.core.RateLimiter;
 import dev.qrbeam.relay.core.ResumeTokens;
 import dev.qrbeam.relay.testing.TestWsClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
@@ -13,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Benchmark (a runnable, not a test) of the Lambda relay with ~20 KiB raw chunks as base64 Transfer messages:
@@ -28,8 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LambdaBench {
     private static final int RAW = 20 * 1024;
 
-    private LambdaBench() {
-    }
+    private LambdaBench() {}
 
     public static void main(String[] args) throws Exception {
         int inProcess = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -37,17 +35,21 @@ public final class LambdaBench {
         byte[] raw = new byte[RAW];
         new Random(1).nextBytes(raw);
         String data = Base64.getEncoder().encodeToString(raw);
-        System.out.printf("chunk: %d bytes raw, %d base64; %d cores%n", RAW, data.length(),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "chunk: %d bytes raw, %d base64; %d cores%n",
+                RAW, data.length(), Runtime.getRuntime().availableProcessors());
         handlerInProcess(data, inProcess);
         System.out.println(endToEnd("stand-in, in-memory state", LambdaRelayStack.start(behaviour()), data, endToEnd));
         if (Dynalite.available()) {
-            try (Dynalite dynalite = Dynalite.start(); DynamoDbClient dynamo = dynalite.client()) {
+            try (Dynalite dynalite = Dynalite.start();
+                    DynamoDbClient dynamo = dynalite.client()) {
                 Dynalite.createRelayTable(dynamo, "bench");
                 Clock clock = Clock.systemUTC();
-                LambdaRelayStack stack = LambdaRelayStack.start(behaviour(),
+                LambdaRelayStack stack = LambdaRelayStack.start(
+                        behaviour(),
                         new DynamoConnectionMap(dynamo, "bench", AwsRelay.ITEM_LIFETIME, clock),
-                        RateLimiter.unlimited(), RateLimiter.unlimited());
+                        RateLimiter.unlimited(),
+                        RateLimiter.unlimited());
                 System.out.println(endToEnd("stand-in, DynamoDB state (dynalite)", stack, data, endToEnd));
             }
         }
@@ -66,12 +68,16 @@ public final class LambdaBench {
             }
 
             @Override
-            public void disconnect(String gatewayId) {
-            }
+            public void disconnect(String gatewayId) {}
         };
         InMemoryConnectionMap map = new InMemoryConnectionMap();
-        RelayLambdaHandler handler = new RelayLambdaHandler(AwsRelay.create(map, outbound, ResumeTokens.random(),
-                AwsLimits.relayLimits(), RateLimiter.unlimited(), RateLimiter.unlimited()));
+        RelayLambdaHandler handler = new RelayLambdaHandler(AwsRelay.create(
+                map,
+                outbound,
+                ResumeTokens.random(),
+                AwsLimits.relayLimits(),
+                RateLimiter.unlimited(),
+                RateLimiter.unlimited()));
         TestLambdaContext context = new TestLambdaContext();
         handler.handleRequest(event("$connect", "gwA=", null), context);
         handler.handleRequest(event("$connect", "gwB=", null), context);
@@ -90,13 +96,15 @@ public final class LambdaBench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuMicros = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / messages;
-        System.out.printf("handler in-process: %d messages, %.0f msg/s, %.1f MB/s raw, %.0f µs CPU per message%n",
+        System.out.printf(
+                "handler in-process: %d messages, %.0f msg/s, %.1f MB/s raw, %.0f µs CPU per message%n",
                 messages, messages / seconds, messages * (double) RAW / seconds / 1e6, cpuMicros);
     }
 
     private static String endToEnd(String name, LambdaRelayStack stack, String data, int messages) throws Exception {
         try (LambdaRelayStack relay = stack;
-             TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+                TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             a.connectId();
             String idB = b.connectId();
             String transfer = "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idB + "\",\"data\":\""
@@ -116,8 +124,9 @@ public final class LambdaBench {
                 b.awaitText();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return String.format("%s: %d messages, %.0f msg/s, %.1f MB/s raw", name, messages, messages / seconds,
-                    messages * (double) RAW / seconds / 1e6);
+            return String.format(
+                    "%s: %d messages, %.0f msg/s, %.1f MB/s raw",
+                    name, messages, messages / seconds, messages * (double) RAW / seconds / 1e6);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.qrbeam.relay.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -8,14 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.relay.core.RateLimiter;
 import dev.qrbeam.relay.core.ResumeTokens;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The event JSON API Gateway sends to Lambda, read with the Lambda Java runtime's own serializer
@@ -76,8 +75,13 @@ class LambdaEventMappingTest {
 
         RecordingOutbound outbound = new RecordingOutbound();
         InMemoryConnectionMap map = new InMemoryConnectionMap();
-        RelayLambdaHandler handler = new RelayLambdaHandler(AwsRelay.create(map, outbound, ResumeTokens.random(),
-                AwsLimits.relayLimits(), RateLimiter.unlimited(), RateLimiter.unlimited()));
+        RelayLambdaHandler handler = new RelayLambdaHandler(AwsRelay.create(
+                map,
+                outbound,
+                ResumeTokens.random(),
+                AwsLimits.relayLimits(),
+                RateLimiter.unlimited(),
+                RateLimiter.unlimited()));
 
         APIGatewayV2WebSocketResponse response = handler.handleRequest(connect, new TestLambdaContext());
         assertThat(map.logicalId(GATEWAY_ID)).isPresent();
@@ -85,13 +89,19 @@ class LambdaEventMappingTest {
         assertThat(outbound.posts).hasSize(1);
         assertThat(outbound.posts.get(0)).startsWith(GATEWAY_ID + " ");
         JsonNode reply = new ObjectMapper().readTree(outbound.posts.get(0).substring(GATEWAY_ID.length() + 1));
-        assertThat(reply.path("message").path("connectionid").asText()).isEqualTo(map.logicalId(GATEWAY_ID).get());
-        assertThat(reply.path("message").path("limits").path("maxframebytes").asInt()).isEqualTo(32768);
+        assertThat(reply.path("message").path("connectionid").asText())
+                .isEqualTo(map.logicalId(GATEWAY_ID).get());
+        assertThat(reply.path("message").path("limits").path("maxframebytes").asInt())
+                .isEqualTo(32768);
 
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(APIGatewayV2WebSocketResponse.class, getClass().getClassLoader())
+        LambdaEventSerializers.serializerFor(
+                        APIGatewayV2WebSocketResponse.class, getClass().getClassLoader())
                 .toJson(response, json);
-        assertThat(new ObjectMapper().readTree(json.toString(StandardCharsets.UTF_8)).path("statusCode").asInt())
+        assertThat(new ObjectMapper()
+                        .readTree(json.toString(StandardCharsets.UTF_8))
+                        .path("statusCode")
+                        .asInt())
                 .isEqualTo(200);
     }
 }

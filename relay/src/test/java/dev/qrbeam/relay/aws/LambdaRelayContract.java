@@ -1,14 +1,10 @@
 package dev.qrbeam.relay.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.relay.testing.TestWsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,8 +20,11 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The relay core's rules, as the Lambda handler applies them behind the API Gateway stand-in; run once per
@@ -67,45 +66,57 @@ abstract class LambdaRelayContract {
             JsonNode reply = connect(a);
             assertThat(reply.path("connectionid").asText()).matches("[A-Za-z0-9_-]{22}");
             assertThat(reply.path("resumetoken").asText()).isNotEmpty();
-            assertThat(reply.path("limits")).isEqualTo(read(
-                    "{\"maxtextbytes\":131072,\"maxbinarybytes\":0,\"binary\":false,\"maxframebytes\":32768}"));
+            assertThat(reply.path("limits"))
+                    .isEqualTo(read(
+                            "{\"maxtextbytes\":131072,\"maxbinarybytes\":0,\"binary\":false,\"maxframebytes\":32768}"));
         }
     }
 
     @Test
     void seedExchangeSwapsIds() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             String idB = connect(b).path("connectionid").asText();
 
             b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"qrhash\":\"h\",\"message\":\"\"}}");
-            assertThat(read(a.awaitText())).isEqualTo(read("{\"action\":\"Request\",\"message\":{\"connectionid\":\""
-                    + idB + "\",\"qrhash\":\"h\",\"message\":\"\"}}"));
+            assertThat(read(a.awaitText()))
+                    .isEqualTo(read("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idB
+                            + "\",\"qrhash\":\"h\",\"message\":\"\"}}"));
 
             a.send("{ action: \"Transfer\", message: { connectionid: \"" + idB
                     + "\", data: \"ZGF0YQ\", chunkid: 0, chunktotal: 1, chunkhash: \"x\" } }");
-            assertThat(read(b.awaitText())).isEqualTo(read("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\""
-                    + idA + "\",\"data\":\"ZGF0YQ\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"x\"}}"));
+            assertThat(read(b.awaitText()))
+                    .isEqualTo(read("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idA
+                            + "\",\"data\":\"ZGF0YQ\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"x\"}}"));
 
             b.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}");
-            assertThat(read(a.awaitText())).isEqualTo(read("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\""
-                    + idB + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}"));
+            assertThat(read(a.awaitText()))
+                    .isEqualTo(read("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idB
+                            + "\",\"success\":false,\"missingchunkids\":[2,4,8]}}"));
         }
     }
 
     @Test
     void badInputGetsErrorCodesAndTheConnectionKeepsWorking() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             connect(b);
             assertError(b, "{not json", "bad-json");
             assertError(b, "{\"action\":\"Fly\",\"message\":{}}", "unknown-action");
-            assertError(b, "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idA
-                    + "\",\"data\":\"\",\"chunkid\":1,\"chunktotal\":1,\"chunkhash\":\"\"}}", "bad-chunk");
-            assertError(b, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"AAAAAAAAAAAAAAAAAAAAAA\","
-                    + "\"qrhash\":\"h\",\"message\":\"\"}}", "unknown-target");
+            assertError(
+                    b,
+                    "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + idA
+                            + "\",\"data\":\"\",\"chunkid\":1,\"chunktotal\":1,\"chunkhash\":\"\"}}",
+                    "bad-chunk");
+            assertError(
+                    b,
+                    "{\"action\":\"Request\",\"message\":{\"connectionid\":\"AAAAAAAAAAAAAAAAAAAAAA\","
+                            + "\"qrhash\":\"h\",\"message\":\"\"}}",
+                    "unknown-target");
             b.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idA
                     + "\",\"qrhash\":\"h\",\"message\":\"\"}}");
             assertThat(read(a.awaitText()).path("action").asText()).isEqualTo("Request");
@@ -117,12 +128,18 @@ abstract class LambdaRelayContract {
         relay.map().bind("GoneGoneGoneGoneGone00", "ZGVhZGNvbm5lY3Rpb24=");
         try (TestWsClient b = TestWsClient.connect(relay.uri())) {
             connect(b);
-            assertError(b, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"GoneGoneGoneGoneGone00\","
-                    + "\"qrhash\":\"h\",\"message\":\"\"}}", "peer-gone");
+            assertError(
+                    b,
+                    "{\"action\":\"Request\",\"message\":{\"connectionid\":\"GoneGoneGoneGoneGone00\","
+                            + "\"qrhash\":\"h\",\"message\":\"\"}}",
+                    "peer-gone");
             assertThat(relay.map().gatewayId("GoneGoneGoneGoneGone00")).isEmpty();
             assertThat(relay.map().recentlyGone("GoneGoneGoneGoneGone00")).isTrue();
-            assertError(b, "{\"action\":\"Request\",\"message\":{\"connectionid\":\"GoneGoneGoneGoneGone00\","
-                    + "\"qrhash\":\"h\",\"message\":\"\"}}", "peer-gone");
+            assertError(
+                    b,
+                    "{\"action\":\"Request\",\"message\":{\"connectionid\":\"GoneGoneGoneGoneGone00\","
+                            + "\"qrhash\":\"h\",\"message\":\"\"}}",
+                    "peer-gone");
         }
     }
 
@@ -143,34 +160,49 @@ abstract class LambdaRelayContract {
 
     @Test
     void reconnectWithResumeTokenKeepsTheIdAndClosesTheStaleConnection() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             JsonNode first = connect(a);
             String idA = first.path("connectionid").asText();
             String idB = connect(b).path("connectionid").asText();
-            String resume = "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA
-                    + "\",\"resumetoken\":\"" + first.path("resumetoken").asText() + "\"}}";
+            String resume = "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA + "\",\"resumetoken\":\""
+                    + first.path("resumetoken").asText() + "\"}}";
             try (TestWsClient a2 = TestWsClient.connect(relay.uri())) {
                 a2.send(resume);
                 JsonNode again = read(a2.awaitText()).path("message");
                 assertThat(again.path("connectionid").asText()).isEqualTo(idA);
-                assertThat(a.awaitClose(TestWsClient.TIMEOUT)).as("stale connection holding the id is closed").isEqualTo(1000);
+                assertThat(a.awaitClose(TestWsClient.TIMEOUT))
+                        .as("stale connection holding the id is closed")
+                        .isEqualTo(1000);
 
                 b.send("{\"action\":\"Acknowledge\",\"message\":{\"connectionid\":\"" + idA
                         + "\",\"success\":true,\"missingchunkids\":[]}}");
-                assertThat(read(a2.awaitText()).path("message").path("connectionid").asText()).isEqualTo(idB);
+                assertThat(read(a2.awaitText())
+                                .path("message")
+                                .path("connectionid")
+                                .asText())
+                        .isEqualTo(idB);
             }
         }
     }
 
     @Test
     void forgedResumeTokenIsRefusedAndGivesNothing() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient thief = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient thief = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             String ownId = connect(thief).path("connectionid").asText();
-            assertError(thief, "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA
-                    + "\",\"resumetoken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}}", "bad-resume");
+            assertError(
+                    thief,
+                    "{\"action\":\"Connect\",\"message\":{\"connectionid\":\"" + idA
+                            + "\",\"resumetoken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}}",
+                    "bad-resume");
             thief.send("{\"action\":\"Connect\"}");
-            assertThat(read(thief.awaitText()).path("message").path("connectionid").asText()).isEqualTo(ownId);
+            assertThat(read(thief.awaitText())
+                            .path("message")
+                            .path("connectionid")
+                            .asText())
+                    .isEqualTo(ownId);
             assertThat(relay.map().gatewayId(idA)).isPresent();
         }
     }
@@ -180,7 +212,8 @@ abstract class LambdaRelayContract {
 
     @Test
     void requestFloodIsRateLimitedAndTheConnectionKeepsWorking() throws Exception {
-        try (TestWsClient a = TestWsClient.connect(relay.uri()); TestWsClient b = TestWsClient.connect(relay.uri())) {
+        try (TestWsClient a = TestWsClient.connect(relay.uri());
+                TestWsClient b = TestWsClient.connect(relay.uri())) {
             String idA = connect(a).path("connectionid").asText();
             connect(b);
             for (int i = 0; i < FLOOD; i++) {
@@ -189,8 +222,9 @@ abstract class LambdaRelayContract {
             }
             b.send("{sentinel");
             int limited = 0;
-            for (JsonNode reply = read(b.awaitText()); !"bad-json".equals(reply.path("message").path("code").asText());
-                 reply = read(b.awaitText())) {
+            for (JsonNode reply = read(b.awaitText());
+                    !"bad-json".equals(reply.path("message").path("code").asText());
+                    reply = read(b.awaitText())) {
                 assertThat(reply.path("message").path("code").asText()).isEqualTo("rate-limited");
                 limited++;
             }
@@ -219,7 +253,8 @@ abstract class LambdaRelayContract {
         String idR = receiverConnect.path("connectionid").asText();
         receiver.send("{\"action\":\"Request\",\"message\":{\"connectionid\":\"" + idS
                 + "\",\"qrhash\":\"q\",\"message\":\"\"}}");
-        assertThat(sender.awaitJson().path("message").path("connectionid").asText()).isEqualTo(idR);
+        assertThat(sender.awaitJson().path("message").path("connectionid").asText())
+                .isEqualTo(idR);
 
         // first 60 % sent while the receiver takes them; at 50 % received the gateway cuts both connections
         long cutAt = total / 2;
@@ -237,15 +272,17 @@ abstract class LambdaRelayContract {
         cut.get(120, TimeUnit.SECONDS);
         assertThat(sender.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1001);
         assertThat(receiver.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1001);
-        assertThat(transfer.sendWhileOpen(sender, idR, all.subList((int) (total * 6 / 10), (int) total))).isZero();
+        assertThat(transfer.sendWhileOpen(sender, idR, all.subList((int) (total * 6 / 10), (int) total)))
+                .isZero();
         transfer.drain(receiver, idS);
         assertThat(transfer.missing()).as("the cut interrupted the transfer").hasSizeGreaterThan((int) total / 3);
 
         // both reconnect on new gateway connections and resume their ids
         try (TestWsClient sender2 = TestWsClient.connect(relay.uri());
-             TestWsClient receiver2 = TestWsClient.connect(relay.uri())) {
+                TestWsClient receiver2 = TestWsClient.connect(relay.uri())) {
             sender2.send(resume(senderConnect));
-            assertThat(sender2.awaitJson().path("message").path("connectionid").asText()).isEqualTo(idS);
+            assertThat(sender2.awaitJson().path("message").path("connectionid").asText())
+                    .isEqualTo(idS);
             receiver2.send(resume(receiverConnect));
             // chunks the old sender connection had in flight may reach the resumed receiver before its reply
             JsonNode resumed = receiver2.awaitJson();
@@ -268,7 +305,8 @@ abstract class LambdaRelayContract {
                 transfer.accept(receiver2.awaitJson(), idS);
             }
             receiver2.send(transfer.acknowledge(idS));
-            assertThat(sender2.awaitJson().path("message").path("success").asBoolean()).isTrue();
+            assertThat(sender2.awaitJson().path("message").path("success").asBoolean())
+                    .isTrue();
         } finally {
             sender.close();
             receiver.close();
@@ -308,7 +346,9 @@ abstract class LambdaRelayContract {
         client.send(send);
         JsonNode reply = read(client.awaitText());
         assertThat(reply.path("action").asText()).as(reply.toString()).isEqualTo("Error");
-        assertThat(reply.path("message").path("code").asText()).as(reply.toString()).isEqualTo(code);
+        assertThat(reply.path("message").path("code").asText())
+                .as(reply.toString())
+                .isEqualTo(code);
         assertThat(reply.path("message").path("error").asText()).isNotBlank();
     }
 }

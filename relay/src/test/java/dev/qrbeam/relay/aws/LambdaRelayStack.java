@@ -4,12 +4,11 @@ import dev.qrbeam.relay.core.RateLimiter;
 import dev.qrbeam.relay.core.RelayLimits;
 import dev.qrbeam.relay.core.ResumeTokens;
 import dev.qrbeam.relay.core.TokenBucketRateLimiter;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
  * The Lambda relay as tests run it: {@link RelayLambdaHandler} behind the {@link LocalApiGateway} stand-in, sending
@@ -20,29 +19,33 @@ final class LambdaRelayStack implements AutoCloseable {
     private final List<ApiGatewayManagementApiClient> clients = new ArrayList<>();
     private final ConnectionMap map;
 
-    private LambdaRelayStack(GatewayBehaviour behaviour, ConnectionMap map, RateLimiter perSource,
-                             RateLimiter perTarget) throws InterruptedException {
+    private LambdaRelayStack(
+            GatewayBehaviour behaviour, ConnectionMap map, RateLimiter perSource, RateLimiter perTarget)
+            throws InterruptedException {
         this.map = map;
         ResumeTokens tokens = ResumeTokens.random();
         RelayLimits limits = AwsLimits.relayLimits();
         this.gateway = LocalApiGateway.start(behaviour, endpoint -> {
             ApiGatewayManagementApiClient sdk = LocalAws.managementClient(endpoint);
             clients.add(sdk);
-            return new RelayLambdaHandler(AwsRelay.create(map, new ManagementApiOutbound(sdk), tokens, limits,
-                    perSource, perTarget));
+            return new RelayLambdaHandler(
+                    AwsRelay.create(map, new ManagementApiOutbound(sdk), tokens, limits, perSource, perTarget));
         });
     }
 
     /** In-memory state and the standalone relay's token-bucket Request limits. */
     static LambdaRelayStack start(GatewayBehaviour behaviour) throws InterruptedException {
         RelayLimits limits = AwsLimits.relayLimits();
-        return start(behaviour, new InMemoryConnectionMap(),
+        return start(
+                behaviour,
+                new InMemoryConnectionMap(),
                 new TokenBucketRateLimiter(limits.requestsPerSecondPerSource(), limits.requestBurstPerSource()),
                 new TokenBucketRateLimiter(limits.requestsPerSecondPerTarget(), limits.requestBurstPerTarget()));
     }
 
-    static LambdaRelayStack start(GatewayBehaviour behaviour, ConnectionMap map, RateLimiter perSource,
-                                  RateLimiter perTarget) throws InterruptedException {
+    static LambdaRelayStack start(
+            GatewayBehaviour behaviour, ConnectionMap map, RateLimiter perSource, RateLimiter perTarget)
+            throws InterruptedException {
         return new LambdaRelayStack(behaviour, map, perSource, perTarget);
     }
 

@@ -13,7 +13,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -59,13 +58,17 @@ public final class LocalApiGateway implements AutoCloseable {
             throws InterruptedException {
         this.behaviour = behaviour;
         this.context = context;
-        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(),
-                                new HttpObjectAggregator(behaviour.messageBytes() + 64 * 1024),
-                                new GatewayHttpRouter(LocalApiGateway.this));
+                        ch.pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new HttpObjectAggregator(behaviour.messageBytes() + 64 * 1024),
+                                        new GatewayHttpRouter(LocalApiGateway.this));
                     }
                 });
         this.server = bootstrap.bind("127.0.0.1", 0).sync().channel();
@@ -74,8 +77,9 @@ public final class LocalApiGateway implements AutoCloseable {
     }
 
     /** Starts the stand-in on 127.0.0.1 and an ephemeral port. */
-    public static LocalApiGateway start(GatewayBehaviour behaviour,
-                                        RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler)
+    public static LocalApiGateway start(
+            GatewayBehaviour behaviour,
+            RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler)
             throws InterruptedException {
         return start(behaviour, endpoint -> handler);
     }
@@ -184,7 +188,8 @@ public final class LocalApiGateway implements AutoCloseable {
             }
             return response;
         } catch (RuntimeException e) {
-            context.getLogger().log("handler failed on " + event.getRequestContext().getRouteKey() + ": " + e);
+            context.getLogger()
+                    .log("handler failed on " + event.getRequestContext().getRouteKey() + ": " + e);
             APIGatewayV2WebSocketResponse failed = new APIGatewayV2WebSocketResponse();
             failed.setStatusCode(500);
             return failed;

@@ -1,26 +1,25 @@
 package dev.qrbeam.relay.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.qrbeam.relay.testing.RawWsClient;
 import dev.qrbeam.relay.testing.TestWsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** The stand-in itself behaves as API Gateway does, observed with a real client and the real AWS SDK. */
 @Timeout(30)
@@ -103,14 +102,18 @@ class LocalApiGatewayTest {
         }
         try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
             client.sendHeaderOnly(RawWsClient.TEXT, true, 1L << 62);
-            assertThat(client.awaitClose()).as("a header claiming a huge length").isEqualTo(1009);
+            assertThat(client.awaitClose())
+                    .as("a header claiming a huge length")
+                    .isEqualTo(1009);
         }
         // the client can read the close frame before the server counts the violation; both are done by $disconnect
         gateway.awaitDisconnects(2, Duration.ofSeconds(10));
         assertThat(gateway.violations()).isEqualTo(2);
         try (RawWsClient client = RawWsClient.connect(gateway.webSocketUri())) {
             client.sendText("y".repeat(GatewayBehaviour.AWS_FRAME_BYTES));
-            assertThat(client.readDataFrame().text()).as("a frame of exactly 32 KB passes").startsWith("$default|yyy");
+            assertThat(client.readDataFrame().text())
+                    .as("a frame of exactly 32 KB passes")
+                    .startsWith("$default|yyy");
         }
     }
 
@@ -166,8 +169,11 @@ class LocalApiGatewayTest {
             old.send("{\"action\":\"Connect\"}");
             assertThat(old.awaitClose(TestWsClient.TIMEOUT)).isEqualTo(1001);
         }
-        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("$connect");
-        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("Connect");
-        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey()).isEqualTo("$disconnect");
+        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey())
+                .isEqualTo("$connect");
+        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey())
+                .isEqualTo("Connect");
+        assertThat(events.poll(10, TimeUnit.SECONDS).getRequestContext().getRouteKey())
+                .isEqualTo("$disconnect");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qrbeam.relay.testing.TestWsClient;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
@@ -12,8 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -50,10 +49,14 @@ final class RawChunkTransfer {
     /** The Transfer message for one chunk, addressed to {@code receiverId}. */
     String transfer(String receiverId, long chunkId) throws IOException {
         byte[] data = read(chunkId);
-        ObjectNode message = JSON.createObjectNode().put("connectionid", receiverId)
+        ObjectNode message = JSON.createObjectNode()
+                .put("connectionid", receiverId)
                 .put("data", Base64.getEncoder().encodeToString(data))
-                .put("chunkid", chunkId).put("chunktotal", chunkTotal).put("chunkhash", sha256(data));
-        return JSON.writeValueAsString(JSON.createObjectNode().put("action", "Transfer").set("message", message));
+                .put("chunkid", chunkId)
+                .put("chunktotal", chunkTotal)
+                .put("chunkhash", sha256(data));
+        return JSON.writeValueAsString(
+                JSON.createObjectNode().put("action", "Transfer").set("message", message));
     }
 
     /**
@@ -90,7 +93,8 @@ final class RawChunkTransfer {
         }
         long chunkId = body.path("chunkid").asLong();
         byte[] data = Base64.getDecoder().decode(body.path("data").asText());
-        if (body.path("chunktotal").asLong() != chunkTotal || !sha256(data).equals(body.path("chunkhash").asText())
+        if (body.path("chunktotal").asLong() != chunkTotal
+                || !sha256(data).equals(body.path("chunkhash").asText())
                 || received.get((int) chunkId)) {
             return false;
         }
@@ -104,8 +108,9 @@ final class RawChunkTransfer {
 
     /** Drains what a (possibly closed) receiver connection still holds. */
     void drain(TestWsClient receiver, String senderId) throws IOException {
-        for (String text = receiver.pollText(Duration.ofMillis(200)); text != null;
-             text = receiver.pollText(Duration.ofMillis(200))) {
+        for (String text = receiver.pollText(Duration.ofMillis(200));
+                text != null;
+                text = receiver.pollText(Duration.ofMillis(200))) {
             accept(JSON.readTree(text), senderId);
         }
     }
@@ -120,9 +125,11 @@ final class RawChunkTransfer {
 
     String acknowledge(String senderId) throws IOException {
         List<Long> missing = missing();
-        ObjectNode message = JSON.createObjectNode().put("connectionid", senderId).put("success", missing.isEmpty());
+        ObjectNode message =
+                JSON.createObjectNode().put("connectionid", senderId).put("success", missing.isEmpty());
         missing.forEach(message.putArray("missingchunkids")::add);
-        return JSON.writeValueAsString(JSON.createObjectNode().put("action", "Acknowledge").set("message", message));
+        return JSON.writeValueAsString(
+                JSON.createObjectNode().put("action", "Acknowledge").set("message", message));
     }
 
     private byte[] read(long chunkId) throws IOException {

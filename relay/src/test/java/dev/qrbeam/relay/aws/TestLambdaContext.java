@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -22,15 +21,58 @@ final class TestLambdaContext implements Context {
         }
     };
 
-    @Override public String getAwsRequestId() { return UUID.randomUUID().toString(); }
-    @Override public String getLogGroupName() { return "/aws/lambda/local"; }
-    @Override public String getLogStreamName() { return "local"; }
-    @Override public String getFunctionName() { return "qrbeam-relay-local"; }
-    @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:local"; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 30_000; }
-    @Override public int getMemoryLimitInMB() { return 512; }
-    @Override public LambdaLogger getLogger() { return logger; }
+    @Override
+    public String getAwsRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/local";
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "local";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return "qrbeam-relay-local";
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:local:000000000000:function:local";
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return 30_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return 512;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return logger;
+    }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Opens many idle WebSocket connections (plain sockets, handshake only) and measures the relay's cost. */
 final class IdleConnections {
-    private IdleConnections() {
-    }
+    private IdleConnections() {}
 
     record Result(int connections, long heapBefore, long heapAfter, long rssBefore, long rssAfter, double seconds) {
         long heapPerConnection() {
@@ -26,8 +25,8 @@ final class IdleConnections {
     }
 
     static Result run(int n) throws Exception {
-        try (RelayProcess relay = new RelayProcess("256m", "--idle-timeout", "3600", "--ping-interval", "1800",
-                "--stats-interval", "0")) {
+        try (RelayProcess relay = new RelayProcess(
+                "256m", "--idle-timeout", "3600", "--ping-interval", "1800", "--stats-interval", "0")) {
             // warm-up connection so class loading is not counted per connection
             List<Socket> sockets = new ArrayList<>(n);
             try {
@@ -56,8 +55,9 @@ final class IdleConnections {
         s.setSoTimeout(30_000);
         OutputStream out = s.getOutputStream();
         out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + uri.getPort() + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = s.getInputStream();
         int matched = 0;

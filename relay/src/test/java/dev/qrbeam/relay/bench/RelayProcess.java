@@ -20,13 +20,26 @@ final class RelayProcess implements AutoCloseable {
 
     RelayProcess(String heap, String... relayArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap,
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + heap,
+                "-Xms" + heap,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), "dev.qrbeam.relay.RelayMain",
-                "--host", "127.0.0.1", "--port", "0", "--max-connections-per-address", "0"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.qrbeam.relay.RelayMain",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--max-connections-per-address",
+                "0"));
         cmd.addAll(List.of(relayArgs));
-        process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        process = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         Matcher m = Pattern.compile("listening on (ws://.*)").matcher(line == null ? "" : line);
         if (!m.matches()) {
@@ -71,7 +84,9 @@ final class RelayProcess implements AutoCloseable {
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("jcmd", Long.toString(pid()), command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("jcmd", Long.toString(pid()), command)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         return out;

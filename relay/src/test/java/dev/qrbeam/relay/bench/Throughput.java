@@ -2,7 +2,6 @@ package dev.qrbeam.relay.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrbeam.protocol.frame.TransferFrameCodec;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -21,10 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Throughput {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Throughput() {
-    }
+    private Throughput() {}
 
-    record Result(String mode, int pairs, int chunkBytes, long messages, long payloadBytes, double seconds, double relayCpuSeconds) {
+    record Result(
+            String mode,
+            int pairs,
+            int chunkBytes,
+            long messages,
+            long payloadBytes,
+            double seconds,
+            double relayCpuSeconds) {
         double mbPerSecond() {
             return payloadBytes / 1e6 / seconds;
         }
@@ -86,14 +91,16 @@ final class Throughput {
         }
     }
 
-    private record Peer(WebSocket ws, Counter counter, String id) {
-    }
+    private record Peer(WebSocket ws, Counter counter, String id) {}
 
     private static Peer connect(HttpClient http, URI uri) throws Exception {
         Counter c = new Counter();
         WebSocket ws = http.newWebSocketBuilder().buildAsync(uri, c).get(30, TimeUnit.SECONDS);
         ws.sendText("{\"action\":\"Connect\"}", true).get(30, TimeUnit.SECONDS);
-        String id = JSON.readTree(c.firstText.get(30, TimeUnit.SECONDS)).get("message").get("connectionid").asText();
+        String id = JSON.readTree(c.firstText.get(30, TimeUnit.SECONDS))
+                .get("message")
+                .get("connectionid")
+                .asText();
         return new Peer(ws, c, id);
     }
 
@@ -132,9 +139,12 @@ final class Throughput {
                     chain = chain.thenCompose(ws -> ws.sendBinary(
                             TransferFrameCodec.encode(target, n, perPair, "h", ByteBuffer.wrap(raw)), true));
                 } else {
-                    chain = chain.thenCompose(ws -> ws.sendText("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\""
-                            + target + "\",\"data\":\"" + b64 + "\",\"chunkid\":" + n + ",\"chunktotal\":" + perPair
-                            + ",\"chunkhash\":\"h\"}}", true));
+                    chain = chain.thenCompose(ws -> ws.sendText(
+                            "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\""
+                                    + target + "\",\"data\":\"" + b64 + "\",\"chunkid\":" + n + ",\"chunktotal\":"
+                                    + perPair
+                                    + ",\"chunkhash\":\"h\"}}",
+                            true));
                 }
             }
             sends.add(chain);
@@ -152,6 +162,7 @@ final class Throughput {
             p.ws().abort();
         }
         long messages = perPair * pairs;
-        return new Result(binary ? "binary" : "base64 text", pairs, chunkBytes, messages, messages * chunkBytes, seconds, cpu);
+        return new Result(
+                binary ? "binary" : "base64 text", pairs, chunkBytes, messages, messages * chunkBytes, seconds, cpu);
     }
 }

@@ -2,7 +2,6 @@ package dev.qrbeam.relay.core;
 
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.json.WireMessage;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -26,8 +25,7 @@ public final class TextPathBench {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static long sink;
 
-    private TextPathBench() {
-    }
+    private TextPathBench() {}
 
     /** Delivered messages are only counted. */
     private static final class Sink implements Session {
@@ -69,27 +67,36 @@ public final class TextPathBench {
         }
 
         @Override
-        public void close(int code, String reason) {
-        }
+        public void close(int code, String reason) {}
     }
 
     public static void main(String[] args) {
         WireJson json = new WireJson();
         Queue<String> ids = new ArrayDeque<>();
-        RelayCore core = new RelayCore(RelayLimits.defaults(), new InMemoryConnectionRegistry(), ResumeTokens.random(),
-                ids::remove, new TokenBucketRateLimiter(1, 1), new TokenBucketRateLimiter(1, 1), json, new RelayCounters());
+        RelayCore core = new RelayCore(
+                RelayLimits.defaults(),
+                new InMemoryConnectionRegistry(),
+                ResumeTokens.random(),
+                ids::remove,
+                new TokenBucketRateLimiter(1, 1),
+                new TokenBucketRateLimiter(1, 1),
+                json,
+                new RelayCounters());
         ids.add(SENDER);
         ids.add(TARGET);
         Sink sender = new Sink();
         Sink target = new Sink();
         core.onConnect(sender);
         core.onConnect(target);
-        System.out.printf(Locale.ROOT, "| chunk | path | µs/message | core CPU-s per GB of chunks | vs tree |%n|---|---|---|---|---|%n");
-        for (int chunk : new int[]{20 * 1024, 1024 * 1024}) {
+        System.out.printf(
+                Locale.ROOT,
+                "| chunk | path | µs/message | core CPU-s per GB of chunks | vs tree |%n|---|---|---|---|---|%n");
+        for (int chunk : new int[] {20 * 1024, 1024 * 1024}) {
             byte[] raw = new byte[chunk];
             new Random(1).nextBytes(raw);
             String text = "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + TARGET + "\",\"data\":\""
-                    + Base64.getEncoder().encodeToString(raw) + "\",\"chunkid\":0,\"chunktotal\":9,\"chunkhash\":\"h\"}}";
+                    + Base64.getEncoder().encodeToString(raw)
+                    + "\",\"chunkid\":0,\"chunktotal\":9,\"chunkhash\":\"h\"}}";
             byte[] msg = text.getBytes(StandardCharsets.US_ASCII);
             ByteBuffer direct = ByteBuffer.allocateDirect(msg.length).put(msg).flip();
             int n = (int) Math.max(200, 1_000_000_000L / msg.length);
@@ -142,7 +149,13 @@ public final class TextPathBench {
     }
 
     private static void row(int chunk, String path, double micros, double ratio) {
-        System.out.printf(Locale.ROOT, "| %d KiB | %s | %.1f | %.2f | %.1fx |%n", chunk / 1024, path, micros,
-                micros / 1e6 / (chunk / 1e9), ratio);
+        System.out.printf(
+                Locale.ROOT,
+                "| %d KiB | %s | %.1f | %.2f | %.1fx |%n",
+                chunk / 1024,
+                path,
+                micros,
+                micros / 1e6 / (chunk / 1e9),
+                ratio);
     }
 }

@@ -1,19 +1,18 @@
 package dev.qrbeam.relay.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.message.ProtocolException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link RelayCore#onText(Session, ByteBuffer)} and {@link RelayCore#onTextOwned} with the Transfer fast path: same replies as the tree path for bad
@@ -23,9 +22,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class TextTransferFastPathTest {
     private final WireJson json = new WireJson();
     private final Queue<String> ids = new ArrayDeque<>();
-    private final RelayCore core = new RelayCore(RelayLimits.defaults(), new InMemoryConnectionRegistry(),
-            ResumeTokens.random(), ids::remove, new TokenBucketRateLimiter(100, 100), new TokenBucketRateLimiter(100, 100),
-            json, new RelayCounters());
+    private final RelayCore core = new RelayCore(
+            RelayLimits.defaults(),
+            new InMemoryConnectionRegistry(),
+            ResumeTokens.random(),
+            ids::remove,
+            new TokenBucketRateLimiter(100, 100),
+            new TokenBucketRateLimiter(100, 100),
+            json,
+            new RelayCounters());
 
     private RelayCoreTest.FakeSession connected(String id) {
         ids.add(id);
@@ -74,13 +79,15 @@ class TextTransferFastPathTest {
     void stringTransfersAreSplicedAndStringsWithSurrogatesTakeTheTreePath() {
         RelayCoreTest.FakeSession target = connected("T");
         RelayCoreTest.FakeSession sender = connected("the-sender");
-        String msg = "{ \"action\": \"Transfer\", \"message\": {\"connectionid\": \"T\", \"data\": \"QUJD\", \"chunkid\": 0,"
-                + " \"chunktotal\": 1, \"chunkhash\": \"é\"}}";
+        String msg =
+                "{ \"action\": \"Transfer\", \"message\": {\"connectionid\": \"T\", \"data\": \"QUJD\", \"chunkid\": 0,"
+                        + " \"chunktotal\": 1, \"chunkhash\": \"é\"}}";
         assertThat(core.onText(sender, msg)).isSameAs(target);
         assertThat(target.texts).containsExactly(msg.replace("\"T\"", "\"the-sender\""));
         String emoji = msg.replace("é", "\ud83d\ude00");
         assertThat(core.onText(sender, emoji)).isSameAs(target);
-        assertThat(json.readTree(target.texts.get(1))).isEqualTo(json.readTree(emoji.replace("\"T\"", "\"the-sender\"")));
+        assertThat(json.readTree(target.texts.get(1)))
+                .isEqualTo(json.readTree(emoji.replace("\"T\"", "\"the-sender\"")));
         assertThat(target.texts.get(1)).doesNotContain(" "); // re-serialised by the tree path
     }
 
@@ -110,7 +117,8 @@ class TextTransferFastPathTest {
         core.onClose(gone);
         for (String target : List.of("NOBODY", "GONE")) {
             byte[] in = ("{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"" + target + "\",\"data\":\"\","
-                    + "\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}").getBytes(StandardCharsets.UTF_8);
+                            + "\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
             assertThat(core.onText(from, direct(in))).isNull();
             assertThat(from.last(json).get("message").get("code").asText())
                     .isEqualTo(target.equals("GONE") ? "peer-gone" : "unknown-target");
@@ -121,9 +129,14 @@ class TextTransferFastPathTest {
     void aSenderIdThatWouldNeedEscapingTakesTheTreePath() {
         RelayCoreTest.FakeSession target = connected("T");
         RelayCoreTest.FakeSession sender = connected("odd\"id");
-        byte[] in = "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"T\",\"data\":\"\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] in =
+                "{\"action\":\"Transfer\",\"message\":{\"connectionid\":\"T\",\"data\":\"\",\"chunkid\":0,\"chunktotal\":1,\"chunkhash\":\"h\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
         assertThat(core.onText(sender, direct(in))).isSameAs(target);
-        assertThat(json.readTree(target.texts.get(0)).get("message").get("connectionid").asText()).isEqualTo("odd\"id");
+        assertThat(json.readTree(target.texts.get(0))
+                        .get("message")
+                        .get("connectionid")
+                        .asText())
+                .isEqualTo("odd\"id");
     }
 }

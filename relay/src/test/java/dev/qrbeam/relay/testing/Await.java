@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 
 /** Waits for a condition by polling on a latch timeout (no Thread.sleep), failing after {@code timeout}. */
 public final class Await {
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
         CountDownLatch never = new CountDownLatch(1);

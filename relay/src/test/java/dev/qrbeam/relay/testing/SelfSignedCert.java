@@ -30,11 +30,29 @@ public record SelfSignedCert(X509Certificate certificate, PrivateKey key) {
     public static SelfSignedCert generate(Path dir, String name, String keyAlgorithm) throws IOException {
         Path store = Files.createTempFile(dir, "ks", ".p12");
         Files.delete(store);
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "relay",
-                "-keyalg", keyAlgorithm, "-dname", "CN=" + name, "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", new String(PASS),
-                "-keypass", new String(PASS)));
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "relay",
+                "-keyalg",
+                keyAlgorithm,
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                new String(PASS),
+                "-keypass",
+                new String(PASS)));
         cmd.addAll(keyAlgorithm.equals("EC") ? List.of("-groupname", "secp256r1") : List.of("-keysize", "2048"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
@@ -46,7 +64,8 @@ public record SelfSignedCert(X509Certificate certificate, PrivateKey key) {
             try (InputStream in = Files.newInputStream(store)) {
                 ks.load(in, PASS);
             }
-            return new SelfSignedCert((X509Certificate) ks.getCertificate("relay"), (PrivateKey) ks.getKey("relay", PASS));
+            return new SelfSignedCert(
+                    (X509Certificate) ks.getCertificate("relay"), (PrivateKey) ks.getKey("relay", PASS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
@@ -69,8 +88,8 @@ public record SelfSignedCert(X509Certificate certificate, PrivateKey key) {
     }
 
     public static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static void replace(Path file, String text) throws IOException {
