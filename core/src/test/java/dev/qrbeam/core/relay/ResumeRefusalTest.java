@@ -13,6 +13,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,63 +26,55 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class ResumeRefusalTest {
+    /** While above zero, each resuming Connect leaves with one character of its proof changed (and counts down). */
+    private final AtomicInteger damage = new AtomicInteger();
+
+    private RelayHandle relay;
+    private RelayClient client;
+    private BlockingQueue<String> events;
+    private String id;
+
+    @BeforeEach
+    void connect() throws Exception {
+        relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
+        URI uri = URI.create("ws://127.0.0.1:" + relay.address().getPort() + "/");
+        RecordingEvents recorder = new RecordingEvents();
+        events = recorder.events;
+        RelayClientOptions options = RelayClientOptions.defaults()
+                .withDialer(damagingResumes(JdkWebSocketDialer.create(RelayClientOptions.defaults()), damage));
+        client = RelayClient.connect(uri, recorder, options, new WireJson());
+        id = client.connectionId();
+        assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("connected " + id + " resumed=false");
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        relay.close();
+    }
+
     @Test
     void aResumeRefusedOnceBecauseItsConnectWasDamagedKeepsTheId() throws Exception {
-        AtomicInteger damage = new AtomicInteger();
-        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults())) {
-            URI uri = URI.create("ws://127.0.0.1:" + relay.address().getPort() + "/");
-            RecordingEvents recorder = new RecordingEvents();
-            RelayClientOptions options = RelayClientOptions.defaults()
-                    .withDialer(damagingResumes(JdkWebSocketDialer.create(RelayClientOptions.defaults()), damage));
-            RelayClient client = RelayClient.connect(uri, recorder, options, new WireJson());
-            try {
-                String id = client.connectionId();
-                BlockingQueue<String> events = recorder.events;
-                assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("connected " + id + " resumed=false");
+        damage.set(1);
+        client.dropConnection();
 
-                damage.set(1); // the next resuming Connect arrives with one character of its proof changed
-                client.dropConnection();
-
-                assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("disconnected");
-                assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("connected " + id + " resumed=true");
-                assertThat(damage.get()).as("the damaged Connect was sent").isZero();
-                assertThat(client.connectionId()).isEqualTo(id);
-            } finally {
-                client.close();
-            }
-        }
+        assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("disconnected");
+        assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("connected " + id + " resumed=true");
+        assertThat(damage.get()).as("the damaged Connect was sent").isZero();
+        assertThat(client.connectionId()).isEqualTo(id);
     }
 
     @Test
     void aResumeRefusedAgainAndAgainTakesANewId() throws Exception {
-        AtomicInteger damage = new AtomicInteger();
-        try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults())) {
-            URI uri = URI.create("ws://127.0.0.1:" + relay.address().getPort() + "/");
-            RecordingEvents recorder = new RecordingEvents();
-            RelayClientOptions options = RelayClientOptions.defaults()
-                    .withDialer(damagingResumes(JdkWebSocketDialer.create(RelayClientOptions.defaults()), damage));
-            RelayClient client = RelayClient.connect(uri, recorder, options, new WireJson());
-            try {
-                String id = client.connectionId();
-                BlockingQueue<String> events = recorder.events;
-                assertThat(events.poll(10, TimeUnit.SECONDS)).startsWith("connected " + id);
+        damage.set(Integer.MAX_VALUE); // as a relay that lost its key: every resume is refused
+        client.dropConnection();
 
-                damage.set(Integer.MAX_VALUE); // as a relay that lost its key: every resume is refused
-                client.dropConnection();
-
-                assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("disconnected");
-                String next = events.poll(30, TimeUnit.SECONDS);
-                assertThat(next)
-                        .startsWith("connected ")
-                        .endsWith(" resumed=false")
-                        .doesNotContain(id);
-                assertThat(Integer.MAX_VALUE - damage.get())
-                        .as("resuming Connects refused before giving up")
-                        .isEqualTo(3);
-            } finally {
-                client.close();
-            }
-        }
+        assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("disconnected");
+        String next = events.poll(30, TimeUnit.SECONDS);
+        assertThat(next).startsWith("connected ").endsWith(" resumed=false").doesNotContain(id);
+        assertThat(Integer.MAX_VALUE - damage.get())
+                .as("resuming Connects refused before giving up")
+                .isEqualTo(3);
     }
 
     /** Opens real connections whose resuming Connects ({@code resumeproof}) are damaged while {@code damage} > 0. */
