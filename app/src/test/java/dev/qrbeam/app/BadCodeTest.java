@@ -3,17 +3,17 @@ package dev.qrbeam.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qrbeam.app.shell.Page;
-import dev.qrbeam.app.support.Engines;
+import dev.qrbeam.app.support.AppWindow;
 import dev.qrbeam.app.support.Ui;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
@@ -23,24 +23,21 @@ class BadCodeTest {
     @TempDir
     Path tmp;
 
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
+
     private Ui.Window window;
     private Path dest;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void open() throws Exception {
-        Path home = tmp.resolve("home");
-        window = Ui.open(home, Engines.embedded().factory(home), 0);
+        window = app.open(tmp);
         dest = tmp.resolve("downloads");
         Ui.fxRun(() -> {
             window.app().receive().setDestination(dest);
             window.app().shell().show(Page.RECEIVE);
         });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
     }
 
     private String enter(String code) throws Exception {

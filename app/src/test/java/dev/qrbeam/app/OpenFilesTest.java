@@ -6,7 +6,7 @@ import dev.qrbeam.app.platform.AppPaths;
 import dev.qrbeam.app.platform.FxUpdates;
 import dev.qrbeam.app.platform.SingleInstance;
 import dev.qrbeam.app.shell.Page;
-import dev.qrbeam.app.support.Engines;
+import dev.qrbeam.app.support.AppWindow;
 import dev.qrbeam.app.support.Ui;
 import java.io.File;
 import java.nio.file.Files;
@@ -16,10 +16,10 @@ import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
@@ -29,19 +29,16 @@ class OpenFilesTest {
     @TempDir
     Path tmp;
 
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
+
     private Ui.Window window;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void open() throws Exception {
-        Path home = tmp.resolve("home");
-        window = Ui.open(home, Engines.embedded().factory(home), 0);
+        window = app.open(tmp);
         Ui.fxRun(() -> window.app().shell().show(Page.HISTORY));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
     }
 
     private int listed() throws Exception {
@@ -52,7 +49,7 @@ class OpenFilesTest {
     @Test
     void aSecondLaunchHandsItsFilesToTheRunningWindow() throws Exception {
         Path file = Files.writeString(tmp.resolve("from-second-launch.txt"), "hi");
-        AppPaths paths = new AppPaths(tmp.resolve("home"));
+        AppPaths paths = new AppPaths(app.home());
         try (SingleInstance first = new SingleInstance(paths);
                 SingleInstance second = new SingleInstance(paths)) {
             assertThat(first.becomePrimary(

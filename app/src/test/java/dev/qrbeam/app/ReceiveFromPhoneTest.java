@@ -2,7 +2,7 @@ package dev.qrbeam.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qrbeam.app.support.Engines;
+import dev.qrbeam.app.support.AppWindow;
 import dev.qrbeam.app.support.Ui;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.testing.TestFiles;
@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
@@ -28,19 +28,14 @@ class ReceiveFromPhoneTest {
     @TempDir
     Path tmp;
 
-    private Ui.Window window;
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
 
-    @AfterEach
-    void close() throws Exception {
-        if (window != null) {
-            window.close();
-        }
-    }
+    private Ui.Window window;
 
     @Test
     void theButtonShowsACodeAndThePhonesFilesArriveLikeAnyReceive() throws Exception {
-        Path home = tmp.resolve("home");
-        window = Ui.open(home, Engines.embedded().factory(home), 0);
+        window = app.open(tmp);
         Path dest = tmp.resolve("downloads");
         Ui.fxRun(() -> window.app().receive().setDestination(dest));
         Ui.fxRun(() -> window.app().shell().show(dev.qrbeam.app.shell.Page.RECEIVE));

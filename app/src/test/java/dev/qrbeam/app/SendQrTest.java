@@ -2,7 +2,7 @@ package dev.qrbeam.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qrbeam.app.support.Engines;
+import dev.qrbeam.app.support.AppWindow;
 import dev.qrbeam.app.support.Ui;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
@@ -20,19 +20,14 @@ class SendQrTest {
     @TempDir
     Path tmp;
 
-    private Ui.Window window;
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
 
-    @AfterEach
-    void close() throws Exception {
-        if (window != null) {
-            window.close();
-        }
-    }
+    private Ui.Window window;
 
     @Test
     void droppedFilesShowAQrCodeThatDecodesToThePairingCode() throws Exception {
-        Path home = tmp.resolve("home");
-        window = Ui.open(home, Engines.embedded().factory(home), 0);
+        window = app.open(tmp);
         Path a = Files.writeString(tmp.resolve("a.txt"), "hello");
         Path dir = Files.createDirectories(tmp.resolve("folder"));
         Files.write(dir.resolve("b.bin"), new byte[5000]);

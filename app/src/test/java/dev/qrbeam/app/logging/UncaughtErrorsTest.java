@@ -2,7 +2,7 @@ package dev.qrbeam.app.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qrbeam.app.support.Engines;
+import dev.qrbeam.app.support.AppWindow;
 import dev.qrbeam.app.support.Ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +11,9 @@ import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An exception nobody caught is logged into the data folder's log file and the window says so in a sentence. */
@@ -22,19 +22,15 @@ class UncaughtErrorsTest {
     @TempDir
     Path tmp;
 
-    private Ui.Window window;
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
 
-    @AfterEach
-    void close() throws Exception {
-        if (window != null) {
-            window.close();
-        }
-    }
+    private Ui.Window window;
 
     @Test
     void anExceptionThrownByAButtonHandlerIsShownAndLogged() throws Exception {
-        Path home = tmp.resolve("home");
-        window = Ui.open(home, Engines.embedded().factory(home), 0);
+        window = app.open(tmp);
+        Path home = app.home();
         HBox bar = Ui.find(window, "app-problem");
         assertThat(Ui.fx(bar::isVisible)).isFalse();
         Button clear = Ui.find(window, "send-clear");
@@ -59,8 +55,8 @@ class UncaughtErrorsTest {
 
     @Test
     void anExceptionOnAnotherThreadIsShownAndLogged() throws Exception {
-        Path home = tmp.resolve("home");
-        window = Ui.open(home, Engines.embedded().factory(home), 0);
+        window = app.open(tmp);
+        Path home = app.home();
         HBox bar = Ui.find(window, "app-problem");
         Thread worker = new Thread(
                 () -> {
