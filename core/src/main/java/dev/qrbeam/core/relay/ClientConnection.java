@@ -77,7 +77,7 @@ final class ClientConnection implements WebSocket.Listener {
                                 oldId,
                                 credential.token(),
                                 credential.resumeKey(),
-                                credential.proof(oldId, fresh.connectionId())),
+                                credential.proof(oldId, fresh)),
                         timeout);
             } catch (java.util.concurrent.ExecutionException e) {
                 if (!ConnectExchange.badResume(e)) {

@@ -239,7 +239,7 @@ public final class RelayClient implements AutoCloseable {
             credential.answered();
             boolean resumed = reply.connectionId().equals(connectionId);
             connectionId = reply.connectionId();
-            credential.update(reply);
+            credential.update(reply, resumed);
             limits = reply.limits();
             InboundCaps caps = options.inbound().under(reply.limits());
             l.assembler.maxBytes(caps.maxTextBytes(), caps.maxBinaryBytes());

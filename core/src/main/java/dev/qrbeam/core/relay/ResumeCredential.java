@@ -67,19 +67,30 @@ final class ResumeCredential {
         return token != null && relayKey != null;
     }
 
-    /** Takes the token and relay key of a Connect reply. */
-    void update(ConnectExchange reply) {
+    /**
+     * Takes the token and relay key of a Connect reply, except when the relay just gave back the id this credential
+     * already resumed with: the relay accepted our token then, and the reply's copy may have been damaged on the way
+     * (a corrupting link once poisoned the stored token or key, and every later resume was refused).
+     */
+    void update(ConnectExchange reply, boolean resumedWithThis) {
+        if (resumedWithThis && bound()) {
+            return;
+        }
         if (reply.resumeToken() != null) {
             token = reply.resumeToken();
             relayKey = reply.relayKey();
         }
     }
 
-    /** The proof for resuming {@code oldId} on the connection the relay now calls {@code newId}. */
-    String proof(String oldId, String newId) throws IOException {
+    /**
+     * The proof for resuming {@code oldId} on the connection whose fresh Connect reply is {@code fresh}: made with the
+     * relay key that reply just carried (else the stored one), so a key damaged in an earlier reply does not spoil it.
+     */
+    String proof(String oldId, ConnectExchange fresh) throws IOException {
+        String key = fresh.relayKey() != null ? fresh.relayKey() : relayKey;
         try {
             return B64.encodeToString(
-                    RelayResumeProof.proof(secret, Base64.getUrlDecoder().decode(relayKey), oldId, newId));
+                    RelayResumeProof.proof(secret, Base64.getUrlDecoder().decode(key), oldId, fresh.connectionId()));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException("the relay's resume key is unusable", e);
         }

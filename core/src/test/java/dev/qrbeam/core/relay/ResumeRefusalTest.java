@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Timeout;
 class ResumeRefusalTest {
     /** While above zero, each resuming Connect leaves with one character of its proof changed (and counts down). */
     private final AtomicInteger damage = new AtomicInteger();
+    /** While above zero, each Connect reply that gives back {@link #id} arrives with its token changed. */
+    private final AtomicInteger damageReplies = new AtomicInteger();
 
     private RelayHandle relay;
     private RelayClient client;
@@ -41,7 +44,7 @@ class ResumeRefusalTest {
         RecordingEvents recorder = new RecordingEvents();
         events = recorder.events;
         RelayClientOptions options = RelayClientOptions.defaults()
-                .withDialer(damagingResumes(JdkWebSocketDialer.create(RelayClientOptions.defaults()), damage));
+                .withDialer(damaging(JdkWebSocketDialer.create(RelayClientOptions.defaults())));
         client = RelayClient.connect(uri, recorder, options, new WireJson());
         id = client.connectionId();
         assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("connected " + id + " resumed=false");
@@ -77,19 +80,90 @@ class ResumeRefusalTest {
                 .isEqualTo(3);
     }
 
-    /** Opens real connections whose resuming Connects ({@code resumeproof}) are damaged while {@code damage} > 0. */
-    private static WebSocketDialer damagingResumes(WebSocketDialer real, AtomicInteger damage) {
-        return (uri, timeout, listener) -> real.open(uri, timeout, listener).thenApply(ws -> new Damaging(ws, damage));
+    @Test
+    void aTokenDamagedInAResumeReplyDoesNotSpoilTheNextResume() throws Exception {
+        damageReplies.set(1); // the relay accepts the resume, but its reply's copy of the token arrives changed
+        client.dropConnection();
+        assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("disconnected");
+        assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("connected " + id + " resumed=true");
+        assertThat(damageReplies.get()).as("the damaged reply arrived").isZero();
+
+        client.dropConnection();
+        assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("disconnected");
+        assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("connected " + id + " resumed=true");
+    }
+
+    /**
+     * Real connections whose resuming Connects are damaged while {@link #damage} is above zero, and whose Connect
+     * replies giving back {@link #id} are damaged while {@link #damageReplies} is.
+     */
+    private WebSocketDialer damaging(WebSocketDialer real) {
+        return (uri, timeout, listener) ->
+                real.open(uri, timeout, new DamagingListener(listener)).thenApply(ws -> new Damaging(ws, damage));
+    }
+
+    /** Changes the first character of the JSON string value of {@code field} in {@code text}. */
+    private static String change(String text, String field) {
+        int i = text.indexOf("\"" + field + "\":\"") + field.length() + 4;
+        return text.substring(0, i) + (text.charAt(i) == 'A' ? 'B' : 'A') + text.substring(i + 1);
+    }
+
+    private final class DamagingListener implements WebSocket.Listener {
+        private final WebSocket.Listener real;
+
+        DamagingListener(WebSocket.Listener real) {
+            this.real = real;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            real.onOpen(webSocket);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            String text = data.toString();
+            if (id != null
+                    && text.contains("\"resumetoken\":\"")
+                    && text.contains(id)
+                    && damageReplies.getAndUpdate(d -> Math.max(0, d - 1)) > 0) {
+                text = change(text, "resumetoken");
+            }
+            return real.onText(webSocket, text, last);
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            return real.onBinary(webSocket, data, last);
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            return real.onPing(webSocket, message);
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            return real.onPong(webSocket, message);
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            return real.onClose(webSocket, statusCode, reason);
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            real.onError(webSocket, error);
+        }
     }
 
     private record Damaging(WebSocket ws, AtomicInteger damage) implements WebSocket {
         @Override
         public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
             String text = data.toString();
-            int at = text.indexOf("\"resumeproof\":\"");
-            if (at >= 0 && damage.getAndUpdate(d -> Math.max(0, d - 1)) > 0) {
-                int i = at + "\"resumeproof\":\"".length();
-                text = text.substring(0, i) + (text.charAt(i) == 'A' ? 'B' : 'A') + text.substring(i + 1);
+            if (text.contains("\"resumeproof\":\"") && damage.getAndUpdate(d -> Math.max(0, d - 1)) > 0) {
+                text = change(text, "resumeproof");
             }
             return ws.sendText(text, last);
         }
