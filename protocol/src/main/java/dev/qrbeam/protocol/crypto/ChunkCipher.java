@@ -1,6 +1,7 @@
 package dev.qrbeam.protocol.crypto;
 
 import dev.qrbeam.protocol.chunk.ChunkRef;
+import dev.qrbeam.protocol.chunk.Pieces;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -18,6 +19,15 @@ import java.util.Arrays;
  * so a chunk moved to another id, file, offset or transfer, a changed total, or a forged "last" flag fails
  * authentication; a record delivered twice is refused as a replay.
  *
+ * <p>A <em>piece</em> record carries part of a chunk ({@link Pieces}): {@code pieceOffset (4, big-endian, clear) ||
+ * counter (8) || ciphertext || tag (16)} — {@link #PIECE_OVERHEAD} bytes more than its plaintext — with the
+ * associated data (57 bytes) {@code "QRP1" || transferId || fileIndex || chunkId || chunkTotal || offset || last ||
+ * pieceOffset (4) || pieceLength (4)}, all computed by the receiver, so a piece moved to another offset, length,
+ * chunk, file or transfer fails authentication, and no piece opens as a whole chunk or the reverse (other magic).
+ * The receiver tells them apart by length: a whole chunk's record is exactly {@code length + OVERHEAD}; a piece is
+ * always shorter than its chunk by more than 4 bytes, so its record is shorter. Same counter, replay window and
+ * chunkhash (the tag) as whole chunks.
+ *
  * <p>{@code chunkhash} on the wire is {@link #chunkHash}: base64url of the record's GCM tag (22 characters) —
  * a MAC over the ciphertext, never a hash of the plaintext, free to compute and useless for identifying content.
  *
@@ -28,12 +38,17 @@ public final class ChunkCipher {
     /** Bytes a record adds to its plaintext. */
     public static final int OVERHEAD = GcmRecords.OVERHEAD;
 
+    /** Bytes a piece record adds to its plaintext (its clear offset, counter and tag). */
+    public static final int PIECE_OVERHEAD = 4 + OVERHEAD;
+
     private static final byte[] MAGIC = {'Q', 'R', 'B', '1'};
+    private static final byte[] PIECE_MAGIC = {'Q', 'R', 'P', '1'};
     private static final int AD_BYTES = 4 + 16 + 4 + 8 + 8 + 8 + 1;
+    private static final int PIECE_AD_BYTES = AD_BYTES + 4 + 4;
 
     private final GcmRecords records;
     private final byte[] transferId;
-    private final ByteBuffer ad = ByteBuffer.allocate(AD_BYTES);
+    private final ByteBuffer ad = ByteBuffer.allocate(PIECE_AD_BYTES);
 
     /** AES-256-GCM chunks. @param transferId the manifest's 16-byte transfer id */
     public ChunkCipher(SessionKeys keys, byte[] transferId) {
@@ -81,6 +96,57 @@ public final class ChunkCipher {
         return records.open(ad(chunk), record, plaintext);
     }
 
+    /**
+     * Encrypts the remaining bytes of {@code plaintext}, the piece of {@code chunk} at {@code pieceOffset}, into
+     * {@code record} as a piece record ({@code plaintext.remaining() + PIECE_OVERHEAD} bytes), advancing both.
+     *
+     * @param granule the receiver's declared granule; the piece must {@link Pieces#fits fit} it
+     * @return the record length
+     */
+    public int encryptPiece(ChunkRef chunk, int granule, int pieceOffset, ByteBuffer plaintext, ByteBuffer record)
+            throws RecordException {
+        int length = plaintext.remaining();
+        if (!Pieces.fits(chunk.length(), granule, pieceOffset, length)) {
+            throw new IllegalArgumentException("not a piece of chunk " + chunk.chunkId() + ": " + pieceOffset + "+"
+                    + length + " of " + chunk.length() + " (granule " + granule + ")");
+        }
+        record.putInt(pieceOffset);
+        return 4 + records.seal(pieceAd(chunk, pieceOffset, length), plaintext, record);
+    }
+
+    /** Whether a record of {@code recordLength} bytes for {@code chunk} is a piece record (not the whole chunk). */
+    public static boolean isPiece(ChunkRef chunk, int recordLength) {
+        return recordLength != chunk.length() + OVERHEAD;
+    }
+
+    /**
+     * Authenticates and decrypts a piece record of {@code chunk} into {@code plaintext} (at its position).
+     *
+     * @param granule this receiver's declared granule: pieces must be aligned to it
+     * @return the piece's offset in its chunk; its length is what was written to {@code plaintext}
+     * @throws RecordException {@code record-malformed} (truncated, misaligned, outside the chunk, or as long as the
+     *     chunk), {@code record-auth}, {@code record-replay}, {@code record-too-old}
+     */
+    public int decryptPiece(ChunkRef chunk, int granule, ByteBuffer record, ByteBuffer plaintext)
+            throws RecordException {
+        int length = record.remaining() - PIECE_OVERHEAD;
+        if (length < 1) {
+            throw new RecordException(
+                    RecordError.MALFORMED, "Piece record of chunk " + chunk.chunkId() + " is truncated");
+        }
+        int pieceOffset = record.getInt(record.position());
+        if (!Pieces.fits(chunk.length(), granule, pieceOffset, length)) {
+            throw new RecordException(
+                    RecordError.MALFORMED,
+                    "Piece " + pieceOffset + "+" + length + " does not fit chunk " + chunk.chunkId() + " ("
+                            + chunk.length() + " bytes)");
+        }
+        ByteBuffer body = record.duplicate().position(record.position() + 4);
+        records.open(pieceAd(chunk, pieceOffset, length), body, plaintext);
+        record.position(record.limit());
+        return pieceOffset;
+    }
+
     /** The wire {@code chunkhash} of a record (its remaining bytes; positions unchanged). */
     public static String chunkHash(ByteBuffer record) {
         if (record.remaining() < OVERHEAD) {
@@ -109,15 +175,25 @@ public final class ChunkCipher {
 
     private ByteBuffer ad(ChunkRef c) {
         ad.clear();
-        ad.put(MAGIC)
-                .put(transferId)
+        fields(ad.put(MAGIC), c);
+        ad.flip();
+        return ad;
+    }
+
+    private ByteBuffer pieceAd(ChunkRef c, int pieceOffset, int pieceLength) {
+        ad.clear();
+        fields(ad.put(PIECE_MAGIC), c).putInt(pieceOffset).putInt(pieceLength);
+        ad.flip();
+        return ad;
+    }
+
+    private ByteBuffer fields(ByteBuffer b, ChunkRef c) {
+        return b.put(transferId)
                 .putInt(c.fileIndex())
                 .putLong(c.chunkId())
                 .putLong(c.chunkTotal())
                 .putLong(c.offset())
                 .put((byte) (c.last() ? 1 : 0));
-        ad.flip();
-        return ad;
     }
 
     @Override
