@@ -42,7 +42,7 @@ final class ProgressView implements TransferListener, AutoCloseable {
         }
         if (bar != null) {
             bar.stepTo(p.bytesDone());
-            bar.setExtraMessage(p.chunksResent() > 0 ? "re-sent " + p.chunksResent() : "");
+            bar.setExtraMessage(p.bytesResent() > 0 ? "re-sent " + mib(p.bytesResent()) : "");
             if (p.state().isTerminal()) {
                 bar.close();
                 bar = null;
@@ -67,8 +67,8 @@ final class ProgressView implements TransferListener, AutoCloseable {
             if (p.eta() != null && !p.state().isTerminal()) {
                 b.append(" ETA ").append(eta(p.eta()));
             }
-            if (p.chunksResent() > 0) {
-                b.append(" re-sent ").append(p.chunksResent()).append(" chunks");
+            if (p.bytesResent() > 0) {
+                b.append(" re-sent ").append(mib(p.bytesResent()));
             }
         }
         return b.toString();

@@ -46,7 +46,7 @@ class TransferNotificationsTest {
         List<FileProgress> files = done > 0 || s == TransferState.DONE
                 ? List.of(new FileProgress("photo.jpg", 2_000_000, done, s))
                 : List.of();
-        return new TransferProgress(s, files.isEmpty() ? 0 : 2_000_000, done, 0, null, 0, files, failure);
+        return new TransferProgress(s, files.isEmpty() ? 0 : 2_000_000, done, 0, null, 0, 0, files, failure);
     }
 
     /** Lets the FX thread run what the listener handed it. */

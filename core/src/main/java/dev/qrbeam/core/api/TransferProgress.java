@@ -12,6 +12,8 @@ import java.util.List;
  * @param bytesPerSecond moving-average rate
  * @param eta estimated remaining time, or null when unknown
  * @param chunksResent chunks sent (or requested) again after loss
+ * @param bytesResent data bytes sent more than once (sender), or bytes of records that failed and had to come
+ *     again (receiver); pieces (docs/protocol-transfer.md §5) keep this far below {@code chunksResent × chunk size}
  * @param files per-file progress, in manifest order
  * @param failure the reason when state is FAILED or CANCELLED, otherwise null
  */
@@ -22,6 +24,7 @@ public record TransferProgress(
         double bytesPerSecond,
         Duration eta,
         long chunksResent,
+        long bytesResent,
         List<FileProgress> files,
         TransferFailure failure) {
     public TransferProgress {

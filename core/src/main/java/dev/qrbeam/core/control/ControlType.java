@@ -40,6 +40,12 @@ public enum ControlType {
      * {@code chunksize}". Sent after {@code admitted} instead of a manifest; see docs/protocol-transfer.md §6b.
      */
     RECEIVE("receive"),
+    /**
+     * Receiver to sender, before an {@code Acknowledge} or {@code resume} that asks for a chunk again: the parts
+     * ({@code data}: granule bitmap, {@code chunk}: id) of that chunk it already holds, so only the rest is sent
+     * (a bounded hint; docs/protocol-transfer.md §6).
+     */
+    HAVE("have"),
     UNKNOWN("?");
 
     private final String wire;

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the numbers of one transfer and turns them into {@link TransferProgress} snapshots: per-file bytes and
- * states, overall bytes, a moving-average rate over the last {@value #WINDOW_NANOS}ns, ETA, chunks re-sent.
+ * states, overall bytes, a moving-average rate over the last {@value #WINDOW_NANOS}ns, ETA, chunks and bytes re-sent.
  * {@link #tick()} emits at most every 100 ms; state changes emit at once. Thread-safe.
  */
 public final class ProgressTracker {
@@ -33,6 +33,7 @@ public final class ProgressTracker {
     private TransferState state = TransferState.WAITING;
     private TransferFailure failure;
     private long resent;
+    private long resentBytes;
     private long lastEmit;
     private boolean dirty = true;
 
@@ -75,6 +76,12 @@ public final class ProgressTracker {
 
     public synchronized void resent(long chunks) {
         resent += chunks;
+        dirty = true;
+    }
+
+    /** Data bytes sent again (sender) or refused and asked for again (receiver). */
+    public synchronized void resentBytes(long bytes) {
+        resentBytes += bytes;
         dirty = true;
     }
 
@@ -167,7 +174,7 @@ public final class ProgressTracker {
         Duration eta = rate > 0 && total > bytes
                 ? Duration.ofMillis((long) ((total - bytes) / rate * 1000))
                 : (total > 0 && bytes >= total ? Duration.ZERO : null);
-        return new TransferProgress(state, total, bytes, rate, eta, resent, files, failure);
+        return new TransferProgress(state, total, bytes, rate, eta, resent, resentBytes, files, failure);
     }
 
     private void emit(TransferProgress p) {

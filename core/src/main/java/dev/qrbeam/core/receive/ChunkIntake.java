@@ -12,13 +12,13 @@ import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
 import dev.qrbeam.protocol.chunk.ChunkRef;
 import dev.qrbeam.protocol.chunk.MissingIds;
+import dev.qrbeam.protocol.chunk.Pieces;
 import dev.qrbeam.protocol.chunk.ReceiveOffer;
 import dev.qrbeam.protocol.crypto.ChunkCipher;
 import dev.qrbeam.protocol.crypto.RecordError;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.crypto.RecordSuite;
 import dev.qrbeam.protocol.crypto.SessionKeys;
-import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.manifest.Manifest;
 import dev.qrbeam.protocol.manifest.ManifestCodec;
 import dev.qrbeam.protocol.manifest.ManifestException;
@@ -30,8 +30,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,9 @@ final class ChunkIntake {
     private final Path destination;
     private final Path storeDir;
     private final TreeSet<Long> requests = new TreeSet<>();
+    /** Chunks a piece of which arrived since the last flush: their re-requests wait until the rest is in. */
+    private final Set<Long> arriving = new HashSet<>();
+
     private int[] failures;
     private int failedStreak;
     private SessionKeys keys;
@@ -68,9 +73,8 @@ final class ChunkIntake {
     private ChunkLayout layout;
     private ReceiveStore store;
     private ByteBuffer plain;
-    private String[] parts;
-    private long partsEpoch = -1;
-    private long partsChars;
+    private final ManifestParts parts = new ManifestParts();
+    private final PieceTracker pieces;
     private String manifestHash;
     private long creditBytes;
     private long lastChunk = -1;
@@ -78,12 +82,13 @@ final class ChunkIntake {
     private boolean closed;
 
     /**
-     * What this receiver asks of the data sender: the chunk record suite it names in every {@code resume}, and the
-     * chunk size the manifest must use (0: the sender's choice; a code-less receiver fixes it, §6b).
+     * What this receiver asks of the data sender: the chunk record suite it names in every {@code resume}, the
+     * chunk size the manifest must use (0: the sender's choice; a code-less receiver fixes it, §6b), and the
+     * smallest piece it accepts ({@code pieces}, 0: whole chunks only).
      */
-    record Terms(RecordSuite suite, int chunkSize) {
-        /** A receiver that scanned a desktop's code: AES-256-GCM, the sender's chunk size. */
-        static final Terms SCANNED = new Terms(RecordSuite.AES_256_GCM, 0);
+    record Terms(RecordSuite suite, int chunkSize, int pieces) {
+        /** A receiver that scanned a desktop's code: AES-256-GCM, the sender's chunk size, pieces. */
+        static final Terms SCANNED = new Terms(RecordSuite.AES_256_GCM, 0, Pieces.GRANULE);
     }
 
     ChunkIntake(SessionContext ctx, IntakeSession session, Path destination, Path storeDir, Terms terms) {
@@ -92,13 +97,14 @@ final class ChunkIntake {
         this.terms = terms;
         this.destination = destination;
         this.storeDir = storeDir;
+        this.pieces = terms.pieces() > 0 ? new PieceTracker(terms.pieces()) : null;
     }
 
     /** New session keys (null while unpaired): chunks under old keys are dropped from now on. */
     synchronized void keys(SessionKeys k) {
         keys = k;
         cipher = null;
-        parts = null;
+        parts.clear();
     }
 
     /** The manifest arrived under the current keys (a resume can be and was answered). */
@@ -110,54 +116,16 @@ final class ChunkIntake {
         return cipher != null && store != null && !store.isComplete() && !closed;
     }
 
-    /**
-     * One part of the manifest. The parts of one epoch are held until all arrived, but never more than
-     * {@link ManifestCodec#MAX_PARTS} of them nor more than {@link WireJson#MAX_DOCUMENT} characters in all: a
-     * sender that goes past either ends the transfer (it cannot fill this heap by never sending the last part).
-     */
+    /** One part of the manifest ({@link ManifestParts}); the whole manifest is accepted once all parts are in. */
     synchronized void manifestPart(Control m) {
-        if (closed
-                || keys == null
-                || m.epoch() == null
-                || m.index() == null
-                || m.count() == null
-                || m.data() == null
-                || m.count() < 1
-                || m.index() < 0
-                || m.index() >= m.count()) {
+        if (closed || keys == null) {
             return;
         }
-        if (m.count() > ManifestCodec.MAX_PARTS) {
-            parts = null;
-            session.fail(new TransferException(
-                    FailureCode.PROTOCOL,
-                    "refused the sender's manifest: " + m.count() + " parts, at most " + ManifestCodec.MAX_PARTS
-                            + " allowed"));
-            return;
-        }
-        if (parts == null || partsEpoch != m.epoch() || parts.length != m.count()) {
-            parts = new String[m.count()];
-            partsEpoch = m.epoch();
-            partsChars = 0;
-        }
-        String old = parts[m.index()];
-        partsChars += m.data().length() - (old == null ? 0 : old.length());
-        if (partsChars > WireJson.MAX_DOCUMENT) {
-            parts = null;
-            session.fail(new TransferException(
-                    FailureCode.PROTOCOL,
-                    "refused the sender's manifest: more than " + WireJson.MAX_DOCUMENT + " characters"));
-            return;
-        }
-        parts[m.index()] = m.data();
-        for (String p : parts) {
-            if (p == null) {
+        try {
+            String json = parts.add(m);
+            if (json == null) {
                 return;
             }
-        }
-        String json = String.join("", parts);
-        parts = null;
-        try {
             ManifestCodec codec = new ManifestCodec(ctx.wire, ManifestLimits.DEFAULT);
             Manifest read = codec.read(json);
             accept(read, codec.fingerprint(read), m.epoch());
@@ -250,11 +218,17 @@ final class ChunkIntake {
         requests.clear();
         creditBytes = 0;
         session.noteSync();
+        if (pieces != null) {
+            for (long id : pieces.chunks()) {
+                sendHave(id);
+            }
+        }
         session.sendControl(Control.resume(
                 epoch,
                 r.ranges(),
                 r.truncated(),
-                terms.suite() == RecordSuite.AES_256_GCM ? null : terms.suite().wire()));
+                terms.suite() == RecordSuite.AES_256_GCM ? null : terms.suite().wire(),
+                pieces == null ? null : pieces.granule()));
     }
 
     synchronized void chunk(long id, long total, String hash, ByteBuffer data) {
@@ -270,20 +244,44 @@ final class ChunkIntake {
             return;
         }
         ChunkRef ref = layout.ref(id);
+        boolean piece = pieces != null && ChunkCipher.isPiece(ref, data.remaining());
+        int recordBytes = data.remaining();
+        int pieceOffset = 0;
         plain.clear();
         try {
             ChunkCipher.checkChunkHash(hash, data);
-            cipher.decrypt(ref, data, plain);
+            if (piece) {
+                pieceOffset = cipher.decryptPiece(ref, pieces.granule(), data, plain);
+            } else {
+                cipher.decrypt(ref, data, plain);
+            }
         } catch (RecordException e) {
             if (e.error() != RecordError.REPLAYED) {
                 LOG.debug("chunk {} refused: {}", id, e.getMessage());
+                ctx.threads.progress.resentBytes(
+                        Math.max(0, recordBytes - (piece ? ChunkCipher.PIECE_OVERHEAD : ChunkCipher.OVERHEAD)));
                 request(id);
             }
             return;
         }
         plain.flip();
         try {
-            store.accept(id, plain);
+            if (piece) {
+                int length = plain.remaining();
+                store.writePiece(id, pieceOffset, plain);
+                arriving.add(id);
+                if (!pieces.add(ref, pieceOffset, length)) {
+                    failedStreak = 0;
+                    credit(id, length);
+                    return;
+                }
+                store.completePieces(id);
+            } else {
+                store.accept(id, plain);
+                if (pieces != null) {
+                    pieces.forget(id);
+                }
+            }
             ctx.threads.progress.fileBytes(ref.fileIndex(), store.bytesDone(ref.fileIndex()));
         } catch (TransferException e) {
             session.fail(e);
@@ -348,15 +346,32 @@ final class ChunkIntake {
                 return;
             }
         }
-        if (requests.isEmpty()) {
-            return;
-        }
         List<Long> ids = new ArrayList<>();
-        while (!requests.isEmpty() && ids.size() < MissingIds.MAX_IDS) {
-            ids.add(requests.pollFirst());
+        for (var it = requests.iterator(); it.hasNext() && ids.size() < MissingIds.MAX_IDS; ) {
+            long id = it.next();
+            if (!arriving.contains(id)) { // its other pieces may still be on the way: ask when they are in
+                it.remove();
+                ids.add(id);
+                sendHave(id);
+            }
+        }
+        arriving.clear();
+        if (ids.isEmpty()) {
+            return;
         }
         ctx.threads.progress.resent(ids.size());
         session.sendAcknowledge(false, ids);
+    }
+
+    /**
+     * Tells the sender which parts of {@code id} are already here, before the message that asks for it again (the
+     * same control thread keeps the order), so only the missing pieces come back.
+     */
+    private void sendHave(long id) {
+        String have = pieces == null ? null : pieces.have(id);
+        if (have != null) {
+            session.sendControl(Control.have(id, have));
+        }
     }
 
     synchronized void close(boolean discard) {

@@ -11,6 +11,7 @@ import dev.qrbeam.core.control.ControlType;
 import dev.qrbeam.core.relay.AdvertisedLimits;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.protocol.chunk.ChunkSizing;
+import dev.qrbeam.protocol.chunk.Pieces;
 import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.HandshakeException;
 import dev.qrbeam.protocol.crypto.RecordException;
@@ -61,7 +62,7 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
                 this,
                 destination,
                 state.storeDir(),
-                new ChunkIntake.Terms(RecordSuite.CHACHA20_POLY1305, chunkSize));
+                new ChunkIntake.Terms(RecordSuite.CHACHA20_POLY1305, chunkSize, Pieces.GRANULE));
     }
 
     /** Creates the session for {@code code} on its relay link; call {@link #start()} once the link routes to it. */

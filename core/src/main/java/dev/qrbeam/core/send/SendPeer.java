@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The current receiver of a send and its state machine: its keys and controls, the key generation, the chunk suite
- * its first resume chose, the sync epoch, whether a resume is awaited, when it was last heard from. Owns the lock
+ * and piece granule its first resume chose, the sync epoch, whether a resume is awaited, when it was last heard from. Owns the lock
  * the {@link SendPump} waits on: every change the pump may be waiting for notifies it. Thread-safe.
  */
 final class SendPeer {
@@ -116,6 +116,9 @@ final class SendPeer {
             suiteFixed = false;
             awaitingResume = true;
             manifestAnswered = false;
+            if (pump.plan() != null) {
+                pump.plan().pieces().forgetHints();
+            }
             syncSentAt = System.nanoTime();
             syncAttempts = 0;
             lastPeerActivity = System.nanoTime();
@@ -126,7 +129,8 @@ final class SendPeer {
 
     /**
      * The receiver's {@code resume} {@code m}: if it answers the current epoch's question, the plan restarts from
-     * what it lacks and data flows again. The session's first resume fixes the chunk suite. Returns whether taken.
+     * what it lacks and data flows again. The session's first resume fixes the chunk suite and whether (and how
+     * small) pieces may be sent ({@link PiecePlan#session}). Returns whether taken.
      */
     boolean resume(Control m) {
         synchronized (lock) {
@@ -137,6 +141,7 @@ final class SendPeer {
                 RecordSuite asked = RecordSuite.fromWire(m.suite());
                 suite = asked == null ? RecordSuite.AES_256_GCM : asked;
                 suiteFixed = true;
+                pump.plan().pieces().session(m.pieces() == null ? 0 : m.pieces());
             }
             pump.plan().reset(m.missing() == null ? List.of() : m.missing(), Boolean.TRUE.equals(m.truncated()));
             awaitingResume = false;

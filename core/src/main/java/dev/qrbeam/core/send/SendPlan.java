@@ -8,7 +8,8 @@ import java.util.List;
  * What the sender still has to send and how much is in flight. The want set is replaced by the receiver's
  * {@code resume} (exactly what it lacks) and grows by {@code Acknowledge.missingchunkids}; chunks go out lowest id
  * first. The window keeps at most {@code windowBytes} beyond the last chunk the receiver reported, so a dropped
- * connection loses little. Counts every chunk sent more than once. Not thread-safe: guarded by the session lock.
+ * connection loses little. Counts every chunk sent more than once and the bytes sent again. How each chunk is cut
+ * (whole or in pieces) is its {@link PiecePlan}'s. Not thread-safe: guarded by the session lock.
  */
 final class SendPlan {
     private final long total;
@@ -21,11 +22,17 @@ final class SendPlan {
     private long ackedBytes;
     private long resentChunks;
     private long resentBytes;
+    private final PiecePlan pieces;
 
-    SendPlan(long total, long windowBytes) {
+    SendPlan(long total, long windowBytes, int chunkSize) {
         this.total = total;
         this.windowBytes = windowBytes;
         this.resends = new int[(int) total];
+        this.pieces = new PiecePlan(chunkSize);
+    }
+
+    PiecePlan pieces() {
+        return pieces;
     }
 
     /** Replaces the want set with {@code [start,end)} ranges; {@code truncated}: everything after them too. */
@@ -83,7 +90,10 @@ final class SendPlan {
         want.set((int) id);
     }
 
-    /** Records that {@code id} ({@code length} bytes of data) was sent; true if it had been sent before. */
+    /**
+     * Records that {@code length} bytes of data of chunk {@code id} (all of it, or some pieces) were sent; true if
+     * the chunk had been sent before (those bytes count as sent again).
+     */
     boolean sent(long id, int length) {
         sentBytes += length;
         inflight.addLast(new long[] {id, sentBytes});

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The sender's data thread: snapshots the sources (hashing them), builds the manifest, then streams chunks —
  * read from disk into one reused buffer, encrypted into one reused frame, sent with at most one send in flight —
- * in the order the {@link SendPlan} gives, within its window. Never holds more than one chunk in memory.
+ * in the order the {@link SendPlan} gives, within its window, each whole or in the pieces its {@link PiecePlan}
+ * cuts. Never holds more than one chunk in memory.
  */
 final class SendPump {
     private static final Logger LOG = LoggerFactory.getLogger(SendPump.class);
@@ -134,7 +135,7 @@ final class SendPump {
             throw new TransferException(FailureCode.IO, "cannot send this: " + e.getMessage(), e);
         }
         synchronized (session.lock()) {
-            plan = new SendPlan(layout.chunkTotal(), ctx.config.windowBytes());
+            plan = new SendPlan(layout.chunkTotal(), ctx.config.windowBytes(), chunkSize);
         }
         ctx.threads.progress.files(files.stream().map(SourceFile::relativePath).toList(), sizes);
         manifest.complete(json);
@@ -170,7 +171,7 @@ final class SendPump {
     private void stream() throws IOException, InterruptedException {
         int chunkSize = layout.chunkSize();
         ByteBuffer plain = ByteBuffer.allocate(chunkSize);
-        ByteBuffer frame = ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.OVERHEAD);
+        ByteBuffer frame = ByteBuffer.allocate(PeerLink.HEADER_ROOM + chunkSize + ChunkCipher.PIECE_OVERHEAD);
         ChunkCipher cipher = null;
         int cipherGeneration = -1;
         Object lock = session.lock();
@@ -178,6 +179,9 @@ final class SendPump {
             while (true) {
                 long id;
                 SendPeer.Paired p;
+                int[][] cut;
+                int granule;
+                ChunkRef ref;
                 synchronized (lock) {
                     while (!session.isTerminal()
                             && (session.awaitingResume()
@@ -191,43 +195,70 @@ final class SendPump {
                     }
                     id = plan.take();
                     p = session.paired();
+                    ref = layout.ref(id);
+                    cut = plan.pieces().cut(ref);
+                    granule = plan.pieces().granule();
                 }
                 if (p.generation() != cipherGeneration) {
                     cipher = new ChunkCipher(p.keys(), transferId, p.suite());
                     cipherGeneration = p.generation();
                 }
-                ChunkRef ref = layout.ref(id);
                 reader.read(ref.fileIndex(), ref.offset(), ref.length(), plain);
-                frame.clear().position(PeerLink.HEADER_ROOM);
+                int bytes = 0;
+                int records = 0;
                 try {
-                    cipher.encrypt(ref, plain, frame);
-                } catch (RecordException e) {
-                    throw new TransferException(FailureCode.PROTOCOL, e.getMessage(), e);
-                }
-                frame.flip();
-                String hash = ChunkCipher.chunkHash(frame.duplicate().position(PeerLink.HEADER_ROOM));
-                try {
-                    ctx.link.sendTransfer(p.peer(), id, ref.chunkTotal(), hash, frame);
+                    for (int[] piece : cut) {
+                        seal(cipher, ref, granule, piece, plain, frame);
+                        String hash = ChunkCipher.chunkHash(frame.duplicate().position(PeerLink.HEADER_ROOM));
+                        ctx.link.sendTransfer(p.peer(), id, ref.chunkTotal(), hash, frame);
+                        bytes += piece[1];
+                        records++;
+                    }
                 } catch (IOException e) {
                     LOG.debug("chunk {} not sent: {}", id, e.getMessage());
-                    synchronized (lock) {
-                        plan.putBack(id);
-                    }
-                    continue;
                 }
                 lastSend = System.nanoTime();
-                boolean again;
+                boolean again = false;
                 synchronized (lock) {
-                    again = plan.sent(id, ref.length());
+                    if (records < cut.length) {
+                        plan.putBack(id);
+                    }
+                    if (records > 0) {
+                        again = plan.sent(id, bytes);
+                        plan.pieces().sent(records, bytes);
+                    }
                 }
                 if (again) {
                     ctx.threads.progress.resent(1);
-                } else {
+                    ctx.threads.progress.resentBytes(bytes);
+                } else if (records == cut.length) {
                     firstSent[ref.fileIndex()] += ref.length();
                     ctx.threads.progress.fileBytes(ref.fileIndex(), firstSent[ref.fileIndex()]);
                 }
             }
         }
+    }
+
+    /**
+     * Encrypts {@code piece} ({@code [offset, length]} of the chunk in {@code plain}) into {@code frame} after the
+     * header room: the whole chunk as a chunk record, anything less as a piece record.
+     */
+    private static void seal(
+            ChunkCipher cipher, ChunkRef ref, int granule, int[] piece, ByteBuffer plain, ByteBuffer frame)
+            throws TransferException {
+        frame.clear().position(PeerLink.HEADER_ROOM);
+        ByteBuffer part = plain.duplicate();
+        part.position(piece[0]).limit(piece[0] + piece[1]);
+        try {
+            if (piece[1] == ref.length()) {
+                cipher.encrypt(ref, part, frame);
+            } else {
+                cipher.encryptPiece(ref, granule, piece[0], part, frame);
+            }
+        } catch (RecordException e) {
+            throw new TransferException(FailureCode.PROTOCOL, e.getMessage(), e);
+        }
+        frame.flip();
     }
 
     long resentBytes() {

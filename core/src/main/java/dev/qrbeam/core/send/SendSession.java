@@ -15,6 +15,7 @@ import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.session.SessionContext;
 import dev.qrbeam.protocol.chunk.ChunkException;
 import dev.qrbeam.protocol.chunk.MissingIds;
+import dev.qrbeam.protocol.chunk.Pieces;
 import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.protocol.crypto.RecordException;
 import dev.qrbeam.protocol.message.ForeignText;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -196,6 +198,7 @@ public final class SendSession implements PeerHandler, SendHandle {
                 }
             }
             case STALLED -> requestSync();
+            case HAVE -> onHave(m);
             case DONE -> {
                 ctx.threads.send(() -> ctx.link.sendControl(from, c.seal(Control.of(ControlType.BYE))));
                 direct.onDone();
@@ -207,6 +210,30 @@ public final class SendSession implements PeerHandler, SendHandle {
                         new TransferFailure(FailureCode.CANCELLED_BY_PEER, "the receiver cancelled"));
             case FAILURE -> ending.finish(TransferState.FAILED, PeerFailure.of("receiver", m));
             default -> LOG.debug("ignoring control {}", m.type());
+        }
+    }
+
+    /**
+     * The receiver's {@code have} hint: which granules of a chunk it holds, so only the rest is sent. Bounded by the
+     * smallest granule any receiver may declare; anything malformed is ignored ({@code bad-have}).
+     */
+    private void onHave(Control m) {
+        synchronized (peer.lock()) {
+            var layout = pump.layout();
+            if (layout == null
+                    || pump.plan() == null
+                    || m.chunk() == null
+                    || m.chunk() < 0
+                    || m.chunk() >= layout.chunkTotal()) {
+                LOG.info("ignoring a have hint for chunk {}", m.chunk());
+                return;
+            }
+            try {
+                BitSet have = Pieces.decodeHave(m.data(), layout.ref(m.chunk()).length(), Pieces.LOWEST_GRANULE);
+                pump.plan().pieces().hint(m.chunk(), have);
+            } catch (ChunkException e) {
+                LOG.info("ignoring a have hint ({}): {}", e.code(), e.getMessage());
+            }
         }
     }
 
@@ -232,6 +259,9 @@ public final class SendSession implements PeerHandler, SendHandle {
                 return;
             }
             worst = pump.plan().request(ids);
+            if (ids.length > 0) {
+                pump.plan().pieces().rerequested();
+            }
             peer.touch();
             lock.notifyAll();
         }

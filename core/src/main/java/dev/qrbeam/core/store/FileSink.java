@@ -63,17 +63,34 @@ final class FileSink implements AutoCloseable {
         long local = chunkId - layout.firstChunk(file);
         long pos = local * layout.chunkSize();
         if (!writeDirect(data, pos)) {
-            ByteBuffer d = data.duplicate();
-            while (d.hasRemaining()) {
-                pos += channel.write(d, pos);
-            }
+            writeAt(data, pos);
         }
-        dirty = true;
         if (local == hashedChunks) {
             digest.update(data.duplicate());
             hashedChunks++;
             catchUp(have);
         }
+    }
+
+    /**
+     * Writes one verified piece (part) of chunk {@code chunkId} at {@code pieceOffset} in it, through the page cache;
+     * hashing waits for {@link #completed}.
+     */
+    void writePiece(long chunkId, int pieceOffset, ByteBuffer data) throws IOException {
+        writeAt(data, (chunkId - layout.firstChunk(file)) * layout.chunkSize() + pieceOffset);
+    }
+
+    /** A chunk completed from pieces is now set in {@code have}: hashes on as far as the contiguous prefix allows. */
+    void completed(BitSet have) throws IOException {
+        catchUp(have);
+    }
+
+    private void writeAt(ByteBuffer data, long pos) throws IOException {
+        ByteBuffer d = data.duplicate();
+        while (d.hasRemaining()) {
+            pos += channel.write(d, pos);
+        }
+        dirty = true;
     }
 
     /** Whole chunks go around the page cache where {@link DirectWriter} can; false: write it the ordinary way. */

@@ -3,6 +3,7 @@ package dev.qrbeam.core.store;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.TransferException;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
+import dev.qrbeam.protocol.chunk.ChunkRef;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -207,10 +208,6 @@ public final class ReceiveStore implements AutoCloseable {
         return directWriter.written();
     }
 
-    public long missingCount() {
-        return missing;
-    }
-
     /**
      * Stores one authenticated chunk. The length must be exactly what the manifest implies. A file whose last chunk
      * arrives is verified at once and put in place with the next batch ({@link #onPlaced}): when
@@ -222,26 +219,60 @@ public final class ReceiveStore implements AutoCloseable {
         if (chunkId < 0 || chunkId >= layout.chunkTotal()) {
             throw new TransferException(FailureCode.PROTOCOL, "chunk id out of range: " + chunkId);
         }
-        int file = layout.ref(chunkId).fileIndex();
+        ChunkRef ref = layout.ref(chunkId);
+        int file = ref.fileIndex();
         if (have.get((int) chunkId)) {
             return;
         }
-        if (plain.remaining() != layout.ref(chunkId).length()) {
+        if (plain.remaining() != ref.length()) {
+            String name = SafeDirs.printable(files.get(file).relativePath());
             throw new TransferException(
                     FailureCode.INTEGRITY,
                     String.format(
                             "chunk %d of %s has %d bytes, the manifest implies %d",
-                            chunkId,
-                            SafeDirs.printable(files.get(file).relativePath()),
-                            plain.remaining(),
-                            layout.ref(chunkId).length()));
+                            chunkId, name, plain.remaining(), ref.length()));
         }
         sink(file).write(chunkId, plain, have);
         have.set((int) chunkId);
+        unsynced += plain.remaining();
+        stored(chunkId, file, plain.remaining());
+    }
+
+    /**
+     * Writes one authenticated piece of a chunk that is not stored yet, at its place in the {@code .part} file. It is
+     * not journaled: once every piece is written, {@link #completePieces} records the chunk like {@link #accept}.
+     *
+     * @throws TransferException INTEGRITY if the piece does not lie inside the chunk
+     */
+    public void writePiece(long chunkId, int pieceOffset, ByteBuffer plain) throws IOException {
+        ChunkRef ref = layout.ref(chunkId);
+        if (have.get((int) chunkId)) {
+            return;
+        }
+        if (pieceOffset < 0 || (long) pieceOffset + plain.remaining() > ref.length()) {
+            throw new TransferException(
+                    FailureCode.INTEGRITY, "piece at " + pieceOffset + " lies outside chunk " + chunkId);
+        }
+        sink(ref.fileIndex()).writePiece(chunkId, pieceOffset, plain);
+        unsynced += plain.remaining();
+    }
+
+    /** Every piece of {@code chunkId} was written ({@link #writePiece}): records the chunk as {@link #accept} does. */
+    public void completePieces(long chunkId) throws IOException {
+        ChunkRef ref = layout.ref(chunkId);
+        if (have.get((int) chunkId)) {
+            return;
+        }
+        have.set((int) chunkId);
+        sink(ref.fileIndex()).completed(have);
+        stored(chunkId, ref.fileIndex(), ref.length());
+    }
+
+    /** Journals a chunk just set in {@code have}, verifies its file when complete, syncs when due. */
+    private void stored(long chunkId, int file, int length) throws IOException {
         missing--;
         journal.add(chunkId);
-        doneBytes[file] += plain.remaining();
-        unsynced += plain.remaining();
+        doneBytes[file] += length;
         if (haveAll(file)) {
             verifyFile(file);
         }

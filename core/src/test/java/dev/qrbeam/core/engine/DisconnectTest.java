@@ -33,11 +33,23 @@ class DisconnectTest {
     @TempDir
     Path tmp;
 
+    /**
+     * A bit flipped in 2% of the TCP reads on both legs fails about half of all 1 MiB records: whole-chunk re-sends
+     * re-sent 62–142% of the 48 MiB. Pieces of an adaptive size (docs/protocol-transfer.md §5) re-send only what
+     * failed: measured 19–40% in all (12 runs), of which the 5 cuts alone cost about 21% (the 3 MiB window in flight
+     * is lost at each cut; 10 MiB measured without corruption), and 3–8 MiB of records failing authentication at the
+     * receiver (whole chunks: about half of all records).
+     */
     @Test
     @Timeout(180)
     void survivesCutsDelayAndCorruptedBytes() throws Exception {
-        Result r = run(48L << 20, 5, 0.02, 1, 11);
+        long size = 48L << 20;
+        Result r = run(size, 5, 0.02, 1, 11);
         assertThat(r.cuts).isEqualTo(5);
+        assertThat(r.resentBytes).as("bytes sent twice").isLessThan(size * 55 / 100);
+        assertThat(r.refusedBytes)
+                .as("bytes of records that failed at the receiver")
+                .isLessThan(size / 4);
     }
 
     @Test
@@ -49,7 +61,7 @@ class DisconnectTest {
         assertThat(r.resentBytes).as("bytes sent twice").isLessThan((long) ((1L << 30) * 0.05));
     }
 
-    private record Result(long cuts, long resentBytes) {}
+    private record Result(long cuts, long resentBytes, long refusedBytes) {}
 
     private Result run(long size, int cuts, double corrupt, long delayMillis, long seed) throws Exception {
         Path file = TestFiles.random(tmp.resolve("src/big.bin"), size, seed);
@@ -86,11 +98,16 @@ class DisconnectTest {
         assertThat(received.state()).isEqualTo(TransferState.DONE);
         assertThat(sent.state()).isEqualTo(TransferState.DONE);
         assertThat(TestFiles.sha256(tmp.resolve("out/big.bin"))).isEqualTo(TestFiles.sha256(file));
-        long resent = sent.chunksResent() * (1L << 20);
+        long resent = sent.bytesResent();
         System.out.printf(
-                "%d MiB, %d cuts: %d chunks re-sent (<= %d MiB, %.2f%%)%n",
-                size >> 20, proxyCuts, sent.chunksResent(), resent >> 20, 100.0 * resent / size);
-        return new Result(proxyCuts, resent);
+                "%d MiB, %d cuts: %d chunks re-sent in part or whole, %.1f MiB (%.2f%%); receiver refused %.1f MiB%n",
+                size >> 20,
+                proxyCuts,
+                sent.chunksResent(),
+                resent / 1048576.0,
+                100.0 * resent / size,
+                received.bytesResent() / 1048576.0);
+        return new Result(proxyCuts, resent, received.bytesResent());
     }
 
     private QrBeamEngine engine(URI relay, String name) {

@@ -201,6 +201,42 @@ class ReceiveStoreTest {
         }
     }
 
+    @Test
+    void piecesAreJournaledOnlyOnceTheWholeChunkIsInAndTheFileVerifiesFromThem() throws Exception {
+        byte[] data = random(4 * CHUNK + 100);
+        List<StoreFile> files = List.of(new StoreFile("p.bin", data.length, sha(data)));
+        int half = CHUNK / 2;
+        try (ReceiveStore s = open(files)) {
+            s.writePiece(1, 0, piece(data, 1, 0, half));
+            assertThatThrownBy(() -> s.writePiece(1, half + 1, piece(data, 1, half, half)))
+                    .isInstanceOf(TransferException.class)
+                    .extracting(e -> ((TransferException) e).code())
+                    .isEqualTo(FailureCode.INTEGRITY);
+        }
+        try (ReceiveStore s = open(files)) { // a restart forgets pieces: chunk 1 is asked for whole
+            assertThat(s.missing(100)).containsExactly(0L, 1L, 2L, 3L, 4L);
+            s.accept(0, chunk(data, 0));
+            s.writePiece(2, half, piece(data, 2, half, half)); // chunk 2 completes before chunk 1
+            s.writePiece(2, 0, piece(data, 2, 0, half));
+            s.completePieces(2);
+            assertThat(s.has(2)).isTrue();
+            s.writePiece(1, half, piece(data, 1, half, half));
+            s.writePiece(1, 0, piece(data, 1, 0, half));
+            s.completePieces(1);
+            s.accept(3, chunk(data, 3));
+            assertThat(s.isDone(0)).isFalse();
+            s.accept(4, chunk(data, 4));
+            assertThat(s.isComplete()).isTrue();
+        }
+        assertThat(Files.readAllBytes(tmp.resolve("out/p.bin"))).isEqualTo(data);
+        assertThat(tmp.resolve("out/p.bin.part")).doesNotExist();
+    }
+
+    private static ByteBuffer piece(byte[] data, long id, int offset, int length) {
+        int from = (int) id * CHUNK + offset;
+        return ByteBuffer.wrap(Arrays.copyOfRange(data, from, from + length));
+    }
+
     /** {@code wchar} of /proc/self/io (every byte this JVM wrote), or -1 where there is no such file. */
     private static long bytesWrittenByThisProcess() throws Exception {
         Path io = Path.of("/proc/self/io");

@@ -87,6 +87,20 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
         return frame;
     }
 
+    /**
+     * Encrypts {@code length} bytes of {@code data} from {@code from} as the piece at {@code offset} of chunk
+     * {@code ref} (docs/protocol-transfer.md §3) and returns the record (with header room).
+     */
+    public ByteBuffer sealPiece(
+            ChunkCipher cipher, ChunkRef ref, int granule, int offset, byte[] data, int from, int length)
+            throws Exception {
+        ByteBuffer frame = ByteBuffer.allocate(PeerLink.HEADER_ROOM + length + ChunkCipher.PIECE_OVERHEAD);
+        frame.position(PeerLink.HEADER_ROOM);
+        cipher.encryptPiece(ref, granule, offset, ByteBuffer.wrap(data, from, length), frame);
+        frame.flip();
+        return frame;
+    }
+
     /** Sends a record as chunk {@code id} of {@code total}, with the record's true chunkhash unless given. */
     public void send(long id, long total, ByteBuffer frame, String hash) throws Exception {
         String h = hash != null ? hash : ChunkCipher.chunkHash(frame.duplicate().position(PeerLink.HEADER_ROOM));
