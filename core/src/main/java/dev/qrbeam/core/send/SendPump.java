@@ -218,20 +218,19 @@ final class SendPump {
                     LOG.debug("chunk {} not sent: {}", id, e.getMessage());
                 }
                 lastSend = System.nanoTime();
-                boolean again = false;
+                boolean again;
                 synchronized (lock) {
-                    if (records < cut.length) {
+                    if (records < cut.length) { // the connection dropped: the whole chunk waits for the next one
                         plan.putBack(id);
+                        continue;
                     }
-                    if (records > 0) {
-                        again = plan.sent(id, bytes);
-                        plan.pieces().sent(records, bytes);
-                    }
+                    again = plan.sent(id, bytes);
+                    plan.pieces().sent(records, bytes);
                 }
                 if (again) {
                     ctx.threads.progress.resent(1);
                     ctx.threads.progress.resentBytes(bytes);
-                } else if (records == cut.length) {
+                } else {
                     firstSent[ref.fileIndex()] += ref.length();
                     ctx.threads.progress.fileBytes(ref.fileIndex(), firstSent[ref.fileIndex()]);
                 }

@@ -29,6 +29,9 @@ public final class RogueReceiver implements PeerHandler, AutoCloseable {
     /** Control records from the sender, in arrival order. */
     public final BlockingQueue<byte[]> controls = new LinkedBlockingQueue<>();
 
+    /** {@code [chunkId, record length]} of every chunk record the sender sent, in arrival order. */
+    public final BlockingQueue<long[]> records = new LinkedBlockingQueue<>();
+
     private volatile long chunks;
 
     public RogueReceiver(URI relay) throws Exception {
@@ -50,6 +53,11 @@ public final class RogueReceiver implements PeerHandler, AutoCloseable {
         link.sendControl(sender, record);
     }
 
+    /** Sends an Acknowledge asking for {@code ids} again. */
+    public void acknowledge(String sender, List<Long> ids) throws Exception {
+        link.sendAcknowledge(sender, false, ids);
+    }
+
     /** The next handshake message 2 ({@code data}), or null if the sender sent none in time or only an error. */
     public byte[] awaitMessage2(long seconds) throws InterruptedException {
         ObjectNode body = handshakes.poll(seconds, TimeUnit.SECONDS);
@@ -63,6 +71,7 @@ public final class RogueReceiver implements PeerHandler, AutoCloseable {
 
     @Override
     public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {
+        records.add(new long[] {chunkId, data.remaining()});
         chunks++;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qrbeam.protocol.chunk.ChunkException;
@@ -14,7 +13,6 @@ import dev.qrbeam.protocol.chunk.ReceiveOffer;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -33,12 +31,7 @@ class PhoneSendVectorsTest {
 
     @Test
     void javaRecordsMatchTheSharedVectorFile() throws Exception {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        String fresh = json.writeValueAsString(vectors(json)) + "\n";
-        if (Boolean.getBoolean("qrbeam.writeVectors")) {
-            Files.writeString(FILE, fresh);
-        }
-        assertThat(Files.readString(FILE)).isEqualTo(fresh);
+        VectorFile.check(FILE, PhoneSendVectorsTest::vectors);
     }
 
     @Test

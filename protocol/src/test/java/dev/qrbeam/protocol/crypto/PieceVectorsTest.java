@@ -3,7 +3,6 @@ package dev.qrbeam.protocol.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
@@ -11,7 +10,6 @@ import dev.qrbeam.protocol.chunk.ChunkRef;
 import dev.qrbeam.protocol.chunk.Pieces;
 import dev.qrbeam.protocol.pairing.Base64Url;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.BitSet;
@@ -27,12 +25,7 @@ class PieceVectorsTest {
 
     @Test
     void javaPieceRecordsMatchTheVectorFile() throws Exception {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        String fresh = json.writeValueAsString(vectors(json)) + "\n";
-        if (Boolean.getBoolean("qrbeam.writeVectors")) {
-            Files.writeString(FILE, fresh);
-        }
-        assertThat(Files.readString(FILE)).isEqualTo(fresh);
+        VectorFile.check(FILE, PieceVectorsTest::vectors);
     }
 
     static ObjectNode vectors(ObjectMapper json) throws Exception {
