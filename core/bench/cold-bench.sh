@@ -4,10 +4,16 @@
 # 0.12 runs in the same invocation on the same file (direct, and through its transit relay with --no-listen).
 # Prints one markdown table (MB/s end to end, ratio, CPU-s per GiB of each process) plus a warm column.
 #
-#   bash core/bench/cold-bench.sh [--mib 1024] [--runs 3] [--netns] [--no-build] [--dir DIR] [--jfr]
+#   bash core/bench/cold-bench.sh [--mib 1024] [--runs 3] [--netns] [--no-build] [--dir DIR] [--jfr] [--threads]
+#                                 [--aot-java JAVA24+]
 #
 #   --netns     re-run itself inside a fresh network namespace that has only loopback (needs root)
 #   --jfr       also record a JFR profile of each QRBeam process of the last run and summarise where CPU went
+#   --threads   CPU-s of every thread of each QRBeam process of the last run, grouped (JIT compilers, GC, the
+#               engine's threads): where a cold process spends its CPU, including what JFR does not sample
+#   --aot-java  also a row "built-in relay" on that JDK (24 or later) with an ahead-of-time cache per role
+#               (-XX:AOTCache), trained by one uncounted transfer of the same file: what an installer that
+#               bundles such a runtime and its cache would give
 #   JAVA=...    java to use (default: java on PATH); QRBEAM_BENCH_JVMFLAGS adds flags to every QRBeam JVM
 #
 # Everything listens on 127.0.0.1 only. Needs: java 17+, /usr/bin/time, magic-wormhole, its transit relay and mailbox
@@ -23,7 +29,7 @@
 # reported (the JIT has compiled everything).
 set -euo pipefail
 
-MIB=1024; RUNS=1; NETNS=0; BUILD=1; JFR=0
+MIB=1024; RUNS=1; NETNS=0; BUILD=1; JFR=0; THREADS=0; AOT_JAVA=
 DIR=${TMPDIR:-/tmp}/qrbeam-cold-bench
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -33,6 +39,8 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=0; shift ;;
         --dir) DIR=$2; shift 2 ;;
         --jfr) JFR=1; shift ;;
+        --threads) THREADS=1; shift ;;
+        --aot-java) AOT_JAVA=$2; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -49,6 +57,8 @@ if [ "$NETNS" = 1 ]; then
     ip netns exec "$NS" ip link set lo up
     args=(--mib "$MIB" --runs "$RUNS" --dir "$DIR" --no-build)
     [ "$JFR" = 1 ] && args+=(--jfr)
+    [ "$THREADS" = 1 ] && args+=(--threads)
+    [ -n "$AOT_JAVA" ] && args+=(--aot-java "$AOT_JAVA")
     [ "$BUILD" = 1 ] && (cd "$ROOT" && mvn -q -B -pl cli -am package -DskipTests)
     echo "network namespace $NS: $(ip netns exec "$NS" ip -brief addr | tr '\n' ' ')"
     ip netns exec "$NS" bash "$0" "${args[@]}"
@@ -85,20 +95,53 @@ wait_for() {
 timed() { local out=$1; shift; /usr/bin/time -f "%U %S" -o "$out.time" "$@" > "$out" 2>&1 & }
 proc_cpu() { awk '{ printf "%.2f", $1 + $2 }' "$1.time"; }
 check() { local got; got=$(sha256sum "$1" | cut -d' ' -f1); [ "$got" = "$SHA" ] || { echo "HASH MISMATCH $1" >&2; exit 1; }; }
+# sample_threads PID OUT: until PID exits, keeps each thread's last CPU time (utime+stime); writes "name cpu" lines
+sample_threads() {
+    python3 - "$1" "$2" <<'PY' &
+import os, sys, time
+pid, out, last = sys.argv[1], sys.argv[2], {}
+while os.path.exists(f"/proc/{pid}"):
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                s = open(f"/proc/{pid}/task/{tid}/stat").read()
+            except OSError:
+                continue
+            f = s[s.rindex(')') + 2:].split()
+            last[tid] = (s[s.index('(') + 1:s.rindex(')')], (int(f[11]) + int(f[12])) / 100)
+    except OSError:
+        pass
+    time.sleep(0.05)
+with open(out, "w") as o:
+    for name, cpu in last.values():
+        o.write(f"{name.replace(' ', '_')} {cpu}\n")
+PY
+}
+# watch_threads TIMEPID OUT: samples the java child of /usr/bin/time (last run, --threads only)
+watch_threads() {
+    [ "$THREADS" = 1 ] && [ "$LAST" = 1 ] || return 0
+    local child=""
+    for _ in $(seq 1 200); do child=$(pgrep -P "$1" | head -1); [ -n "$child" ] && break; sleep 0.01; done
+    [ -n "$child" ] && sample_threads "$child" "$2"
+    return 0
+}
 jfr_flag() { [ "$JFR" = 1 ] && [ "$LAST" = 1 ] && echo "-XX:StartFlightRecording=filename=$1,settings=profile" || true; }
 
 # qrbeam_pair NAME SENDER-ARGS... : fresh sender + fresh CLI receiver; sets T (seconds) SCPU RCPU
+# (PJAVA overrides the java of both; PSFLAG / PRFLAG add JVM options to the sender / the receiver)
 qrbeam_pair() {
     local name=$1; shift
     local w; w=$(mktemp -d "$DIR/run-$name-XXXX")
     local sflag rflag; sflag=$(jfr_flag "$DIR/$name-send.jfr"); rflag=$(jfr_flag "$DIR/$name-recv.jfr")
     local t0; t0=$(now)
-    timed "$w/send" env QRBEAM_LOOPBACK=1 "$JAVA" "${JFLAGS[@]}" $sflag "$@" --state-dir "$w/ss" --no-qr "$FILE"
+    timed "$w/send" env QRBEAM_LOOPBACK=1 "${PJAVA:-$JAVA}" "${JFLAGS[@]}" $sflag ${PSFLAG:-} "$@" --state-dir "$w/ss" --no-qr "$FILE"
     local sp=$!
+    watch_threads $sp "$DIR/$name-send.threads"
     wait_for "$w/send" '^code: ' 300 $sp
     local code; code=$(grep '^code: ' "$w/send" | head -1 | cut -d' ' -f2)
-    timed "$w/recv" env QRBEAM_LOOPBACK=1 "$JAVA" "${JFLAGS[@]}" $rflag -jar "$JAR" receive --state-dir "$w/rs" --plain --out "$w/out" "$code"
+    timed "$w/recv" env QRBEAM_LOOPBACK=1 "${PJAVA:-$JAVA}" "${JFLAGS[@]}" $rflag ${PRFLAG:-} -jar "$JAR" receive --state-dir "$w/rs" --plain --out "$w/out" "$code"
     local rp=$!
+    watch_threads $rp "$DIR/$name-recv.threads"
     wait $rp || { echo "$name receive failed:" >&2; tail -5 "$w/recv" >&2; exit 1; }
     wait $sp || { echo "$name send failed:" >&2; tail -5 "$w/send" >&2; exit 1; }
     T=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { print b - a }')
@@ -151,8 +194,18 @@ RELAY=$(sed -n 's/^listening on //p' "$SRV/relay.log" | head -1)
   FILE=$SRV/warm.bin; SHA=$(sha256sum "$FILE" | cut -d' ' -f1); LAST=0
   qrbeam_pair warmrelay -jar "$JAR" send --relay "$RELAY" ) > /dev/null
 
+AOT_S=$DIR/aot-send.aot; AOT_R=$DIR/aot-recv.aot
+if [ -n "$AOT_JAVA" ]; then
+    # one uncounted transfer per role writes its cache at exit (JDK 25: -XX:AOTCacheOutput, training + assembly)
+    rm -f "$AOT_S" "$AOT_R"
+    ( LAST=0; PJAVA=$AOT_JAVA PSFLAG="-XX:AOTCacheOutput=$AOT_S" PRFLAG="-XX:AOTCacheOutput=$AOT_R" \
+        qrbeam_pair aot-train -jar "$JAR" send ) > /dev/null
+    [ -s "$AOT_S" ] && [ -s "$AOT_R" ] || { echo "AOT cache training with $AOT_JAVA wrote no cache" >&2; exit 1; }
+    echo "# AOT: $("$AOT_JAVA" -version 2>&1 | head -1), caches $(du -m "$AOT_S" | cut -f1) + $(du -m "$AOT_R" | cut -f1) MB"
+fi
+
 declare -A SUM_T SUM_S SUM_R SUM_RELAY
-ROWS=(builtin relay app-first wormhole-direct wormhole-transit)
+ROWS=(builtin relay app-first wormhole-direct wormhole-transit builtin-aot builtin-newjdk)
 for r in "${ROWS[@]}"; do SUM_T[$r]=""; SUM_S[$r]=""; SUM_R[$r]=""; SUM_RELAY[$r]=""; done
 for run in $(seq 1 "$RUNS"); do
     LAST=$([ "$run" = "$RUNS" ] && echo 1 || echo 0)
@@ -175,6 +228,14 @@ for run in $(seq 1 "$RUNS"); do
     qrbeam_pair app-first -cp "$CP" dev.qrbeam.core.bench.EngineSend
     SUM_T[app-first]+="$T "; SUM_S[app-first]+="$SCPU "; SUM_R[app-first]+="$RCPU "
     echo "run $run app-first        $(mbs "$T") MB/s  $T s  cpu send $SCPU recv $RCPU"
+    if [ -n "$AOT_JAVA" ]; then
+        PJAVA=$AOT_JAVA PSFLAG="-XX:AOTCache=$AOT_S" PRFLAG="-XX:AOTCache=$AOT_R" qrbeam_pair builtin-aot -jar "$JAR" send
+        SUM_T[builtin-aot]+="$T "; SUM_S[builtin-aot]+="$SCPU "; SUM_R[builtin-aot]+="$RCPU "
+        echo "run $run builtin-aot      $(mbs "$T") MB/s  $T s  cpu send $SCPU recv $RCPU"
+        PJAVA=$AOT_JAVA qrbeam_pair builtin-newjdk -jar "$JAR" send
+        SUM_T[builtin-newjdk]+="$T "; SUM_S[builtin-newjdk]+="$SCPU "; SUM_R[builtin-newjdk]+="$RCPU "
+        echo "run $run builtin-newjdk   $(mbs "$T") MB/s  $T s  cpu send $SCPU recv $RCPU"
+    fi
 done
 
 echo "# warm: engines in one JVM, 3 transfers each, the 3rd counted"
@@ -202,8 +263,25 @@ row wormhole-direct "magic-wormhole direct" "" "-"
 row relay "QRBeam standalone relay (\`send --relay\`)" wormhole-transit "$WARM_RELAY"
 row wormhole-transit "magic-wormhole transit relay (\`--no-listen\`)" "" "-"
 row app-first "app's first transfer (engine as the app builds it, fresh JVM) + CLI receive" builtin "-"
+if [ -n "$AOT_JAVA" ]; then
+    AOT_V=$("$AOT_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)
+    row builtin-newjdk "QRBeam built-in relay on JDK $AOT_V, no cache" wormhole-direct "-"
+    row builtin-aot "QRBeam built-in relay on JDK $AOT_V + AOT cache per role" wormhole-direct "-"
+fi
 echo
 echo "(app-first's ratio column is CLI built-in time / app-first time: 1.00x = same speed as the CLI.)"
+
+if [ "$THREADS" = 1 ]; then
+    echo; echo "## CPU-s by thread group, last run (JIT = C1 + C2 compiler threads)"
+    echo; echo "| process | total | JIT | GC + VM | engine threads (largest) |"; echo "|---|---|---|---|---|"
+    for f in "$DIR"/*.threads; do
+        awk -v n="$(basename "$f" .threads)" '
+            { t += $2; if ($1 ~ /CompilerThre/) j += $2; else if ($1 ~ /^(GC_|G1_|VM_|Reference|Finalizer|Signal|Service|Common-Cleaner|Monitor)/) g += $2; else { e[$1] += $2 } }
+            END { s = ""; for (k in e) if (e[k] >= 0.1) s = s sprintf("%s %.2f, ", k, e[k]); sub(/, $/, "", s)
+                  printf "| %s | %.2f | %.2f | %.2f | %s |\n", n, t, j, g, s }' "$f"
+    done
+    rm -f "$DIR"/*.threads
+fi
 
 if [ "$JFR" = 1 ]; then
     for f in "$DIR"/*.jfr; do

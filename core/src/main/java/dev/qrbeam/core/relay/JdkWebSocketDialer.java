@@ -32,11 +32,16 @@ final class JdkWebSocketDialer implements WebSocketDialer {
         this.http = http;
     }
 
-    /** A dialer with its own HttpClient, trusting {@code options.tls()} for {@code wss://}. */
+    /**
+     * A dialer with its own HttpClient, trusting {@code options.tls()} for {@code wss://}, or else the JDK's default
+     * context, made only if a {@code wss://} connection needs it ({@link LazyDefaultTls}).
+     */
     static JdkWebSocketDialer create(RelayClientOptions options) {
         HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
         if (options.tls() != null) {
             hb.sslContext(options.tls());
+        } else {
+            hb.sslContext(LazyDefaultTls.create()).sslParameters(LazyDefaultTls.parameters());
         }
         return new JdkWebSocketDialer(hb.build());
     }

@@ -23,6 +23,22 @@ import java.util.concurrent.TimeUnit;
 
 /** The standalone WebSocket server on Netty 4.1 (NIO transport), serving one {@link RelayCore}. */
 public final class NettyRelayServer implements AutoCloseable {
+    /*
+     * Netty names every channel with a "machine id" that it finds by walking the network interfaces for a MAC
+     * address: work on every start of a sender's built-in relay, and a WARN line on stderr wherever no interface
+     * has one (a container or network namespace with only loopback). The id only makes channel names unique, so a
+     * random one (Netty's own fallback) is chosen here unless the user set it.
+     */
+    static {
+        if (System.getProperty("io.netty.machineId") == null) {
+            byte[] id = new byte[8];
+            new java.security.SecureRandom().nextBytes(id);
+            id[0] |= 0x02; // locally administered, as Netty's random fallback
+            System.setProperty(
+                    "io.netty.machineId", java.util.HexFormat.ofDelimiter(":").formatHex(id));
+        }
+    }
+
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel server;
