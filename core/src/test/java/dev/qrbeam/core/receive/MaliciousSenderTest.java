@@ -11,15 +11,14 @@ import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlType;
 import dev.qrbeam.core.engine.QrBeamEngine;
+import dev.qrbeam.core.testing.ReceiverBench;
 import dev.qrbeam.core.testing.RogueSender;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
 import dev.qrbeam.protocol.chunk.ChunkRef;
 import dev.qrbeam.protocol.crypto.ChunkCipher;
 import dev.qrbeam.protocol.json.WireJson;
 import dev.qrbeam.protocol.pairing.Base64Url;
-import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayHandle;
-import dev.qrbeam.relay.core.RelayLimits;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +46,16 @@ class MaliciousSenderTest {
     @TempDir
     Path tmp;
 
+    private ReceiverBench bench;
     private RelayHandle relay;
     private QrBeamEngine receiver;
     private Path out;
 
     @BeforeEach
     void start() {
-        relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-        receiver =
-                new QrBeamEngine(EngineConfig.defaults().withStateDir(tmp.resolve("state")), wire, new SecureRandom());
+        bench = new ReceiverBench(tmp.resolve("state"), wire);
+        relay = bench.relay;
+        receiver = bench.receiver;
         out = tmp.resolve("box/out");
         try {
             Files.createDirectories(tmp.resolve("box"));
@@ -66,8 +66,7 @@ class MaliciousSenderTest {
 
     @AfterEach
     void stop() {
-        receiver.close();
-        relay.close();
+        bench.close();
     }
 
     @ParameterizedTest

@@ -2,14 +2,13 @@ package dev.qrbeam.core.receive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qrbeam.core.api.EngineConfig;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.TransferHandle;
 import dev.qrbeam.core.api.TransferProgress;
 import dev.qrbeam.core.api.TransferState;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlType;
-import dev.qrbeam.core.engine.QrBeamEngine;
+import dev.qrbeam.core.testing.ReceiverBench;
 import dev.qrbeam.core.testing.RogueSender;
 import dev.qrbeam.protocol.chunk.ChunkLayout;
 import dev.qrbeam.protocol.chunk.ChunkRef;
@@ -21,9 +20,6 @@ import dev.qrbeam.protocol.manifest.ManifestCodec;
 import dev.qrbeam.protocol.manifest.ManifestFile;
 import dev.qrbeam.protocol.manifest.ManifestLimits;
 import dev.qrbeam.protocol.pairing.Base64Url;
-import dev.qrbeam.relay.Relay;
-import dev.qrbeam.relay.RelayHandle;
-import dev.qrbeam.relay.core.RelayLimits;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,30 +45,26 @@ class PieceIntakeTest {
     @TempDir
     Path tmp;
 
-    private RelayHandle relay;
-    private QrBeamEngine receiver;
+    private ReceiverBench bench;
     private Path out;
 
     @BeforeEach
     void start() {
-        relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
-        receiver =
-                new QrBeamEngine(EngineConfig.defaults().withStateDir(tmp.resolve("state")), wire, new SecureRandom());
+        bench = new ReceiverBench(tmp.resolve("state"), wire);
         out = tmp.resolve("out");
     }
 
     @AfterEach
     void stop() {
-        receiver.close();
-        relay.close();
+        bench.close();
     }
 
     @Test
     void aCorruptedPieceIsAskedForAgainWithWhatIsHereAndTheFileIsAssembledFromPieces() throws Exception {
         byte[] data = new byte[CHUNK + 40_000];
         new SecureRandom().nextBytes(data);
-        try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
+        try (RogueSender rogue = new RogueSender(bench.relay.uri())) {
+            TransferHandle h = bench.receiver.receive(rogue.code(), out, p -> {});
             Sending s = pair(rogue, data);
             assertThat(s.resume.pieces()).isEqualTo(G);
             s.piece(0, 0, G);
@@ -105,8 +97,8 @@ class PieceIntakeTest {
     void aSenderThatOnlySendsBadPiecesEndsWithIntegrityAndNoFileAppears() throws Exception {
         byte[] data = new byte[CHUNK + 40_000];
         new SecureRandom().nextBytes(data);
-        try (RogueSender rogue = new RogueSender(relay.uri())) {
-            TransferHandle h = receiver.receive(rogue.code(), out, p -> {});
+        try (RogueSender rogue = new RogueSender(bench.relay.uri())) {
+            TransferHandle h = bench.receiver.receive(rogue.code(), out, p -> {});
             Sending s = pair(rogue, data);
             for (int i = 0; i < 40 && !h.completion().isDone(); i++) {
                 ByteBuffer moved = s.seal(0, G, G);
