@@ -16,6 +16,7 @@ import dev.qrbeam.protocol.crypto.ControlCipher;
 import dev.qrbeam.protocol.crypto.ReceiverGate;
 import dev.qrbeam.protocol.crypto.ReceiverHandshake;
 import dev.qrbeam.protocol.json.WireJson;
+import dev.qrbeam.protocol.pairing.Base64Url;
 import dev.qrbeam.protocol.pairing.PairingCode;
 import dev.qrbeam.relay.Relay;
 import dev.qrbeam.relay.RelayHandle;
@@ -44,24 +45,66 @@ class PieceNegotiationTest {
 
     @Test
     void aReceiverThatDeclaresNoPiecesGetsWholeChunksEvenAfterReRequests() throws Exception {
-        List<long[]> resent = reRequestedRecords(null);
+        List<long[]> resent = reRequestedRecords(null, (r, c) -> {});
         assertThat(resent).hasSize(1);
         assertThat(resent.get(0)).containsExactly(1, CHUNK + ChunkCipher.OVERHEAD);
     }
 
     @Test
     void aReceiverThatDeclaresAGranuleGetsSmallerPiecesAfterReRequests() throws Exception {
-        List<long[]> resent = reRequestedRecords(Pieces.GRANULE);
+        List<long[]> resent = reRequestedRecords(Pieces.GRANULE, (r, c) -> {});
         assertThat(resent)
                 .hasSize(4)
                 .allSatisfy(r -> assertThat(r).containsExactly(1, CHUNK / 4 + ChunkCipher.PIECE_OVERHEAD));
+    }
+
+    @Test
+    void aHaveHintLeavesOnlyTheMissingPieceToSend() throws Exception {
+        List<long[]> resent = reRequestedRecords(Pieces.GRANULE, (sender, controls) -> {
+            java.util.BitSet held = new java.util.BitSet();
+            held.set(0, 12); // the first three quarters of chunk 1, in 16 KiB granules
+            sender.accept(Control.have(1, Pieces.encodeHave(held)));
+        });
+        assertThat(resent).hasSize(1);
+        assertThat(resent.get(0)).containsExactly(1, CHUNK / 4 + ChunkCipher.PIECE_OVERHEAD);
+    }
+
+    @Test
+    void forgedOrOversizedHaveHintsAreIgnoredAndTheChunkIsSentInFull() throws Exception {
+        String[] forged = {
+            "A".repeat(100_000), // oversized
+            Base64Url.encode(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 1}), // a granule past the chunk's end
+            "not base64!",
+            "AA==",
+            Base64Url.encode(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1}) // claims all of chunk 1
+        };
+        List<long[]> resent = reRequestedRecords(Pieces.GRANULE, (sender, controls) -> {
+            for (String data : forged) {
+                sender.accept(new Control(
+                        "have", null, null, null, data, null, null, 1L, null, null, null, null, null, null));
+            }
+            sender.accept(Control.have(-1, Base64Url.encode(new byte[] {1})));
+            sender.accept(Control.have(99, Base64Url.encode(new byte[] {1})));
+        });
+        assertThat(resent)
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r).containsExactly(1, CHUNK / 4 + ChunkCipher.PIECE_OVERHEAD));
+    }
+
+    /** What the test's receiver sends before it asks for chunk 1 again. */
+    private interface BeforeAsking {
+        void run(ThrowingSink sender, ControlCodec controls) throws Exception;
+    }
+
+    private interface ThrowingSink {
+        void accept(Control c) throws Exception;
     }
 
     /**
      * Pairs a hand-made receiver, answers the manifest with a resume declaring {@code pieces}, takes the four
      * chunks, asks for chunk 1 again: the records the sender sends in answer ({@code [chunkId, length]}).
      */
-    private List<long[]> reRequestedRecords(Integer pieces) throws Exception {
+    private List<long[]> reRequestedRecords(Integer pieces, BeforeAsking before) throws Exception {
         Path file = TestFiles.random(tmp.resolve("src/f.bin"), 4L * CHUNK, 3);
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, RelayLimits.defaults());
                 QrBeamEngine sender = new QrBeamEngine(
@@ -94,6 +137,7 @@ class PieceNegotiationTest {
                         .as("chunk " + i)
                         .isNotNull();
             }
+            before.run(c -> receiver.control(code.senderId(), controls.seal(c)), controls);
             receiver.acknowledge(code.senderId(), List.of(1L));
             List<long[]> again = new ArrayList<>();
             long[] r = receiver.records.poll(20, TimeUnit.SECONDS);
@@ -101,6 +145,9 @@ class PieceNegotiationTest {
                 again.add(r);
                 r = receiver.records.poll(2, TimeUnit.SECONDS);
             }
+            assertThat(send.progress().state().isTerminal())
+                    .as("the sender carries on")
+                    .isFalse();
             send.cancel();
             return again;
         }
