@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * fails records at random (DisconnectTest's bit flip in 2% of TCP reads fails about half of all 1 MiB records):
  * that must only slow the transfer. The old limit, 8 failures of one chunk, is reached by chance with p = 0.5 at
  * 0.5^9 = 0.2% per chunk, a few % per 48-chunk run; 32 is out of reach of chance (2^-33) while a sender that
- * keeps lying still ends with a clear error.
+ * keeps lying still ends with a clear error. Chunks may also arrive as piece records (a failed piece costs only
+ * itself, docs/protocol-transfer.md §5): each is written at its offset, the {@link PieceTracker} says when the chunk
+ * is whole, and a re-request is preceded by a {@code have} hint naming the parts already here.
  * Synchronized: reader thread, timer and cancel meet here.
  */
 final class ChunkIntake {
