@@ -388,9 +388,14 @@ final class ChunkIntake {
             if (discard) {
                 store.discardParts();
             }
-            store.close();
         } catch (IOException e) {
-            LOG.debug("closing the store: {}", e.getMessage());
+            LOG.warn("deleting the unfinished .part files: {}", e.toString());
+        } finally {
+            try {
+                store.close();
+            } catch (IOException e) {
+                LOG.debug("closing the store: {}", e.getMessage());
+            }
         }
     }
 }

@@ -188,18 +188,39 @@ public final class ReceiveStore implements AutoCloseable {
     /** See {@link #missingRanges(int)}. */
     public record MissingRanges(List<long[]> ranges, boolean truncated) {}
 
-    /** Deletes the {@code .part} files of unfinished files (cancel); finished (verified) files stay. */
+    /**
+     * Deletes the {@code .part} files of unfinished files (cancel); finished (verified) files stay. A failure (to put
+     * a verified file in place, to close or delete one file) does not stop the others from being deleted; the first
+     * one is thrown at the end.
+     */
     public void discardParts() throws IOException {
-        placeBatch();
+        IOException first = null;
+        try {
+            placeBatch();
+        } catch (IOException e) {
+            first = e;
+        }
         for (int i = 0; i < files.size(); i++) {
-            if (sinks[i] != null) {
-                sinks[i].close();
-                sinks[i] = null;
+            try {
+                if (sinks[i] != null) {
+                    FileSink sink = sinks[i];
+                    sinks[i] = null;
+                    sink.close();
+                }
+                Path part = isDone(i) ? null : names.partPath(i);
+                if (part != null) {
+                    Files.deleteIfExists(part);
+                }
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
-            Path part = isDone(i) ? null : names.partPath(i);
-            if (part != null) {
-                Files.deleteIfExists(part);
-            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

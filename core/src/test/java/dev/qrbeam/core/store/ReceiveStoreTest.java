@@ -251,6 +251,29 @@ class ReceiveStoreTest {
         return -1;
     }
 
+    @Test
+    void aVerifiedFileThatCannotBePlacedDoesNotKeepTheOtherPartFilesFromBeingDeleted() throws Exception {
+        byte[] a = random(CHUNK + 1);
+        byte[] b = random(3 * CHUNK);
+        ReceiveStore s =
+                open(List.of(new StoreFile("a.bin", a.length, sha(a)), new StoreFile("b.bin", b.length, sha(b))));
+        try {
+            s.accept(0, chunk(a, 0));
+            s.accept(1, chunk(a, 1)); // a.bin verified, waiting in the batch for its final name
+            s.accept(2, chunk(b, 0)); // b.bin unfinished
+            Files.delete(tmp.resolve("out/a.bin.part")); // putting it in place will fail
+            assertThatThrownBy(s::discardParts).isInstanceOf(java.nio.file.NoSuchFileException.class);
+            assertThat(tmp.resolve("out/b.bin.part")).doesNotExist();
+        } finally {
+            try {
+                s.close();
+            } catch (java.io.IOException expected) {
+                // the same missing part file again; the store's files are closed all the same
+            }
+        }
+        assertThat(tmp.resolve("out/a.bin")).doesNotExist();
+    }
+
     private ReceiveStore open(List<StoreFile> files) throws Exception {
         return ReceiveStore.open(tmp.resolve("out"), tmp.resolve("state"), "manifest-1", CHUNK, files, UNIQUE, true);
     }
