@@ -30,10 +30,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +62,6 @@ final class ChunkIntake {
     private final Path destination;
     private final Path storeDir;
     private final TreeSet<Long> requests = new TreeSet<>();
-    /** Chunks a piece of which arrived since the last flush: their re-requests wait until the rest is in. */
-    private final Set<Long> arriving = new HashSet<>();
 
     private int[] failures;
     private int failedStreak;
@@ -99,7 +95,7 @@ final class ChunkIntake {
         this.terms = terms;
         this.destination = destination;
         this.storeDir = storeDir;
-        this.pieces = terms.pieces() > 0 ? new PieceTracker(terms.pieces()) : null;
+        this.pieces = new PieceTracker(terms.pieces());
     }
 
     /** New session keys (null while unpaired): chunks under old keys are dropped from now on. */
@@ -220,17 +216,15 @@ final class ChunkIntake {
         requests.clear();
         creditBytes = 0;
         session.noteSync();
-        if (pieces != null) {
-            for (long id : pieces.chunks()) {
-                sendHave(id);
-            }
+        for (long id : pieces.chunks()) {
+            sendHave(id);
         }
         session.sendControl(Control.resume(
                 epoch,
                 r.ranges(),
                 r.truncated(),
                 terms.suite() == RecordSuite.AES_256_GCM ? null : terms.suite().wire(),
-                pieces == null ? null : pieces.granule()));
+                pieces.granule() == 0 ? null : pieces.granule()));
     }
 
     synchronized void chunk(long id, long total, String hash, ByteBuffer data) {
@@ -246,7 +240,7 @@ final class ChunkIntake {
             return;
         }
         ChunkRef ref = layout.ref(id);
-        boolean piece = pieces != null && ChunkCipher.isPiece(ref, data.remaining());
+        boolean piece = pieces.granule() > 0 && ChunkCipher.isPiece(ref, data.remaining());
         int recordBytes = data.remaining();
         int pieceOffset = 0;
         plain.clear();
@@ -271,7 +265,6 @@ final class ChunkIntake {
             if (piece) {
                 int length = plain.remaining();
                 store.writePiece(id, pieceOffset, plain);
-                arriving.add(id);
                 if (!pieces.add(ref, pieceOffset, length)) {
                     failedStreak = 0;
                     credit(id, length);
@@ -280,19 +273,14 @@ final class ChunkIntake {
                 store.completePieces(id);
             } else {
                 store.accept(id, plain);
-                if (pieces != null) {
-                    pieces.forget(id);
-                }
+                pieces.forget(id);
             }
             ctx.threads.progress.fileBytes(ref.fileIndex(), store.bytesDone(ref.fileIndex()));
         } catch (TransferException e) {
             session.fail(e);
             return;
         } catch (IOException e) {
-            session.fail(new TransferException(
-                    DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
-                    "cannot write: " + e.getMessage(),
-                    e));
+            session.fail(writeFailure(e));
             return;
         }
         verified += ref.length();
@@ -341,23 +329,20 @@ final class ChunkIntake {
             try {
                 store.syncIfDue();
             } catch (IOException e) {
-                session.fail(new TransferException(
-                        DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
-                        "cannot write: " + e.getMessage(),
-                        e));
+                session.fail(writeFailure(e));
                 return;
             }
         }
         List<Long> ids = new ArrayList<>();
         for (var it = requests.iterator(); it.hasNext() && ids.size() < MissingIds.MAX_IDS; ) {
             long id = it.next();
-            if (!arriving.contains(id)) { // its other pieces may still be on the way: ask when they are in
+            if (!pieces.arriving(id)) { // its other pieces may still be on the way: ask when they are in
                 it.remove();
                 ids.add(id);
                 sendHave(id);
             }
         }
-        arriving.clear();
+        pieces.flushed();
         if (ids.isEmpty()) {
             return;
         }
@@ -365,12 +350,19 @@ final class ChunkIntake {
         session.sendAcknowledge(false, ids);
     }
 
+    private static TransferException writeFailure(IOException e) {
+        return new TransferException(
+                DiskErrors.isDiskFull(e) ? FailureCode.DISK_FULL : FailureCode.IO,
+                "cannot write: " + e.getMessage(),
+                e);
+    }
+
     /**
      * Tells the sender which parts of {@code id} are already here, before the message that asks for it again (the
      * same control thread keeps the order), so only the missing pieces come back.
      */
     private void sendHave(long id) {
-        String have = pieces == null ? null : pieces.have(id);
+        String have = pieces.have(id);
         if (have != null) {
             session.sendControl(Control.have(id, have));
         }

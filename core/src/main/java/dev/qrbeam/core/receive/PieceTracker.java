@@ -4,20 +4,26 @@ import dev.qrbeam.protocol.chunk.ChunkRef;
 import dev.qrbeam.protocol.chunk.Pieces;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which granules of partly received chunks this receiver holds (pieces, docs/protocol-transfer.md §5). Kept in
  * memory only, for at most {@value #MAX_CHUNKS} chunks (the least recently touched is forgotten first): forgetting
  * costs only a re-send, because a chunk is journaled only once all of it is in, and a restarted receiver asks for
- * its partly received chunks whole. Not thread-safe: guarded by the {@link ChunkIntake}.
+ * its partly received chunks whole. A tracker with granule 0 belongs to a receiver that takes whole chunks only.
+ * Not thread-safe: guarded by the {@link ChunkIntake}.
  */
 final class PieceTracker {
     static final int MAX_CHUNKS = 64;
 
     private final int granule;
+    /** Chunks a piece of which arrived since the last flush of re-requests. */
+    private final Set<Long> arriving = new HashSet<>();
+
     private final Map<Long, BitSet> partial = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -31,7 +37,7 @@ final class PieceTracker {
         this.granule = granule;
     }
 
-    /** The granule this receiver declares (the smallest piece it accepts). */
+    /** The granule this receiver declares (the smallest piece it accepts); 0: whole chunks only. */
     int granule() {
         return granule;
     }
@@ -41,6 +47,7 @@ final class PieceTracker {
      * chunk (it is then forgotten here: the store journals it).
      */
     boolean add(ChunkRef chunk, int offset, int length) {
+        arriving.add(chunk.chunkId());
         BitSet have = partial.computeIfAbsent(chunk.chunkId(), k -> new BitSet());
         have.set(offset / granule, Pieces.granules(offset + length, granule));
         if (have.cardinality() < Pieces.granules(chunk.length(), granule)) {
@@ -48,6 +55,19 @@ final class PieceTracker {
         }
         partial.remove(chunk.chunkId());
         return true;
+    }
+
+    /**
+     * Whether a piece of {@code chunkId} arrived since the last {@link #flushed}: a re-request of it waits one more
+     * flush, so its other pieces, still on the way, are in the {@code have} hint.
+     */
+    boolean arriving(long chunkId) {
+        return arriving.contains(chunkId);
+    }
+
+    /** The re-requests were flushed. */
+    void flushed() {
+        arriving.clear();
     }
 
     /** The chunk arrived whole (or is no longer wanted). */

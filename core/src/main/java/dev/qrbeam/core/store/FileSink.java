@@ -65,6 +65,7 @@ final class FileSink implements AutoCloseable {
         if (!writeDirect(data, pos)) {
             writeAt(data, pos);
         }
+        dirty = true; // direct writes too: force() makes them durable
         if (local == hashedChunks) {
             digest.update(data.duplicate());
             hashedChunks++;

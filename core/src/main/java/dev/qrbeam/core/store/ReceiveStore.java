@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -85,7 +84,7 @@ public final class ReceiveStore implements AutoCloseable {
                     have.clear(end - 1); // verified but not placed before a crash: its last chunk re-checks it
                 }
             }
-            doneBytes[i] = countBytes(i);
+            doneBytes[i] = MissingChunks.bytesHeld(have, layout, i);
         }
         this.missing = layout.chunkTotal() - have.cardinality();
     }
@@ -162,27 +161,12 @@ public final class ReceiveStore implements AutoCloseable {
 
     /** Chunk ids not yet verified, in order, at most {@code max} of them. */
     public List<Long> missing(int max) {
-        List<Long> out = new ArrayList<>();
-        int id = have.nextClearBit(0);
-        while (id < layout.chunkTotal() && out.size() < max) {
-            out.add((long) id);
-            id = have.nextClearBit(id + 1);
-        }
-        return out;
+        return MissingChunks.ids(have, layout.chunkTotal(), max);
     }
 
     /** Missing ids as {@code [start, end)} ranges, at most {@code max}; {@code truncated} if there were more. */
     public MissingRanges missingRanges(int max) {
-        List<long[]> out = new ArrayList<>();
-        long total = layout.chunkTotal();
-        int i = have.nextClearBit(0);
-        while (i < total && out.size() < max) {
-            int next = have.nextSetBit(i);
-            long end = next < 0 || next > total ? total : next;
-            out.add(new long[] {i, end});
-            i = have.nextClearBit((int) end);
-        }
-        return new MissingRanges(out, i < total);
+        return MissingChunks.ranges(have, layout.chunkTotal(), max);
     }
 
     /** See {@link #missingRanges(int)}. */
@@ -387,17 +371,6 @@ public final class ReceiveStore implements AutoCloseable {
         missing += layout.chunkCount(file);
         doneBytes[file] = 0;
         names.forgetPart(file);
-    }
-
-    private long countBytes(int file) {
-        long sum = 0;
-        long first = layout.firstChunk(file);
-        for (long id = first; id < first + layout.chunkCount(file); id++) {
-            if (have.get((int) id)) {
-                sum += layout.ref(id).length();
-            }
-        }
-        return sum;
     }
 
     @Override
