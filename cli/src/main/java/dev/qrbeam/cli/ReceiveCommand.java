@@ -78,7 +78,8 @@ final class ReceiveCommand implements Callable<Integer> {
                     spec.commandLine().getErr(),
                     handle instanceof CodeHandle
                             ? "interrupted: this code is no longer valid; run receive again for a new code"
-                            : "interrupted: run the same command again to resume");
+                            : "interrupted: run the same command again to resume",
+                    handle instanceof CodeHandle ? handle::cancel : () -> {});
             if (rc == 0) {
                 spec.commandLine()
                         .getOut()

@@ -12,12 +12,17 @@ final class TransferRunner {
     private TransferRunner() {}
 
     static int await(TransferHandle handle, ProgressView view, PrintWriter err) {
-        return await(handle, view, err, "interrupted: run the same command again to resume");
+        return await(handle, view, err, "interrupted: run the same command again to resume", () -> {});
     }
 
-    /** @param interrupted the line Ctrl-C prints (a code-less receive cannot be resumed: its code is new each time) */
-    static int await(TransferHandle handle, ProgressView view, PrintWriter err, String interrupted) {
+    /**
+     * @param interrupted the line Ctrl-C prints (a code-less receive cannot be resumed: its code is new each time)
+     * @param onInterrupt runs first on Ctrl-C (a code-less receive cancels, which deletes its {@code .part} files)
+     */
+    static int await(
+            TransferHandle handle, ProgressView view, PrintWriter err, String interrupted, Runnable onInterrupt) {
         Thread hook = new Thread(() -> {
+            onInterrupt.run();
             view.close();
             err.println(interrupted);
             err.flush();

@@ -68,6 +68,23 @@ class LocalConnectionTest {
         local.sendText(java.util.Arrays.copyOf(utf8, utf8.length + 64), utf8.length);
     }
 
+    /** Review finding: a chunk sent after the relay closed the in-process connection was reported as sent. */
+    @Test
+    void aBinarySendAfterTheRelayClosedTheConnectionFails() throws Exception {
+        Inbox inbox = new Inbox();
+        LocalConnection local;
+        try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits())) {
+            local = relay.attachLocal(inbox);
+            connect(local, inbox);
+        }
+        assertThat(inbox.closed.get(20, TimeUnit.SECONDS)).isEqualTo(1001);
+        assertThat(local.isOpen()).isFalse();
+        assertThat(local.sendBinary(ByteBuffer.wrap(new byte[16])))
+                .failsWithin(java.time.Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(java.io.IOException.class);
+    }
+
     @Test
     void reusedBufferArrivesIntactWithTheSendersIdOnAnOwnerOnlyRelay() throws Exception {
         try (RelayHandle relay = Relay.start("127.0.0.1", 0, TestRelays.limits().withOwnerOnly(true));

@@ -45,6 +45,9 @@ public final class ReceiveController {
     private final ReceiveModel model = new ReceiveModel();
     private TransferHandle handle;
     private Path activeDestination;
+    /** Which wording failures get: "receive" (a code from a sender), or "phone" (a code-less receive). */
+    private String failurePage = "receive";
+
     private TransferProgress last;
     private ScanView scanner;
     private int generation;
@@ -177,6 +180,7 @@ public final class ReceiveController {
         model.phase().set(ReceiveModel.Phase.STARTING);
         last = null;
         activeDestination = into;
+        failurePage = code == null ? "phone" : "receive";
         int gen = ++generation;
         Consumer<TransferProgress> record = history.record(Direction.RECEIVED, historyId, code, into);
         FxUpdates<TransferProgress> ui = new FxUpdates<>(p -> onProgress(gen, p));
@@ -209,7 +213,7 @@ public final class ReceiveController {
             // refused before anything arrived: a bad, expired or used code, or no relay; the view is as before
             handle = null;
             model.phase().set(ReceiveModel.Phase.INPUT);
-            model.error().set(failures.shown("receive", p.failure()));
+            model.error().set(failures.shown(failurePage, p.failure()));
             return;
         }
         if (model.phase().get() == ReceiveModel.Phase.STARTING) {
@@ -233,7 +237,7 @@ public final class ReceiveController {
                                         p.files().size(),
                                         Formats.bytes(p.totalBytes()),
                                         activeDestination)
-                                : failures.shown("receive", p.failure()).sentence());
+                                : failures.shown(failurePage, p.failure()).sentence());
         model.outcome().set(p.state());
         model.phase().set(ReceiveModel.Phase.FINISHED);
     }

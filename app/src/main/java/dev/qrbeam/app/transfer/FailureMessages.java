@@ -31,11 +31,19 @@ public final class FailureMessages {
         return messages.has(key) ? messages.get(key) : messages.get("failure.unknown");
     }
 
-    /** What {@code page} ("send", "receive") shows for a transfer that ended with {@code failure}; logged. */
+    /**
+     * What {@code page} ("send", "receive", "phone") shows for a transfer that ended with {@code failure}; logged. A
+     * page may word a code its own way ({@code failure.<page>.<CODE>}, e.g. a receive from a phone, which nobody
+     * can resume and whose code the user showed), else the common sentence.
+     */
     public ShownError shown(String page, TransferFailure failure) {
         LOG.info(
                 "{}: {}", page, failure == null ? "failed without a reason" : failure.code() + " " + failure.message());
-        return new ShownError(describe(failure), details(failure));
+        String own = failure == null
+                ? null
+                : "failure." + page + "." + failure.code().name();
+        String sentence = own != null && messages.has(own) ? messages.get(own) : describe(failure);
+        return new ShownError(sentence, details(failure));
     }
 
     /**

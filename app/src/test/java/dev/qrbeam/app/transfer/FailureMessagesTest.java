@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.qrbeam.app.i18n.Messages;
 import dev.qrbeam.core.api.FailureCode;
 import dev.qrbeam.core.api.TransferFailure;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,34 @@ class FailureMessagesTest {
         assertThat(failures.describe(new TransferFailure(FailureCode.CANCELLED_BY_PEER, "x")))
                 .contains("cancelled");
         assertThat(failures.describe((TransferFailure) null)).isEqualTo(messages.get("failure.unknown"));
+    }
+
+    /** Review finding: a phone receive nobody scanned said "Ask the sender for a new one" to the one showing it. */
+    @Test
+    void aReceiveFromAPhoneIsNotToldToAskTheSenderOrToResumeFromHistory() {
+        for (FailureCode code : List.of(
+                FailureCode.CODE_EXPIRED,
+                FailureCode.PEER_GONE,
+                FailureCode.DISK_FULL,
+                FailureCode.RETRIES_EXHAUSTED,
+                FailureCode.CANCELLED_BY_PEER,
+                FailureCode.PEER_FAILED)) {
+            assertThat(failures.shown("phone", new TransferFailure(code, "x")).sentence())
+                    .as(code.name())
+                    .doesNotContain("sender")
+                    .doesNotContain("History")
+                    .doesNotContain("other computer")
+                    .endsWith(".");
+        }
+        assertThat(failures.shown("phone", new TransferFailure(FailureCode.CODE_EXPIRED, "x"))
+                        .sentence())
+                .contains("Receive from a phone");
+        assertThat(failures.shown("receive", new TransferFailure(FailureCode.CODE_EXPIRED, "x"))
+                        .sentence())
+                .contains("Ask the sender");
+        assertThat(failures.shown("phone", new TransferFailure(FailureCode.INTEGRITY, "x"))
+                        .sentence())
+                .isEqualTo(failures.describe(FailureCode.INTEGRITY));
     }
 
     @Test

@@ -271,7 +271,15 @@ public final class QrBeamEngine implements TransferEngine {
             throw e;
         }
         link.handler(session);
-        register(ctx);
+        // closing the engine (app quit, Ctrl-C) ends a code-less receive like Cancel: it can never be resumed, so its
+        // .part files go (and the phone is told) before the connection closes
+        ShowCodeReceiveSession started = session;
+        register(() -> {
+            if (!started.completion().isDone()) {
+                started.cancel();
+            }
+            ctx.close();
+        });
         session.start();
         return session;
     }

@@ -40,6 +40,9 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
 
     volatile long completedAt;
     volatile long lastData = System.nanoTime();
+    /** Set by the one {@link #finish} that runs; from then on the session counts as ended. */
+    private final java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
+
     volatile long lastSyncSent;
 
     IntakeSession(SessionContext ctx, ReceiveState state) {
@@ -73,7 +76,7 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
     }
 
     boolean isTerminal() {
-        return ctx.threads.progress.state().isTerminal();
+        return finishing.get() || ctx.threads.progress.state().isTerminal();
     }
 
     // ---- the channel to the peer (also used by ChunkIntake)
@@ -236,11 +239,15 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
         }
     }
 
+    /**
+     * Ends the session once: the store is closed (and with {@code discard} its unfinished {@code .part} files and the
+     * resume state deleted) <em>before</em> the end is published, so whoever waits for the completion (the CLI exits
+     * at once) never races the clean-up.
+     */
     void finish(TransferState terminal, TransferFailure why, boolean discard) {
-        if (isTerminal()) {
+        if (ctx.threads.progress.state().isTerminal() || !finishing.compareAndSet(false, true)) {
             return;
         }
-        ctx.threads.end(terminal, why);
         intake.close(discard);
         if (discard) {
             try {
@@ -249,6 +256,7 @@ abstract class IntakeSession implements PeerHandler, TransferHandle {
                 LOG.debug("could not delete receive state: {}", e.getMessage());
             }
         }
+        ctx.threads.end(terminal, why);
         SessionThreads.daemon(ctx::close, "qrbeam-receive-close").start();
     }
 }

@@ -83,6 +83,9 @@ public final class ShowCodeReceiveSession extends IntakeSession implements CodeH
     }
 
     public void start() {
+        if (isTerminal()) {
+            return; // the relay client gave up before the session was attached (PeerLink#handler told it)
+        }
         ctx.threads.progress.state(TransferState.WAITING);
         ctx.threads.timer.scheduleAtFixedRate(this::housekeeping, 100, 100, TimeUnit.MILLISECONDS);
     }

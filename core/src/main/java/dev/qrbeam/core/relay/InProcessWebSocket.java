@@ -50,7 +50,8 @@ public final class InProcessWebSocket implements WebSocket, LocalPeer {
 
     @Override
     public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
-        if (!open.get()) {
+        if (!open.get()
+                || !connection.isOpen()) { // closed by us, or by the relay (its onClose may still be on its way)
             return closedFuture();
         }
         byte[] utf8 = data.toString().getBytes(StandardCharsets.UTF_8);

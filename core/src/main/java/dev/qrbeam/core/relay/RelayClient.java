@@ -192,8 +192,14 @@ public final class RelayClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while sending");
         } catch (TimeoutException e) {
+            // the stuck send must not make the next one wait for it too, and the link is dead: reconnect now
+            lastSend = CompletableFuture.completedFuture(null);
+            ClientConnection l = link;
             if (ws != null) {
                 ws.abort();
+                if (l != null && l.ws == ws) {
+                    dropped(l, "send timed out");
+                }
             }
             throw new IOException(
                     "relay did not accept data for " + options.sendTimeout().toSeconds() + " s");
@@ -244,8 +250,10 @@ public final class RelayClient implements AutoCloseable {
             InboundCaps caps = options.inbound().under(reply.limits());
             l.assembler.maxBytes(caps.maxTextBytes(), caps.maxBinaryBytes());
             synchronized (stateLock) {
-                if (l.gone) {
-                    throw new IOException("connection closed while connecting");
+                if (l.gone || closed) {
+                    l.abort();
+                    throw new IOException(
+                            closed ? "client closed while connecting" : "connection closed while connecting");
                 }
                 lastSend = CompletableFuture.completedFuture(null);
                 link = l;
@@ -363,7 +371,11 @@ public final class RelayClient implements AutoCloseable {
         synchronized (stateLock) {
             stateLock.notifyAll();
         }
-        ClientConnection l = link;
+        shutdown(); // first: a reconnect in progress on the timer then sees 'closed' and cannot install a new link
+        ClientConnection l;
+        synchronized (stateLock) {
+            l = link;
+        }
         if (l != null && l.ws != null) {
             try {
                 l.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
@@ -371,7 +383,6 @@ public final class RelayClient implements AutoCloseable {
                 l.ws.abort();
             }
         }
-        shutdown();
     }
 
     private void shutdown() {

@@ -39,8 +39,14 @@ final class StoreState implements AutoCloseable {
             }
         }
         if (Files.isRegularFile(logFile, LinkOption.NOFOLLOW_LINKS) && Files.size(logFile) > 0) {
-            String text = Files.readString(logFile, StandardCharsets.UTF_8);
-            props.load(new StringReader(text.substring(0, text.lastIndexOf('\n') + 1)));
+            // cut after the last complete line first, in bytes: a line torn inside a multi-byte character (a
+            // non-ASCII file name) must be dropped like any torn line, not make decoding fail
+            byte[] bytes = Files.readAllBytes(logFile);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            props.load(new StringReader(new String(bytes, 0, end, StandardCharsets.UTF_8)));
             writeSnapshot();
         }
     }

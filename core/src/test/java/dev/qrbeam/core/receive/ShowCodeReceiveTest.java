@@ -195,6 +195,32 @@ class ShowCodeReceiveTest {
         }
     }
 
+    /** Review finding: quitting the app (or Ctrl-C) mid-receive left the .part files of a receive nobody can resume. */
+    @Test
+    void closingTheEngineMidReceiveDeletesThePartFilesOfThisCodeLessReceive() throws Exception {
+        Path a = TestFiles.random(tmp.resolve("phone/a.bin"), 1_000_000, 8);
+        Path out = tmp.resolve("out");
+        int chunk = 64 * 1024;
+        QrBeamEngine engine = new QrBeamEngine(config().withChunkSize(chunk), new WireJson(), new SecureRandom());
+        CodeHandle handle;
+        try {
+            handle = engine.receiveShowingCode(out, p -> {});
+            try (TestScanner phone =
+                    new TestScanner(handle.pairingCode(), List.of(a), new TestScanner.Identity()).stopAfter(6)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (handle.progress().bytesDone() < 6L * chunk && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(handle.progress().bytesDone()).isEqualTo(6L * chunk);
+                assertThat(leftovers(out)).isNotEmpty();
+            }
+        } finally {
+            engine.close();
+        }
+        assertThat(handle.completion().get(30, TimeUnit.SECONDS).state()).isEqualTo(TransferState.CANCELLED);
+        assertThat(leftovers(out)).isEmpty();
+    }
+
     private static void awaitState(CodeHandle h, TransferState s) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (h.progress().state() != s && System.nanoTime() < deadline) {

@@ -151,7 +151,8 @@ final class LocalSession implements Session, LocalConnection {
     @Override
     public CompletableFuture<Void> sendBinary(ByteBuffer data) {
         if (closed.get()) {
-            return CompletableFuture.completedFuture(null);
+            // as a socket write after the close: the sender must learn that this chunk went nowhere
+            return CompletableFuture.failedFuture(new java.io.IOException("the relay closed this connection"));
         }
         ReleasingBuf buf = ReleasingBuf.of(data);
         Session target;
