@@ -44,30 +44,22 @@ public record Control(
         Integer pieces) {
 
     public static Control of(ControlType type) {
-        return new Control(type.wire(), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Draft(type).build();
     }
 
     public static Control sync(long epoch) {
-        return new Control(
-                ControlType.SYNC.wire(), epoch, null, null, null, null, null, null, null, null, null, null, null, null);
+        Draft d = new Draft(ControlType.SYNC);
+        d.epoch = epoch;
+        return d.build();
     }
 
     public static Control manifestPart(long epoch, int index, int count, String data) {
-        return new Control(
-                ControlType.MANIFEST.wire(),
-                epoch,
-                index,
-                count,
-                data,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Draft d = new Draft(ControlType.MANIFEST);
+        d.epoch = epoch;
+        d.index = index;
+        d.count = count;
+        d.data = data;
+        return d.build();
     }
 
     public static Control resume(long epoch, List<long[]> missing, boolean truncated) {
@@ -79,91 +71,81 @@ public record Control(
      * {@code pieces} is not null, declaring the smallest piece this receiver accepts.
      */
     public static Control resume(long epoch, List<long[]> missing, boolean truncated, String suite, Integer pieces) {
-        return new Control(
-                ControlType.RESUME.wire(),
-                epoch,
-                null,
-                null,
-                null,
-                missing,
-                truncated,
-                null,
-                null,
-                null,
-                null,
-                suite,
-                null,
-                pieces);
+        Draft d = new Draft(ControlType.RESUME);
+        d.epoch = epoch;
+        d.missing = missing;
+        d.truncated = truncated;
+        d.suite = suite;
+        d.pieces = pieces;
+        return d.build();
     }
 
     /** "I receive: send me your manifest, in chunks of {@code chunkSize}" (code-less receive, protocol-transfer §6b). */
     public static Control receive(int chunkSize) {
-        return new Control(
-                ControlType.RECEIVE.wire(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                chunkSize,
-                null);
+        Draft d = new Draft(ControlType.RECEIVE);
+        d.chunksize = chunkSize;
+        return d.build();
     }
 
     /** The URL path of a direct download of file {@code index} (sender to phone page). */
     public static Control direct(int index, String path) {
-        return new Control(
-                ControlType.DIRECT.wire(),
-                null,
-                index,
-                null,
-                path,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Draft d = new Draft(ControlType.DIRECT);
+        d.index = index;
+        d.data = path;
+        return d.build();
     }
 
     /** Receiver to sender: of chunk {@code chunk} it already holds the granules set in {@code have} (a hint). */
     public static Control have(long chunk, String have) {
-        return new Control(
-                ControlType.HAVE.wire(), null, null, null, have, null, null, chunk, null, null, null, null, null, null);
+        Draft d = new Draft(ControlType.HAVE);
+        d.chunk = chunk;
+        d.data = have;
+        return d.build();
     }
 
     public static Control progress(long chunk, long bytes) {
-        return new Control(
-                ControlType.PROGRESS.wire(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                chunk,
-                bytes,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Draft d = new Draft(ControlType.PROGRESS);
+        d.chunk = chunk;
+        d.bytes = bytes;
+        return d.build();
     }
 
     public static Control failure(ControlType type, String code, String message) {
-        return new Control(
-                type.wire(), null, null, null, null, null, null, null, null, code, message, null, null, null);
+        Draft d = new Draft(type);
+        d.code = code;
+        d.message = message;
+        return d.build();
     }
 
     public ControlType kind() {
         return ControlType.fromWire(type);
+    }
+
+    /** A message being filled in by one factory: each sets only its kind's fields (the rest stay absent). */
+    private static final class Draft {
+        private final String type;
+        private Long epoch;
+        private Integer index;
+        private Integer count;
+        private String data;
+        private List<long[]> missing;
+        private Boolean truncated;
+        private Long chunk;
+        private Long bytes;
+        private String code;
+        private String message;
+        private String suite;
+        private Integer chunksize;
+        private Integer pieces;
+
+        Draft(ControlType type) {
+            this.type = type.wire();
+        }
+
+        Control build() {
+            return new Control(
+                    type, epoch, index, count, data, missing, truncated, chunk, bytes, code, message, suite, chunksize,
+                    pieces);
+        }
     }
 }
