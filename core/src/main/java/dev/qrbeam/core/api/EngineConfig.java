@@ -66,102 +66,83 @@ public record EngineConfig(
     }
 
     public EngineConfig withRelay(URI uri) {
-        return new EngineConfig(
-                uri,
-                loopback,
-                stateDir,
-                expiry,
-                chunkSize,
-                windowBytes,
-                maxResends,
-                peerTimeout,
-                directWrites,
-                internetRelay);
+        return edit(d -> d.relay = uri);
     }
 
     /** The built-in relay for the LAN, plus {@code uri} as the internet fallback (null: none). */
     public EngineConfig withInternetRelay(URI uri) {
-        return new EngineConfig(
-                relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout, directWrites, uri);
+        return edit(d -> d.internetRelay = uri);
     }
 
     public EngineConfig withLoopback(boolean on) {
-        return new EngineConfig(
-                relay,
-                on,
-                stateDir,
-                expiry,
-                chunkSize,
-                windowBytes,
-                maxResends,
-                peerTimeout,
-                directWrites,
-                internetRelay);
+        return edit(d -> d.loopback = on);
     }
 
     public EngineConfig withStateDir(Path dir) {
-        return new EngineConfig(
-                relay,
-                loopback,
-                dir,
-                expiry,
-                chunkSize,
-                windowBytes,
-                maxResends,
-                peerTimeout,
-                directWrites,
-                internetRelay);
+        return edit(d -> d.stateDir = dir);
     }
 
-    public EngineConfig withExpiry(Duration d) {
-        return new EngineConfig(
-                relay,
-                loopback,
-                stateDir,
-                d,
-                chunkSize,
-                windowBytes,
-                maxResends,
-                peerTimeout,
-                directWrites,
-                internetRelay);
+    public EngineConfig withExpiry(Duration expiry) {
+        return edit(d -> d.expiry = expiry);
     }
 
     public EngineConfig withChunkSize(int bytes) {
-        return new EngineConfig(
-                relay,
-                loopback,
-                stateDir,
-                expiry,
-                bytes,
-                windowBytes,
-                maxResends,
-                peerTimeout,
-                directWrites,
-                internetRelay);
+        return edit(d -> d.chunkSize = bytes);
     }
 
     public EngineConfig withWindowBytes(long bytes) {
-        return new EngineConfig(
-                relay,
-                loopback,
-                stateDir,
-                expiry,
-                chunkSize,
-                bytes,
-                maxResends,
-                peerTimeout,
-                directWrites,
-                internetRelay);
+        return edit(d -> d.windowBytes = bytes);
     }
 
     public EngineConfig withDirectWrites(boolean on) {
-        return new EngineConfig(
-                relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, peerTimeout, on, internetRelay);
+        return edit(d -> d.directWrites = on);
     }
 
-    public EngineConfig withPeerTimeout(Duration d) {
+    public EngineConfig withPeerTimeout(Duration timeout) {
+        return edit(d -> d.peerTimeout = timeout);
+    }
+
+    /** A copy with {@code change} applied: the one place that lists every field for the {@code with...} methods. */
+    private EngineConfig edit(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
         return new EngineConfig(
-                relay, loopback, stateDir, expiry, chunkSize, windowBytes, maxResends, d, directWrites, internetRelay);
+                d.relay,
+                d.loopback,
+                d.stateDir,
+                d.expiry,
+                d.chunkSize,
+                d.windowBytes,
+                d.maxResends,
+                d.peerTimeout,
+                d.directWrites,
+                d.internetRelay);
+    }
+
+    /** Mutable copy of the fields, used only inside {@link #edit}. */
+    private static final class Draft {
+        URI relay;
+        boolean loopback;
+        Path stateDir;
+        Duration expiry;
+        int chunkSize;
+        long windowBytes;
+        int maxResends;
+        Duration peerTimeout;
+        boolean directWrites;
+        URI internetRelay;
+
+        Draft(EngineConfig c) {
+            relay = c.relay;
+            loopback = c.loopback;
+            stateDir = c.stateDir;
+            expiry = c.expiry;
+            chunkSize = c.chunkSize;
+            windowBytes = c.windowBytes;
+            maxResends = c.maxResends;
+            peerTimeout = c.peerTimeout;
+            directWrites = c.directWrites;
+            internetRelay = c.internetRelay;
+        }
     }
 }
