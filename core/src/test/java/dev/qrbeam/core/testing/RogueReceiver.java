@@ -1,7 +1,6 @@
 package dev.qrbeam.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A hostile receiver for tests: an ordinary relay client that sends whatever handshake messages and control
  * records the test crafts, and records what the sender answers (handshake bodies, control records, chunks).
  */
-public final class RogueReceiver implements PeerHandler, AutoCloseable {
+public final class RogueReceiver implements QuietPeer, AutoCloseable {
     private final WireJson wire = new WireJson();
     private final PeerLink link = new PeerLink(wire, this);
     private final RelayClient client;
@@ -87,18 +86,6 @@ public final class RogueReceiver implements PeerHandler, AutoCloseable {
     public void onHandshake(String from, ObjectNode body) {
         handshakes.add(body);
     }
-
-    @Override
-    public void onError(String code, String message) {}
-
-    @Override
-    public void onConnected(String ownId, boolean resumed) {}
-
-    @Override
-    public void onDisconnected(String reason) {}
-
-    @Override
-    public void onClosed(String reason) {}
 
     @Override
     public void close() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
 import dev.qrbeam.core.control.ControlType;
-import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
@@ -29,7 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * records the test crafts (traversal names, wrong sizes, tampered, replayed, reordered, spliced chunks), and records
  * what the receiver answers.
  */
-public final class RogueSender implements PeerHandler, AutoCloseable {
+public final class RogueSender implements QuietPeer, AutoCloseable {
     private final WireJson wire = new WireJson();
     private final PeerLink link = new PeerLink(wire, this);
     private final RelayClient client;
@@ -161,18 +160,6 @@ public final class RogueSender implements PeerHandler, AutoCloseable {
 
     @Override
     public void onHandshake(String from, ObjectNode body) {}
-
-    @Override
-    public void onError(String code, String message) {}
-
-    @Override
-    public void onConnected(String ownId, boolean resumed) {}
-
-    @Override
-    public void onDisconnected(String reason) {}
-
-    @Override
-    public void onClosed(String reason) {}
 
     @Override
     public void close() {

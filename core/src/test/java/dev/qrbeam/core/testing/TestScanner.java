@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qrbeam.core.control.Control;
 import dev.qrbeam.core.control.ControlCodec;
 import dev.qrbeam.core.control.ControlType;
-import dev.qrbeam.core.link.PeerHandler;
 import dev.qrbeam.core.link.PeerLink;
 import dev.qrbeam.core.relay.RelayClient;
 import dev.qrbeam.core.relay.RelayClientOptions;
@@ -50,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #outcome()} completes with "done", or with the error the page would show (a handshake error code, the
  * refusal, or the desktop's failure).
  */
-public final class TestScanner implements PeerHandler, AutoCloseable {
+public final class TestScanner implements QuietPeer, AutoCloseable {
     private static final int PART_CHARS = 16 * 1024;
 
     /** What a page keeps in sessionStorage across a reload: token, transfer id, and whether it claimed. */
@@ -299,18 +298,6 @@ public final class TestScanner implements PeerHandler, AutoCloseable {
 
     @Override
     public void onTransfer(String from, long chunkId, long chunkTotal, String chunkHash, ByteBuffer data) {}
-
-    @Override
-    public void onError(String code, String message) {}
-
-    @Override
-    public void onConnected(String ownId, boolean resumed) {}
-
-    @Override
-    public void onDisconnected(String reason) {}
-
-    @Override
-    public void onClosed(String reason) {}
 
     /** Drops the connection without a word (a reload or a locked screen). */
     @Override
